@@ -1,0 +1,75 @@
+// Expands the CLI's PATH arguments into device files: files as given, folders searched recursively (SPEC §4.4).
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isDeviceFile, DEFAULT_DEVICE_GLOBS } from '../core/detect';
+
+export interface InputFile {
+  /** The path as the user gave it, joined with the relative path inside a given folder. */
+  path: string;
+  text: string;
+}
+
+export type CollectResult = { ok: true; files: InputFile[]; notes: string[] } | { ok: false; error: string };
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Decodes bytes as UTF-8, replacing invalid sequences, so a stray Latin-1 byte never stops a check. */
+function decode(bytes: Buffer): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+export async function collectFiles(paths: string[], globs: readonly string[] = DEFAULT_DEVICE_GLOBS): Promise<CollectResult> {
+  const files: InputFile[] = [];
+  const notes: string[] = [];
+  for (const given of paths) {
+    let info;
+    try {
+      info = await stat(given);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { ok: false, error: code === 'ENOENT' ? `${given}: no such file or folder` : `${given}: cannot be read (${code ?? 'unknown error'})` };
+    }
+    if (info.isDirectory()) {
+      const found: InputFile[] = [];
+      const walk = async (dir: string): Promise<string | null> => {
+        let entries;
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch (error) {
+          return `${dir}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+        }
+        entries.sort((a, b) => a.name.localeCompare(b.name));
+        for (const entry of entries) {
+          const full = join(dir, entry.name);
+          if (entry.isDirectory()) {
+            if (SKIPPED_FOLDERS.has(entry.name)) continue;
+            const problem = await walk(full);
+            if (problem) return problem;
+          } else if (entry.isFile()) {
+            const rel = relative(given, full);
+            let text: string;
+            try {
+              text = decode(await readFile(full));
+            } catch {
+              notes.push(`${join(given, rel)}: skipped, cannot be read`);
+              continue;
+            }
+            if (isDeviceFile(rel, text, globs)) found.push({ path: join(given, rel), text });
+          }
+        }
+        return null;
+      };
+      const problem = await walk(given);
+      if (problem) return { ok: false, error: problem };
+      if (found.length === 0) return { ok: false, error: `${given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)` };
+      files.push(...found);
+    } else {
+      try {
+        files.push({ path: given, text: decode(await readFile(given)) });
+      } catch (error) {
+        return { ok: false, error: `${given}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+      }
+    }
+  }
+  return { ok: true, files, notes };
+}

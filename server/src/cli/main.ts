@@ -1,0 +1,61 @@
+// The `asa-lb` command line: check, simulate, show and lsp. It writes what the commands return and sets the exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck, type CheckFormat } from './check';
+import { runShow } from './show';
+import { EXIT_BAD_INPUT, runSimulate, type CommandResult } from './simulate';
+import { TOOL_NAME, TOOL_VERSION } from './tool-info';
+
+function emit(result: CommandResult): void {
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
+
+export function buildProgram(): Command {
+  const program = new Command(TOOL_NAME)
+    .description('Checks Cisco ASA VPN load-balancing configs, simulates the director, and serves the language server.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('check device configs and change scripts as one workspace (folders are searched recursively)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--config <file>', 'JSON settings: severities per code and device-file patterns')
+    .argument('<path...>', 'files or folders')
+    .action(async (paths: string[], options: { format: CheckFormat; config?: string }) => emit(await runCheck(paths, options)));
+
+  program
+    .command('simulate')
+    .description("place sessions with the director's redirect rules and explain each decision")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('<scenario>', 'scenario JSON file (- for standard input)')
+    .action(async (path: string, options: { format: 'text' | 'json' }) => emit(await runSimulate(path, options)));
+
+  program
+    .command('show')
+    .description("parse 'show vpn load-balancing' output into JSON")
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .argument('<file>', 'captured output (- for standard input)')
+    .action(async (path: string, options: { format: 'json' | 'text' }) => emit(await runShow(path, options)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every usage error is exit status 2 (CONTRACT §1).
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      return;
+    }
+    process.stderr.write(`${TOOL_NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}
+
+void main(process.argv);

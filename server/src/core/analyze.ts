@@ -1,0 +1,80 @@
+// The core's entry point for one document: text → tree → device model → single-device diagnostics.
+// The language server, the CLI and the tests all call this, so behaviour cannot differ between them.
+import { buildDevice, type DeviceModel } from './model/device';
+import { buildTree, type SyntaxTree } from './syntax/tree';
+import type { Diagnostic } from './types';
+import { createContext, type DeviceContext } from './checks/context';
+import { checkBlockSyntax } from './checks/device/block-syntax';
+import { checkDuplicateCommand } from './checks/device/duplicate-command';
+import { checkLbInterfaces } from './checks/device/lb-interfaces';
+import { checkClusterIp } from './checks/device/cluster-ip';
+import { checkEncryption } from './checks/device/encryption';
+import { checkParticipation } from './checks/device/participation';
+import { checkRedirectFqdnDns } from './checks/device/redirect-fqdn-dns';
+import { checkGroupUrls } from './checks/device/group-url';
+import { checkTranscriptOrder } from './checks/device/transcript-order';
+
+export interface DeviceAnalysis {
+  uri: string;
+  tree: SyntaxTree;
+  device: DeviceModel;
+  diagnostics: Diagnostic[];
+}
+
+export interface AnalyzeOptions {
+  /** For a transcript: the configuration of the same device, when the workspace has it. */
+  base?: DeviceModel | null;
+}
+
+type Check = (ctx: DeviceContext) => void;
+
+/** Every single-device check, in the order their diagnostics are listed. */
+export const DEVICE_CHECKS: readonly [string, Check][] = [
+  ['block-syntax', checkBlockSyntax],
+  ['duplicate-command', checkDuplicateCommand],
+  ['lb-interfaces', checkLbInterfaces],
+  ['cluster-ip', checkClusterIp],
+  ['encryption', checkEncryption],
+  ['participation', checkParticipation],
+  ['redirect-fqdn-dns', checkRedirectFqdnDns],
+  ['group-url', checkGroupUrls],
+  ['transcript-order', checkTranscriptOrder],
+];
+
+// Text that is not an ASA config at all (a binary opened by mistake) gets one clear diagnostic and no checks.
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+export function analyzeDocument(uri: string, text: string, options: AnalyzeOptions = {}): DeviceAnalysis {
+  const tree = buildTree(text);
+  const device = buildDevice(tree);
+  const diagnostics: Diagnostic[] = [];
+  if (looksBinary(text)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
+  const ctx = createContext(uri, tree, device, options.base ?? null, diagnostics);
+  for (const [name, check] of DEVICE_CHECKS) {
+    try {
+      check(ctx);
+    } catch (error) {
+      // A failing check must never take the others (or the server) down with it.
+      const detail = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        code: 'internal-error',
+        severity: 'error',
+        message: `The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        related: [],
+        fixes: [],
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return { uri, tree, device, diagnostics };
+}

@@ -1,0 +1,25 @@
+// Decides which files are device configs (SPEC §4.4): by name, then by a look at the first lines of content.
+import { minimatchLite } from './settings/glob';
+
+/** Default patterns of device files; `*.asa` always counts, the others only when the content looks like ASA. */
+export const DEFAULT_DEVICE_GLOBS = ['**/*.asa', '**/*.cfg', '**/*.conf', '**/*.txt'];
+
+const HEADER = /^(?:ASA Version |PIX Version |: Saved)/m;
+const LB_BLOCK = /^\s*vpn load-balancing\s*$/m;
+// A configuration prompt, or an exec prompt running a show or configure command; looser patterns match prose.
+const PROMPT = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*(?:\(config[a-z0-9-]*\)# ?|[#>] ?(?:sh(?:ow)?|conf(?:igure)?|wr(?:ite)?|copy|more)\b)/m;
+
+/** True when the text looks like an ASA configuration, fragment or transcript. */
+export function looksLikeAsa(text: string): boolean {
+  // Headers and prompts are looked for near the start only, so classifying a huge file stays cheap.
+  const head = text.slice(0, 64 * 1024);
+  return HEADER.test(head) || PROMPT.test(head) || LB_BLOCK.test(text);
+}
+
+/** Whether a file (by its workspace-relative path and content) is a device config under the given globs. */
+export function isDeviceFile(relativePath: string, text: string, globs: readonly string[] = DEFAULT_DEVICE_GLOBS): boolean {
+  const normalized = relativePath.replace(/\\/g, '/');
+  if (!globs.some((g) => minimatchLite(normalized, g))) return false;
+  if (normalized.toLowerCase().endsWith('.asa')) return true;
+  return looksLikeAsa(text);
+}

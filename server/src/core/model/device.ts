@@ -1,0 +1,482 @@
+// The device model: what one file says about one ASA, every value with the source range it came from.
+// Built by applying the file's commands in order, so `no …` lines in transcripts remove what they name.
+import type { Range } from '../types';
+import type { Command, CommandId, Token } from '../syntax/parser';
+import type { DocumentKind, LineNode, SyntaxTree } from '../syntax/tree';
+import { maskToPrefix, parseIPv4, parseIPv6 } from '../net/address';
+import { MAX_PRIORITY, MIN_PRIORITY } from '../commands/lb-commands';
+
+/** A value and where it is written. `range` covers the value; `lineRange` the whole command. */
+export interface Located<T> {
+  value: T;
+  line: number;
+  range: Range;
+  lineRange: Range;
+}
+
+export interface InterfaceModel {
+  /** Hardware id as written, e.g. `GigabitEthernet0/1` (spaces inside removed). */
+  hwid: string;
+  headerLine: number;
+  headerRange: Range;
+  /** The line after which new sub-commands can be inserted (the block's last line). */
+  lastLine: number;
+  nameif: Located<string> | null;
+  securityLevel: number | null;
+  ipv4: { address: Located<string>; mask: string; prefix: number | null; standby: Located<string> | null } | null;
+  ipv4Dhcp: boolean;
+  ipv6: { address: Located<string>; prefix: number | null; standby: Located<string> | null }[];
+  shutdown: boolean;
+  managementOnly: boolean;
+}
+
+export type KeyForm = 'clear' | 'encrypted' | 'masked';
+
+export interface ClusterKey {
+  form: KeyForm;
+  /** The key as written (clear, encrypted or `*****`). Never shown to users: see secrets in ARCHITECTURE.md. */
+  secret: string;
+}
+
+/** A `vpn load-balancing` command as it stands in the block. */
+export interface LbOccurrence {
+  line: number;
+  command: Command;
+  lineRange: Range;
+}
+
+export interface LbModel {
+  headerLine: number | null;
+  /** Range of the `vpn load-balancing` header (or the first block line when there is none). */
+  headerRange: Range;
+  /** Every line of every load-balancing block, in order. */
+  lines: number[];
+  lastLine: number;
+  /** Recognised commands in order (negated ones included), for duplicate and order checks. */
+  occurrences: LbOccurrence[];
+  lbpublic: Located<string> | null;
+  lbprivate: Located<string> | null;
+  priority: Located<number> | null;
+  nat: Located<{ ipv4: string | null; ipv6: string | null; hostname: string | null }> | null;
+  clusterIp: Located<{ ipv4: string | null; ipv6: string | null }> | null;
+  port: Located<number> | null;
+  encryption: Located<true> | null;
+  key: Located<ClusterKey> | null;
+  redirectFqdn: Located<boolean> | null;
+  participate: Located<true> | null;
+}
+
+export interface PoolModel {
+  name: string;
+  family: 'ipv4' | 'ipv6';
+  /** First and last address of the range (IPv6: first address and count). */
+  first: string;
+  last: string | null;
+  count: number | null;
+  line: number;
+  lineRange: Range;
+  range: Range;
+}
+
+export interface GroupUrlModel {
+  url: string;
+  /** The host part of the URL (address or name), lower case, brackets removed. */
+  host: string;
+  tunnelGroup: string | null;
+  line: number;
+  range: Range;
+}
+
+export interface DnsServerGroupModel {
+  name: string;
+  headerLine: number;
+  nameServers: Located<string>[];
+}
+
+export interface DeviceModel {
+  kind: DocumentKind;
+  hostname: Located<string> | null;
+  /** The hostname shown in a transcript's prompts. */
+  promptHostname: string | null;
+  interfaces: InterfaceModel[];
+  ikev1Enabled: Located<string>[];
+  ikev2Enabled: Located<string>[];
+  pools: PoolModel[];
+  dnsDomainLookup: Located<string>[];
+  dnsServerGroups: DnsServerGroupModel[];
+  /** Legacy `dns name-server A` lines and every `name-server` in server groups. */
+  nameServers: Located<string>[];
+  fips: Located<true> | null;
+  multipleContext: Located<true> | null;
+  localCa: Located<true> | null;
+  groupUrls: GroupUrlModel[];
+  tunnelGroupHeaders: { name: string; line: number }[];
+  sessionLimits: { ipsec: Located<number> | null; ssl: Located<number> | null };
+  /** `name ADDRESS NAME` aliases: name → address. */
+  names: Map<string, string>;
+  lb: LbModel | null;
+  /** The last line of the global configuration before the first block that is not a header, for inserts. */
+  lineCount: number;
+}
+
+export function lineRangeOf(line: LineNode): Range {
+  return { start: { line: line.index, character: line.commandStart }, end: { line: line.index, character: line.text.trimEnd().length } };
+}
+
+export function tokenRange(line: number, token: Token): Range {
+  return { start: { line, character: token.start }, end: { line, character: token.end } };
+}
+
+function located<T>(value: T, line: LineNode, token: Token | undefined): Located<T> {
+  const lineRange = lineRangeOf(line);
+  return { value, line: line.index, range: token ? tokenRange(line.index, token) : lineRange, lineRange };
+}
+
+function emptyLb(line: LineNode | null, firstLine: number): LbModel {
+  const headerRange = line ? lineRangeOf(line) : { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } };
+  return {
+    headerLine: line ? line.index : null,
+    headerRange,
+    lines: [],
+    lastLine: line ? line.index : firstLine,
+    occurrences: [],
+    lbpublic: null,
+    lbprivate: null,
+    priority: null,
+    nat: null,
+    clusterIp: null,
+    port: null,
+    encryption: null,
+    key: null,
+    redirectFqdn: null,
+    participate: null,
+  };
+}
+
+/** Parses a key argument list into its form; the caller must never show `secret`. */
+export function keyOf(args: Token[]): ClusterKey | null {
+  if (args.length === 0) return null;
+  if (args[0]!.text === '8' && args.length >= 2) return { form: 'encrypted', secret: args[1]!.text };
+  const text = args[0]!.text;
+  if (/^\*+$/.test(text)) return { form: 'masked', secret: text };
+  return { form: 'clear', secret: text };
+}
+
+function hostOfUrl(url: string): string {
+  const m = /^[a-z]+:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(url);
+  const host = m ? m[1]! : url;
+  return host.replace(/^\[|\]$/g, '').toLowerCase();
+}
+
+/** Applies every command of the tree in order and returns the resulting device. */
+export function buildDevice(tree: SyntaxTree): DeviceModel {
+  const device: DeviceModel = {
+    kind: tree.kind,
+    hostname: null,
+    promptHostname: null,
+    interfaces: [],
+    ikev1Enabled: [],
+    ikev2Enabled: [],
+    pools: [],
+    dnsDomainLookup: [],
+    dnsServerGroups: [],
+    nameServers: [],
+    fips: null,
+    multipleContext: null,
+    localCa: null,
+    groupUrls: [],
+    tunnelGroupHeaders: [],
+    sessionLimits: { ipsec: null, ssl: null },
+    names: new Map(),
+    lb: null,
+    lineCount: tree.lines.length,
+  };
+  const interfacesByBlock = new Map<object, InterfaceModel>();
+  const dnsGroupsByBlock = new Map<object, DnsServerGroupModel>();
+  const tunnelGroupByBlock = new Map<object, string>();
+
+  for (const line of tree.lines) {
+    if (line.prompt && !device.promptHostname && line.prompt.mode) device.promptHostname = line.prompt.hostname;
+    if (line.kind !== 'command') continue;
+    const block = line.block;
+
+    if (block?.kind === 'lb') {
+      const lb = (device.lb ??= emptyLb(block.header !== null ? tree.lines[block.header]! : null, line.index));
+      if (block.header !== line.index) {
+        lb.lines.push(line.index);
+        lb.lastLine = Math.max(lb.lastLine, line.index);
+        const command = line.parse?.command;
+        if (command && isLbCommand(command.id)) {
+          lb.occurrences.push({ line: line.index, command, lineRange: lineRangeOf(line) });
+          applyLb(lb, command, line);
+        }
+      }
+      continue;
+    }
+
+    const command = line.parse?.command;
+    if (!command) continue;
+
+    if (block?.kind === 'interface') {
+      let intf = interfacesByBlock.get(block);
+      if (!intf) {
+        const header = block.header !== null ? tree.lines[block.header]! : line;
+        const hwid = command.id === 'interface' && block.header === line.index ? command.args.map((a) => a.text).join('') : '(interface)';
+        intf = {
+          hwid,
+          headerLine: header.index,
+          headerRange: lineRangeOf(header),
+          lastLine: header.index,
+          nameif: null,
+          securityLevel: null,
+          ipv4: null,
+          ipv4Dhcp: false,
+          ipv6: [],
+          shutdown: false,
+          managementOnly: false,
+        };
+        interfacesByBlock.set(block, intf);
+        device.interfaces.push(intf);
+      }
+      intf.lastLine = Math.max(intf.lastLine, line.index);
+      if (block.header !== line.index) applyInterface(intf, command, line);
+      continue;
+    }
+
+    if (block?.kind === 'dns-server-group') {
+      let group = dnsGroupsByBlock.get(block);
+      if (!group) {
+        group = { name: command.args[0]?.text ?? '', headerLine: line.index, nameServers: [] };
+        dnsGroupsByBlock.set(block, group);
+        device.dnsServerGroups.push(group);
+      }
+      if (command.id === 'name-server' && !command.negated) {
+        for (const arg of command.args) {
+          if (parseIPv4(arg.text) || parseIPv6(arg.text) || device.names.has(arg.text)) {
+            const ns = located(arg.text, line, arg);
+            group.nameServers.push(ns);
+            device.nameServers.push(ns);
+          }
+        }
+      }
+      continue;
+    }
+
+    if (block?.kind === 'tunnel-group') {
+      if (command.id === 'tunnel-group' && block.header === line.index) {
+        const name = command.args[0]?.text ?? '';
+        tunnelGroupByBlock.set(block, name);
+        device.tunnelGroupHeaders.push({ name, line: line.index });
+      } else if (command.id === 'group-url' && !command.negated && command.args[0]) {
+        device.groupUrls.push({
+          url: command.args[0].text,
+          host: hostOfUrl(command.args[0].text),
+          tunnelGroup: tunnelGroupByBlock.get(block) ?? null,
+          line: line.index,
+          range: lineRangeOf(line),
+        });
+      }
+      continue;
+    }
+
+    if (block && block.header !== line.index && block.kind !== 'context') continue;
+    applyGlobal(device, command, line);
+  }
+  return device;
+}
+
+const LB_IDS = new Set<CommandId>([
+  'interface-lbpublic', 'interface-lbprivate', 'priority', 'nat', 'cluster-ip-address', 'cluster-port',
+  'cluster-encryption', 'cluster-key', 'redirect-fqdn', 'participate',
+]);
+
+export function isLbCommand(id: CommandId): boolean {
+  return LB_IDS.has(id);
+}
+
+function integer(text: string | undefined): number | null {
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+}
+
+function applyLb(lb: LbModel, command: Command, line: LineNode): void {
+  const [a0, a1] = command.args;
+  const neg = command.negated;
+  switch (command.id) {
+    case 'interface-lbpublic':
+      lb.lbpublic = neg || !a0 ? null : located(a0.text, line, a0);
+      break;
+    case 'interface-lbprivate':
+      lb.lbprivate = neg || !a0 ? null : located(a0.text, line, a0);
+      break;
+    case 'priority': {
+      // The device rejects an out-of-range value and keeps the previous one, so the model does too.
+      const value = integer(a0?.text);
+      if (neg) lb.priority = null;
+      else if (value !== null && value >= MIN_PRIORITY && value <= MAX_PRIORITY) lb.priority = located(value, line, a0);
+      break;
+    }
+    case 'nat': {
+      if (neg || !a0) {
+        lb.nat = null;
+        break;
+      }
+      const ipv4 = parseIPv4(a0.text) ? a0.text : null;
+      const ipv6 = a1 && parseIPv6(a1.text) ? a1.text : !ipv4 && parseIPv6(a0.text) ? a0.text : null;
+      const hostname = !ipv4 && !ipv6 ? a0.text : null;
+      lb.nat = located({ ipv4, ipv6, hostname }, line, a0);
+      break;
+    }
+    case 'cluster-ip-address': {
+      if (neg) {
+        lb.clusterIp = null;
+        break;
+      }
+      const ipv4 = a0 && parseIPv4(a0.text) ? a0.text : null;
+      const v6Token = ipv4 ? a1 : a0;
+      const ipv6 = v6Token && parseIPv6(v6Token.text) ? v6Token.text : null;
+      lb.clusterIp = ipv4 || ipv6 ? located({ ipv4, ipv6 }, line, a0) : null;
+      break;
+    }
+    case 'cluster-port': {
+      const value = integer(a0?.text);
+      if (neg) lb.port = null;
+      else if (value !== null && value >= 1 && value <= 65535) lb.port = located(value, line, a0);
+      break;
+    }
+    case 'cluster-encryption':
+      lb.encryption = neg ? null : located(true as const, line, command.keywords[1]);
+      break;
+    case 'cluster-key': {
+      const key = keyOf(command.args);
+      const last = command.args[command.args.length - 1];
+      lb.key = neg || !key ? null : { value: key, line: line.index, lineRange: lineRangeOf(line), range: last ? { start: tokenRange(line.index, a0!).start, end: tokenRange(line.index, last).end } : lineRangeOf(line) };
+      break;
+    }
+    case 'redirect-fqdn': {
+      const word = a0?.text.toLowerCase();
+      lb.redirectFqdn = neg ? null : word === 'enable' ? located(true, line, a0) : word === 'disable' ? located(false, line, a0) : null;
+      break;
+    }
+    case 'participate':
+      lb.participate = neg ? null : located(true as const, line, command.keywords[0]);
+      break;
+    default:
+      break;
+  }
+}
+
+function applyInterface(intf: InterfaceModel, command: Command, line: LineNode): void {
+  const [a0, a1, a2, a3] = command.args;
+  const neg = command.negated;
+  switch (command.id) {
+    case 'nameif':
+      intf.nameif = neg || !a0 ? null : located(a0.text, line, a0);
+      break;
+    case 'security-level':
+      intf.securityLevel = neg ? null : integer(a0?.text);
+      break;
+    case 'ip-address':
+      if (neg) {
+        intf.ipv4 = null;
+        intf.ipv4Dhcp = false;
+      } else if (a0?.text.toLowerCase() === 'dhcp' || a0?.text.toLowerCase() === 'pppoe') {
+        intf.ipv4Dhcp = true;
+      } else if (a0 && parseIPv4(a0.text)) {
+        const mask = a1 && parseIPv4(a1.text) ? a1.text : '255.255.255.255';
+        const standby = a2?.text.toLowerCase() === 'standby' && a3 && parseIPv4(a3.text) ? located(a3.text, line, a3) : null;
+        intf.ipv4 = { address: located(a0.text, line, a0), mask, prefix: maskToPrefix(mask), standby };
+      }
+      break;
+    case 'ipv6-address': {
+      if (neg) {
+        intf.ipv6 = [];
+        break;
+      }
+      const m = a0 ? /^([^/]+)\/(\d{1,3})$/.exec(a0.text) : null;
+      if (m && parseIPv6(m[1]!)) {
+        const standby = a1?.text.toLowerCase() === 'standby' && a2 && parseIPv6(a2.text) ? located(a2.text, line, a2) : null;
+        intf.ipv6.push({ address: located(m[1]!, line, a0), prefix: Number(m[2]), standby });
+      }
+      break;
+    }
+    case 'shutdown':
+      intf.shutdown = !neg;
+      break;
+    default:
+      break;
+  }
+  if (line.keyword === 'management-only') intf.managementOnly = !neg;
+}
+
+function removeByValue(list: Located<string>[], value: string): void {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.value === value) list.splice(i, 1);
+}
+
+function applyGlobal(device: DeviceModel, command: Command, line: LineNode): void {
+  const [a0, a1, a2, a3] = command.args;
+  const neg = command.negated;
+  switch (command.id) {
+    case 'hostname':
+      device.hostname = neg || !a0 ? null : located(a0.text, line, a0);
+      break;
+    case 'crypto-ikev1-enable':
+    case 'crypto-ikev2-enable': {
+      const list = command.id === 'crypto-ikev1-enable' ? device.ikev1Enabled : device.ikev2Enabled;
+      if (!a0) break;
+      if (neg) removeByValue(list, a0.text);
+      else list.push(located(a0.text, line, a0));
+      break;
+    }
+    case 'crypto-ca-server':
+      device.localCa = neg ? null : located(true as const, line, undefined);
+      break;
+    case 'ip-local-pool': {
+      if (neg || !a0 || !a1) break;
+      const [first, last] = a1.text.split('-');
+      if (first && parseIPv4(first)) {
+        device.pools.push({ name: a0.text, family: 'ipv4', first, last: last && parseIPv4(last) ? last : first, count: null, line: line.index, lineRange: lineRangeOf(line), range: tokenRange(line.index, a1) });
+      }
+      break;
+    }
+    case 'ipv6-local-pool': {
+      if (neg || !a0 || !a1) break;
+      const m = /^([^/]+)\/(\d{1,3})$/.exec(a1.text);
+      const count = integer(a2?.text);
+      if (m && parseIPv6(m[1]!)) {
+        device.pools.push({ name: a0.text, family: 'ipv6', first: m[1]!, last: null, count, line: line.index, lineRange: lineRangeOf(line), range: tokenRange(line.index, a1) });
+      }
+      break;
+    }
+    case 'dns-domain-lookup':
+      if (!a0) break;
+      if (neg) removeByValue(device.dnsDomainLookup, a0.text);
+      else device.dnsDomainLookup.push(located(a0.text, line, a0));
+      break;
+    case 'dns-name-server':
+      if (neg) break;
+      for (const arg of command.args) if (parseIPv4(arg.text) || parseIPv6(arg.text)) device.nameServers.push(located(arg.text, line, arg));
+      break;
+    case 'fips-enable':
+      device.fips = neg ? null : located(true as const, line, undefined);
+      break;
+    case 'mode-multiple':
+      device.multipleContext = neg ? null : located(true as const, line, undefined);
+      break;
+    case 'context':
+      if (!neg) device.multipleContext ??= located(true as const, line, undefined);
+      break;
+    case 'vpn-sessiondb-other':
+    case 'vpn-sessiondb-anyconnect': {
+      const value = integer(a0?.text);
+      const slot = command.id === 'vpn-sessiondb-other' ? 'ipsec' : 'ssl';
+      device.sessionLimits[slot] = neg || value === null ? null : located(value, line, a0);
+      break;
+    }
+    case 'name':
+      if (!neg && a0 && a1) device.names.set(a1.text, a0.text);
+      break;
+    default:
+      break;
+  }
+  void a3;
+}

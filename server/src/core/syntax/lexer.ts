@@ -1,0 +1,101 @@
+// The chevrotain lexer for one ASA command line: keywords the product models, addresses, numbers and other words.
+// It runs on a single line's command text (after any prompt), so re-lexing after an edit touches only that line.
+import { createToken, Lexer, type TokenType, type IToken } from 'chevrotain';
+
+// A word ends at whitespace or at the end of the line; without this lookahead "10.0.0.1x" would lex as an address.
+const END = '(?![^\\s])';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\u00a0]+/, group: Lexer.SKIPPED });
+
+/** Every token: arguments such as free-form words and names accept any of them. */
+export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+/** Tokens that can stand where a name (nameif, hostname, pool name) is expected. */
+export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [AnyToken] });
+
+export const IPv4 = createToken({ name: 'IPv4', pattern: new RegExp(`\\d{1,3}(?:\\.\\d{1,3}){3}${END}`), categories: [AnyToken] });
+export const IPv4Range = createToken({
+  name: 'IPv4Range',
+  pattern: new RegExp(`\\d{1,3}(?:\\.\\d{1,3}){3}-\\d{1,3}(?:\\.\\d{1,3}){3}${END}`),
+  categories: [AnyToken],
+});
+// An IPv6 address, optionally with a prefix length; it must contain a colon and only hex digits, colons and dots.
+export const IPv6 = createToken({ name: 'IPv6', pattern: new RegExp(`[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:\\/\\d{1,3})?${END}`), categories: [AnyToken] });
+export const Num = createToken({ name: 'Number', pattern: new RegExp(`\\d+${END}`), categories: [AnyWord] });
+
+const keywordTokens: TokenType[] = [];
+
+function keyword(word: string): TokenType {
+  const name = 'Kw_' + word.replace(/[^a-z0-9]+/gi, '_');
+  const token = createToken({
+    name,
+    pattern: new RegExp(`${word.replace(/[-]/g, '\\-')}${END}`, 'i'),
+    categories: [AnyWord],
+  });
+  keywordTokens.push(token);
+  return token;
+}
+
+// Each keyword matches only a whole word (the END lookahead), so their order does not matter; Word comes last.
+export const Kw = {
+  maxAnyconnectLimit: keyword('max-anyconnect-premium-or-essentials-limit'),
+  maxOtherVpnLimit: keyword('max-other-vpn-limit'),
+  webvpnAttributes: keyword('webvpn-attributes'),
+  generalAttributes: keyword('general-attributes'),
+  vpnSessiondb: keyword('vpn-sessiondb'),
+  loadBalancing: keyword('load-balancing'),
+  redirectFqdn: keyword('redirect-fqdn'),
+  securityLevel: keyword('security-level'),
+  domainLookup: keyword('domain-lookup'),
+  serverGroup: keyword('server-group'),
+  nameServer: keyword('name-server'),
+  tunnelGroup: keyword('tunnel-group'),
+  groupUrl: keyword('group-url'),
+  participate: keyword('participate'),
+  encryption: keyword('encryption'),
+  interface: keyword('interface'),
+  lbpublic: keyword('lbpublic'),
+  lbprivate: keyword('lbprivate'),
+  priority: keyword('priority'),
+  hostname: keyword('hostname'),
+  shutdown: keyword('shutdown'),
+  multiple: keyword('multiple'),
+  context: keyword('context'),
+  address: keyword('address'),
+  cluster: keyword('cluster'),
+  disable: keyword('disable'),
+  standby: keyword('standby'),
+  nameif: keyword('nameif'),
+  enable: keyword('enable'),
+  crypto: keyword('crypto'),
+  server: keyword('server'),
+  ikev1: keyword('ikev1'),
+  ikev2: keyword('ikev2'),
+  local: keyword('local'),
+  ipv6: keyword('ipv6'),
+  pool: keyword('pool'),
+  fips: keyword('fips'),
+  mode: keyword('mode'),
+  name: keyword('name'),
+  port: keyword('port'),
+  exit: keyword('exit'),
+  key: keyword('key'),
+  nat: keyword('nat'),
+  dns: keyword('dns'),
+  vpn: keyword('vpn'),
+  no: keyword('no'),
+  ip: keyword('ip'),
+  ca: keyword('ca'),
+};
+
+export const Word = createToken({ name: 'Word', pattern: /[^\s]+/, categories: [AnyWord] });
+
+export const allTokens: TokenType[] = [WhiteSpace, IPv4Range, IPv4, IPv6, Num, ...keywordTokens, Word, AnyWord, AnyToken];
+
+// Built once: chevrotain validates and analyses the token set at construction, which is too costly per line.
+const lexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+
+/** Lexes one command's text; token offsets are columns in that text. */
+export function lexCommand(text: string): IToken[] {
+  // Every non-space character run matches Word, so the lexer cannot fail on any input.
+  return lexer.tokenize(text).tokens;
+}

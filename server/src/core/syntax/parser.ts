@@ -1,0 +1,271 @@
+// The chevrotain grammar of the commands the product models, and the conversion of its CST to plain commands.
+// One parser instance is built at load time and reused for every line (`parser.input = tokens`), as chevrotain advises.
+import { CstParser, type CstNode, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { allTokens, AnyToken, AnyWord, IPv4, Kw, lexCommand } from './lexer';
+
+/** Identifiers of every command the product understands, load-balancing and global. */
+export type CommandId =
+  // vpn load-balancing sub-mode
+  | 'interface-lbpublic'
+  | 'interface-lbprivate'
+  | 'priority'
+  | 'nat'
+  | 'cluster-ip-address'
+  | 'cluster-port'
+  | 'cluster-encryption'
+  | 'cluster-key'
+  | 'redirect-fqdn'
+  | 'participate'
+  // global commands and the sub-modes the checks need
+  | 'interface'
+  | 'nameif'
+  | 'security-level'
+  | 'ip-address'
+  | 'ipv6-address'
+  | 'shutdown'
+  | 'management-only'
+  | 'crypto-ikev1-enable'
+  | 'crypto-ikev2-enable'
+  | 'crypto-ca-server'
+  | 'ip-local-pool'
+  | 'ipv6-local-pool'
+  | 'dns-domain-lookup'
+  | 'dns-server-group'
+  | 'dns-name-server'
+  | 'name-server'
+  | 'fips-enable'
+  | 'mode-multiple'
+  | 'context'
+  | 'hostname'
+  | 'tunnel-group'
+  | 'group-url'
+  | 'vpn-sessiondb-other'
+  | 'vpn-sessiondb-anyconnect'
+  | 'name'
+  | 'vpn-load-balancing'
+  | 'exit';
+
+// Rule name in the grammar → command id. A rule that ends in `args` is a leaf command.
+const RULE_TO_COMMAND: Record<string, CommandId> = {
+  interfaceLbpublic: 'interface-lbpublic',
+  interfaceLbprivate: 'interface-lbprivate',
+  interfaceHeader: 'interface',
+  priorityCmd: 'priority',
+  natCmd: 'nat',
+  clusterIpAddress: 'cluster-ip-address',
+  clusterPort: 'cluster-port',
+  clusterEncryption: 'cluster-encryption',
+  clusterKey: 'cluster-key',
+  redirectFqdn: 'redirect-fqdn',
+  participateCmd: 'participate',
+  nameifCmd: 'nameif',
+  securityLevel: 'security-level',
+  ipAddress: 'ip-address',
+  ipLocalPool: 'ip-local-pool',
+  ipv6Address: 'ipv6-address',
+  ipv6LocalPool: 'ipv6-local-pool',
+  shutdownCmd: 'shutdown',
+  cryptoIkev1Enable: 'crypto-ikev1-enable',
+  cryptoIkev2Enable: 'crypto-ikev2-enable',
+  cryptoCaServer: 'crypto-ca-server',
+  dnsDomainLookup: 'dns-domain-lookup',
+  dnsServerGroup: 'dns-server-group',
+  dnsNameServer: 'dns-name-server',
+  nameServer: 'name-server',
+  fipsEnable: 'fips-enable',
+  modeMultiple: 'mode-multiple',
+  contextCmd: 'context',
+  hostnameCmd: 'hostname',
+  tunnelGroup: 'tunnel-group',
+  groupUrl: 'group-url',
+  vpnSessiondbOther: 'vpn-sessiondb-other',
+  vpnSessiondbAnyconnect: 'vpn-sessiondb-anyconnect',
+  nameCmd: 'name',
+  vpnLoadBalancing: 'vpn-load-balancing',
+  exitCmd: 'exit',
+};
+
+class AsaCommandParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 4 });
+    this.performSelfAnalysis();
+  }
+
+  // Arguments are taken as they come and validated later against the command table,
+  // so that messages can name the argument and its expected form instead of a token type.
+  private readonly args = this.RULE('args', () => {
+    this.MANY(() => this.CONSUME(AnyToken));
+  });
+
+  private leaf(name: string, path: TokenType[]): ParserMethod<[], CstNode> {
+    return this.RULE(name, () => {
+      for (let i = 0; i < path.length; i++) this.CONSUME(path[i]!, { LABEL: `kw${i}` });
+      this.SUBRULE(this.args);
+    });
+  }
+
+  private readonly interfaceLbpublic = this.leaf('interfaceLbpublic', [Kw.interface, Kw.lbpublic]);
+  private readonly interfaceLbprivate = this.leaf('interfaceLbprivate', [Kw.interface, Kw.lbprivate]);
+  private readonly interfaceHeader = this.leaf('interfaceHeader', [Kw.interface]);
+  private readonly priorityCmd = this.leaf('priorityCmd', [Kw.priority]);
+  private readonly natCmd = this.leaf('natCmd', [Kw.nat]);
+  private readonly clusterIpAddress = this.leaf('clusterIpAddress', [Kw.cluster, Kw.ip, Kw.address]);
+  private readonly clusterPort = this.leaf('clusterPort', [Kw.cluster, Kw.port]);
+  private readonly clusterEncryption = this.leaf('clusterEncryption', [Kw.cluster, Kw.encryption]);
+  private readonly clusterKey = this.leaf('clusterKey', [Kw.cluster, Kw.key]);
+  private readonly redirectFqdn = this.leaf('redirectFqdn', [Kw.redirectFqdn]);
+  private readonly participateCmd = this.leaf('participateCmd', [Kw.participate]);
+  private readonly nameifCmd = this.leaf('nameifCmd', [Kw.nameif]);
+  private readonly securityLevel = this.leaf('securityLevel', [Kw.securityLevel]);
+  private readonly ipAddress = this.leaf('ipAddress', [Kw.ip, Kw.address]);
+  private readonly ipLocalPool = this.leaf('ipLocalPool', [Kw.ip, Kw.local, Kw.pool]);
+  private readonly ipv6Address = this.leaf('ipv6Address', [Kw.ipv6, Kw.address]);
+  private readonly ipv6LocalPool = this.leaf('ipv6LocalPool', [Kw.ipv6, Kw.local, Kw.pool]);
+  private readonly shutdownCmd = this.leaf('shutdownCmd', [Kw.shutdown]);
+  private readonly cryptoIkev1Enable = this.leaf('cryptoIkev1Enable', [Kw.crypto, Kw.ikev1, Kw.enable]);
+  private readonly cryptoIkev2Enable = this.leaf('cryptoIkev2Enable', [Kw.crypto, Kw.ikev2, Kw.enable]);
+  private readonly cryptoCaServer = this.leaf('cryptoCaServer', [Kw.crypto, Kw.ca, Kw.server]);
+  private readonly dnsDomainLookup = this.leaf('dnsDomainLookup', [Kw.dns, Kw.domainLookup]);
+  private readonly dnsServerGroup = this.leaf('dnsServerGroup', [Kw.dns, Kw.serverGroup]);
+  private readonly dnsNameServer = this.leaf('dnsNameServer', [Kw.dns, Kw.nameServer]);
+  private readonly nameServer = this.leaf('nameServer', [Kw.nameServer]);
+  private readonly fipsEnable = this.leaf('fipsEnable', [Kw.fips, Kw.enable]);
+  private readonly modeMultiple = this.leaf('modeMultiple', [Kw.mode, Kw.multiple]);
+  private readonly contextCmd = this.leaf('contextCmd', [Kw.context]);
+  private readonly hostnameCmd = this.leaf('hostnameCmd', [Kw.hostname]);
+  private readonly tunnelGroup = this.leaf('tunnelGroup', [Kw.tunnelGroup]);
+  private readonly groupUrl = this.leaf('groupUrl', [Kw.groupUrl]);
+  private readonly vpnSessiondbOther = this.leaf('vpnSessiondbOther', [Kw.vpnSessiondb, Kw.maxOtherVpnLimit]);
+  private readonly vpnSessiondbAnyconnect = this.leaf('vpnSessiondbAnyconnect', [Kw.vpnSessiondb, Kw.maxAnyconnectLimit]);
+  private readonly nameCmd = this.leaf('nameCmd', [Kw.name]);
+  private readonly vpnLoadBalancing = this.leaf('vpnLoadBalancing', [Kw.vpn, Kw.loadBalancing]);
+  private readonly exitCmd = this.leaf('exitCmd', [Kw.exit]);
+
+  public readonly command = this.RULE('command', () => {
+    this.OPTION(() => this.CONSUME(Kw.no));
+    this.OR({
+      // `interface lbpublic X` must win over the generic `interface HW-ID` header; both start alike.
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.interfaceLbpublic) },
+        { ALT: () => this.SUBRULE(this.interfaceLbprivate) },
+        { ALT: () => this.SUBRULE(this.interfaceHeader) },
+        { ALT: () => this.SUBRULE(this.priorityCmd) },
+        { ALT: () => this.SUBRULE(this.natCmd) },
+        { ALT: () => this.SUBRULE(this.clusterIpAddress) },
+        { ALT: () => this.SUBRULE(this.clusterPort) },
+        { ALT: () => this.SUBRULE(this.clusterEncryption) },
+        { ALT: () => this.SUBRULE(this.clusterKey) },
+        { ALT: () => this.SUBRULE(this.redirectFqdn) },
+        { ALT: () => this.SUBRULE(this.participateCmd) },
+        { ALT: () => this.SUBRULE(this.nameifCmd) },
+        { ALT: () => this.SUBRULE(this.securityLevel) },
+        { ALT: () => this.SUBRULE(this.ipAddress) },
+        { ALT: () => this.SUBRULE(this.ipLocalPool) },
+        { ALT: () => this.SUBRULE(this.ipv6Address) },
+        { ALT: () => this.SUBRULE(this.ipv6LocalPool) },
+        { ALT: () => this.SUBRULE(this.shutdownCmd) },
+        { ALT: () => this.SUBRULE(this.cryptoIkev1Enable) },
+        { ALT: () => this.SUBRULE(this.cryptoIkev2Enable) },
+        { ALT: () => this.SUBRULE(this.cryptoCaServer) },
+        { ALT: () => this.SUBRULE(this.dnsDomainLookup) },
+        { ALT: () => this.SUBRULE(this.dnsServerGroup) },
+        { ALT: () => this.SUBRULE(this.dnsNameServer) },
+        { ALT: () => this.SUBRULE(this.nameServer) },
+        { ALT: () => this.SUBRULE(this.fipsEnable) },
+        { ALT: () => this.SUBRULE(this.modeMultiple) },
+        { ALT: () => this.SUBRULE(this.contextCmd) },
+        { ALT: () => this.SUBRULE(this.hostnameCmd) },
+        { ALT: () => this.SUBRULE(this.tunnelGroup) },
+        { ALT: () => this.SUBRULE(this.groupUrl) },
+        { ALT: () => this.SUBRULE(this.vpnSessiondbOther) },
+        { ALT: () => this.SUBRULE(this.vpnSessiondbAnyconnect) },
+        { ALT: () => this.SUBRULE(this.nameCmd) },
+        { ALT: () => this.SUBRULE(this.vpnLoadBalancing) },
+        { ALT: () => this.SUBRULE(this.exitCmd) },
+      ],
+    });
+  });
+}
+
+const parser = new AsaCommandParser();
+
+/** A word of a command line with its columns on that line. */
+export interface Token {
+  text: string;
+  /** Column of the first character. */
+  start: number;
+  /** Column just past the last character. */
+  end: number;
+  /** The lexer's token type name: IPv4, IPv6, Number, Word, Kw_… */
+  type: string;
+}
+
+/** A command line the grammar recognised. */
+export interface Command {
+  id: CommandId;
+  negated: boolean;
+  /** The keywords that selected the command (`no` excluded). */
+  keywords: Token[];
+  /** Everything after the keywords. */
+  args: Token[];
+  /** The CST, kept for golden syntax-tree files and future features. */
+  cst: CstNode;
+}
+
+export interface ParseResult {
+  /** The recognised command, or null when the line is not one the product models. */
+  command: Command | null;
+  /** Every word of the command text, for messages and "did you mean" on unrecognised lines. */
+  tokens: Token[];
+}
+
+function toToken(token: IToken, columnOffset: number): Token {
+  return {
+    text: token.image,
+    start: token.startOffset + columnOffset,
+    end: token.startOffset + token.image.length + columnOffset,
+    type: token.tokenType.name,
+  };
+}
+
+/**
+ * Parses the command text of one line. `columnOffset` is the column where `text` starts on its line
+ * (after indentation or a prompt), so every token carries a line column.
+ */
+export function parseCommand(text: string, columnOffset: number): ParseResult {
+  const raw = lexCommand(text);
+  const tokens = raw.map((t) => toToken(t, columnOffset));
+  if (raw.length === 0) return { command: null, tokens };
+  parser.input = raw;
+  const cst = parser.command();
+  if (parser.errors.length > 0 || !cst) return { command: null, tokens };
+  return { command: toCommand(cst, raw, columnOffset), tokens };
+}
+
+function toCommand(cst: CstNode, raw: IToken[], columnOffset: number): Command | null {
+  const negated = (cst.children[Kw.no.name]?.length ?? 0) > 0;
+  for (const [ruleName, nodes] of Object.entries(cst.children)) {
+    const id = RULE_TO_COMMAND[ruleName];
+    const leaf = nodes[0] as CstNode | undefined;
+    if (!id || !leaf || !('children' in leaf)) continue;
+    const keywordTokens: IToken[] = [];
+    for (let i = 0; leaf.children[`kw${i}`]; i++) keywordTokens.push(leaf.children[`kw${i}`]![0] as IToken);
+    const argsNode = leaf.children['args']?.[0] as CstNode | undefined;
+    const argTokens = ((argsNode?.children[AnyToken.name] ?? []) as IToken[]).slice();
+    // Tokens matched through a category are stored under their category name; keep source order.
+    argTokens.sort((a, b) => a.startOffset - b.startOffset);
+    return {
+      id,
+      negated,
+      keywords: keywordTokens.map((t) => toToken(t, columnOffset)),
+      args: argTokens.map((t) => toToken(t, columnOffset)),
+      cst,
+    };
+  }
+  void raw;
+  return null;
+}
+
+// Re-exported so the tree builder can decide cheaply whether a line is worth parsing.
+export { AnyWord, IPv4 };

@@ -1,0 +1,55 @@
+// Plain data shared by every layer of the core: positions, ranges, edits and diagnostics.
+// These mirror the LSP shapes (0-based lines, UTF-16 characters) so adapters pass them through unchanged.
+
+/** A 0-based position; `character` counts UTF-16 code units, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open range [start, end). */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Replaces the text of `range` with `newText` in one document. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix computed by the core: plain text edits on the diagnostic's own document. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True when this is clearly the right fix, so editors may apply it on "fix all". */
+  preferred?: boolean;
+}
+
+/** Points at a line in another (or the same) document that explains a diagnostic. */
+export interface RelatedLocation {
+  /** The document's identifier: a URI in the editor, a path in the CLI. */
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedLocation[];
+  fixes: Fix[];
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
