@@ -1,0 +1,76 @@
+// `runShow` as the CLI main calls it: a capture file in, CONTRACT §1 JSON (or a table) out, exit 2 for anything else.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { runShow, showText } from '../../../server/src/cli/show';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/show/${name}`, import.meta.url));
+
+/** Compares with the golden file, or rewrites it when UPDATE_GOLDEN=1 (then review the diff). */
+function assertGolden(actual: string, goldenName: string): void {
+  const path = fixture(goldenName);
+  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) writeFileSync(path, actual);
+  assert.equal(actual, readFileSync(path, 'utf8'));
+}
+
+test('show --format json prints exactly the contract document', async () => {
+  const result = await runShow(fixture('genie-show-vpn-lb-1.txt'), { format: 'json' });
+  assert.equal(result.exitCode, 0);
+  assert.equal(result.stderr, '');
+  const json = JSON.parse(result.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(json), ['status', 'role', 'failover', 'encryption', 'clusterIp', 'peers']);
+  for (const peer of json['peers'] as Record<string, unknown>[]) {
+    assert.deepEqual(Object.keys(peer), ['publicIp', 'self', 'role', 'priority', 'model', 'ipsec', 'ssl']);
+    assert.deepEqual(Object.keys(peer['ipsec'] as object), ['limit', 'active', 'load']);
+  }
+  assertGolden(result.stdout, 'genie-show-vpn-lb-1.asa-lb.json');
+});
+
+test('show --format text prints a readable table', async () => {
+  const result = await runShow(fixture('genie-show-vpn-lb-1.txt'), { format: 'text' });
+  assert.equal(result.exitCode, 0);
+  assertGolden(result.stdout, 'genie-show-vpn-lb-1.asa-lb.txt');
+});
+
+test('the older layout prints null limits', async () => {
+  const result = await runShow(fixture('seed-older-layout.txt'), { format: 'json' });
+  assert.equal(result.exitCode, 0);
+  const json = JSON.parse(result.stdout) as { peers: { ssl: { limit: number | null; active: number } }[] };
+  assert.deepEqual(json.peers.map((p) => p.ssl), [{ limit: null, active: 100, load: 2 }, { limit: null, active: 0, load: 0 }]);
+});
+
+test('a damaged capture still parses; each unreadable row is a warning on stderr, and the exit status is 0', async () => {
+  const result = await runShow(fixture('member-view-crlf-damaged.txt'), { format: 'json' });
+  assert.equal(result.exitCode, 0);
+  assert.match(result.stderr, /^.*member-view-crlf-damaged\.txt:23: warning: license row not understood.*\n$/);
+  const json = JSON.parse(result.stdout) as { role: string; peers: { publicIp: string; self: boolean; role: string; ssl: { active: number | null } }[] };
+  assert.equal(json.role, 'member');
+  assert.deepEqual(json.peers.map((p) => [p.publicIp, p.self, p.role, p.ssl.active]), [
+    ['192.0.2.19', false, 'director', 125],
+    ['192.0.2.9', true, 'member', 60],
+    ['192.0.2.100', false, 'member', null],
+  ]);
+});
+
+test('output of another command: exit 2 with one line', async () => {
+  const result = await runShow(fixture('not-show-output.txt'), { format: 'json' });
+  assert.equal(result.exitCode, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^[^\n]*not-show-output\.txt: this is not `show vpn load-balancing` output[^\n]*\n$/);
+});
+
+test('a missing file: exit 2 with one line', async () => {
+  const result = await runShow(fixture('missing.txt'), { format: 'json' });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /^cannot read .*missing\.txt: no such file\n$/);
+});
+
+test('empty text: exit 2', () => {
+  const result = showText('', { format: 'json' }, 'capture.txt');
+  assert.deepEqual(result, { stdout: '', stderr: 'capture.txt: the text is empty\n', exitCode: 2 });
+});
+
+test('an unknown format: exit 2', () => {
+  assert.equal(showText('x', { format: 'xml' as 'json' }).exitCode, 2);
+});

@@ -1,0 +1,91 @@
+// `runSimulate` as the CLI main calls it: fixture files in, stdout/stderr/exit code out, golden outputs beside the fixtures.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { runSimulate, simulateText } from '../../../server/src/cli/simulate';
+
+const scenario = (name: string): string => fileURLToPath(new URL(`../../fixtures/scenarios/${name}`, import.meta.url));
+
+/** Compares with the golden file, or rewrites it when UPDATE_GOLDEN=1 (then review the diff). */
+function assertGolden(actual: string, goldenName: string): void {
+  const path = scenario(goldenName);
+  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) writeFileSync(path, actual);
+  assert.equal(actual, readFileSync(path, 'utf8'));
+}
+
+const valid = ['contract-example', 'four-units-director-fails', 'ipsec-full-group'];
+
+for (const name of valid) {
+  test(`simulate ${name}.json --format json matches its golden output`, async () => {
+    const result = await runSimulate(scenario(`${name}.json`), { format: 'json' });
+    assert.equal(result.exitCode, 0);
+    assert.equal(result.stderr, '');
+    assert.doesNotThrow(() => JSON.parse(result.stdout));
+    assertGolden(result.stdout, `${name}.expected.json`);
+  });
+  test(`simulate ${name}.json --format text matches its golden output`, async () => {
+    const result = await runSimulate(scenario(`${name}.json`), { format: 'text' });
+    assert.equal(result.exitCode, 0);
+    assert.equal(result.stderr, '');
+    assertGolden(result.stdout, `${name}.expected.txt`);
+  });
+}
+
+test('the JSON output carries exactly the contract\'s fields', async () => {
+  const json = JSON.parse((await runSimulate(scenario('four-units-director-fails.json'), { format: 'json' })).stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(json), ['director', 'decisions', 'final']);
+  for (const decision of json['decisions'] as Record<string, unknown>[]) {
+    for (const key of Object.keys(decision)) assert.ok(['index', 'target', 'rule', 'loads', 'reconnect', 'director'].includes(key), key);
+  }
+  for (const member of Object.values(json['final'] as Record<string, Record<string, unknown>>)) assert.deepEqual(Object.keys(member), ['active', 'load']);
+});
+
+const invalid: [file: string, message: RegExp][] = [
+  ['not-json.json', /not-json\.json: scenario: not valid JSON \(/],
+  ['unknown-director.json', /unknown-director\.json: director: no member is named "asa3"$/],
+  ['unknown-event-member.json', /unknown-event-member\.json: events\[0\]\.fail: no member is named "asa7"$/],
+  ['negative-count.json', /negative-count\.json: members\[1\]\.ssl\.active: must be a non-negative integer$/],
+  ['missing-limit.json', /missing-limit\.json: members\[0\]\.ipsec\.limit: missing; /],
+  ['duplicate-name.json', /duplicate-name\.json: members\[1\]\.name: "asa1" is already used by members\[0\]$/],
+  ['bad-public-ip.json', /bad-public-ip\.json: members\[0\]\.publicIp: must be an IPv4 or IPv6 address, not "10\.0\.0\.300"$/],
+];
+
+for (const [file, message] of invalid) {
+  test(`simulate ${file}: exit 2 with one line naming the field`, async () => {
+    for (const format of ['json', 'text'] as const) {
+      const result = await runSimulate(scenario(file), { format });
+      assert.equal(result.exitCode, 2);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /^[^\n]+\n$/);
+      assert.match(result.stderr.trimEnd(), message);
+    }
+  });
+}
+
+test('a missing file: exit 2, one line', async () => {
+  const result = await runSimulate(scenario('no-such-scenario.json'), { format: 'json' });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /^cannot read .*no-such-scenario\.json: no such file\n$/);
+});
+
+test('a folder instead of a file: exit 2, one line', async () => {
+  const result = await runSimulate(scenario(''), { format: 'text' });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /^cannot read .*: it is a folder, not a file\n$/);
+});
+
+test('an unknown format: exit 2', () => {
+  const result = simulateText('{}', { format: 'yaml' as 'json' });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /unknown format "yaml"/);
+});
+
+test('text output explains each decision and ends with the final loads', () => {
+  const result = simulateText(readFileSync(scenario('contract-example.json'), 'utf8'), { format: 'text' });
+  const lines = result.stdout.trimEnd().split('\n');
+  assert.match(lines[0]!, /^SSL redirect simulation: 3 new sessions across 2 members\.$/);
+  assert.ok(lines.some((l) => /#2 +reconnect +asa1 \(director\) takes it/.test(l)));
+  assert.ok(lines.some((l) => /asa2 fails before session 2; it was the director/.test(l)));
+  assert.equal(lines.at(-1), 'Placed 5, refused 0.');
+});
