@@ -78,7 +78,7 @@ export class Workspace {
     const analysis = base ? analyzeDocument(uri, text, { base }) : first;
     this.analyses.set(uri, analysis);
     const ctx = createContext(uri, analysis.tree, analysis.device, base, []);
-    this.summaries.set(uri, summarize(uri, analysis.device, lbLinePrefix(ctx)));
+    this.summaries.set(uri, summarize(uri, analysis.device, lbLinePrefix(ctx), analysis.tree));
     return analysis;
   }
 

@@ -3,6 +3,17 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { Diagnostic } from '../../types';
 import type { GroupSummary } from '../../workspace';
+import { checkClusterKeyUnverifiable } from './cluster-key-unverifiable';
+import { checkDuplicateHostname } from './duplicate-hostname';
+import { checkDuplicatePublicAddress } from './duplicate-public-address';
+import { checkGroupSettingMismatch } from './group-setting-mismatch';
+import { checkGroupTooLarge } from './group-too-large';
+import { checkPoolOverlap } from './pool-overlap';
+import { checkPriorityTie } from './priority-tie';
+import { checkProbableVipTypo } from './probable-vip-typo';
+import { checkRedirectFqdnMismatch } from './redirect-fqdn-mismatch';
+import { checkSingleMemberGroup } from './single-member-group';
+import { checkSubnetMismatch } from './subnet-mismatch';
 
 export interface GroupContext {
   group: GroupSummary;
@@ -15,4 +26,17 @@ export interface GroupContext {
 
 export type GroupCheck = (ctx: GroupContext) => void;
 
-export const GROUP_CHECKS: [string, GroupCheck][] = [];
+/** Every cross-device check, one per code, in the order of SPEC §4.3. */
+export const GROUP_CHECKS: [string, GroupCheck][] = [
+  ['group-setting-mismatch', checkGroupSettingMismatch],
+  ['cluster-key-unverifiable', checkClusterKeyUnverifiable],
+  ['redirect-fqdn-mismatch', checkRedirectFqdnMismatch],
+  ['duplicate-public-address', checkDuplicatePublicAddress],
+  ['duplicate-hostname', checkDuplicateHostname],
+  ['subnet-mismatch', checkSubnetMismatch],
+  ['pool-overlap', checkPoolOverlap],
+  ['group-too-large', checkGroupTooLarge],
+  ['probable-vip-typo', checkProbableVipTypo],
+  ['priority-tie', checkPriorityTie],
+  ['single-member-group', checkSingleMemberGroup],
+];

@@ -1,0 +1,27 @@
+// priority-tie: among the participating members, the highest priority is shared, so the election falls to the lowest
+// public address; each tied member is told who wins, on its `priority` line (or its block header for the default).
+import type { DeviceSummary } from '../../group/summary';
+import type { GroupContext } from './registry';
+import { distinctDevices, listNames, memberName, predictedDirector, relatedAt, report } from './members';
+
+function priorityText(member: DeviceSummary): string {
+  return member.priorityConfigured ? `priority ${member.priority}` : `priority ${member.priority} (assumed default: no 'priority' line)`;
+}
+
+export function checkPriorityTie(ctx: GroupContext): void {
+  const standing = distinctDevices(ctx.members).filter((m) => m.participates);
+  if (standing.length < 2) return;
+  const top = Math.max(...standing.map((m) => m.priority));
+  const tied = standing.filter((m) => m.priority === top);
+  const director = predictedDirector(ctx);
+  if (tied.length < 2 || !director) return;
+  const winner = `${memberName(director, ctx.members)}${director.lbpublic?.address ? ` (${director.lbpublic.address})` : ''}`;
+  for (const member of tied) {
+    const others = tied.filter((o) => o !== member);
+    const names = listNames(others.map((o) => memberName(o, ctx.members)));
+    const outcome = member === director ? 'this member is the predicted director' : `the predicted director is ${winner}`;
+    report(ctx, member, 'priority-tie', member.priorityRange ?? member.headerRange, `This member's ${priorityText(member)} is the group's highest, and ${names} ${others.length > 1 ? 'have' : 'has'} it too, so the election is decided by the lowest public address: ${outcome}. If another unit should be director, give it a higher priority than the others.`, {
+      related: others.map((o) => relatedAt(o, o.priorityRange ?? o.headerRange, `${memberName(o, ctx.members)} has ${priorityText(o)}.`)),
+    });
+  }
+}

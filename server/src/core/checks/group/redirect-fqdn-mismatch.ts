@@ -1,0 +1,39 @@
+// redirect-fqdn-mismatch: members should agree on `redirect-fqdn enable|disable`; a member that differs from most
+// members (ties: the predicted director) is reported, with a fix that aligns it.
+import type { DeviceSummary } from '../../group/summary';
+import type { TextEdit } from '../../types';
+import type { GroupContext } from './registry';
+import { appendToBlock, chooseValue, distinctDevices, memberName, relatedAt, report, type Vote } from './members';
+
+function phrase(enabled: boolean, one: boolean): string {
+  return enabled ? `${one ? 'redirects' : 'redirect'} clients by name ('redirect-fqdn enable')` : `${one ? 'redirects' : 'redirect'} clients by address (redirect-fqdn disabled)`;
+}
+
+function fixFor(member: DeviceSummary, enabled: boolean): { title: string; edits: TextEdit[] } {
+  const word = enabled ? 'enable' : 'disable';
+  // Only a member without the line can be told to enable it by inserting one; disabling an absent line is never asked.
+  if (member.redirectFqdnValueRange) return { title: `Change to 'redirect-fqdn ${word}'`, edits: [{ range: member.redirectFqdnValueRange, newText: word }] };
+  return { title: `Insert 'redirect-fqdn ${word}'`, edits: [appendToBlock(member, `redirect-fqdn ${word}`)] };
+}
+
+export function checkRedirectFqdnMismatch(ctx: GroupContext): void {
+  const votes: Vote<boolean>[] = distinctDevices(ctx.members)
+    // A change script that does not mention redirect-fqdn leaves the device's setting as it was: unknown here.
+    .filter((m) => m.kind === 'config' || m.redirectFqdnValueRange !== null)
+    .map((m) => ({ member: m, value: m.redirectFqdn }));
+  const choice = chooseValue(ctx, votes, String, phrase);
+  if (!choice) return;
+  for (const vote of votes) {
+    if (vote.value === choice.value) continue;
+    const member = vote.member;
+    const fix = fixFor(member, choice.value);
+    const detail = choice.detail ? ` (${choice.detail})` : '';
+    const own = vote.value ? "This member redirects clients by name ('redirect-fqdn enable')" : `This member redirects clients by address (${member.redirectFqdnValueRange ? "'redirect-fqdn disable'" : 'the default'})`;
+    report(ctx, member, 'redirect-fqdn-mismatch', member.redirectFqdnValueRange ?? member.headerRange, `${own}, but ${choice.reason}${detail}. Only the director's setting applies, so clients get a name or an address depending on which member is director, and certificates or DNS that suit one way break the other. Use 'redirect-fqdn ${choice.value ? 'enable' : 'disable'}' here.`, {
+      related: votes
+        .filter((other) => other !== vote)
+        .map((other) => relatedAt(other.member, other.member.redirectFqdnValueRange ?? other.member.headerRange, `${memberName(other.member, ctx.members)} ${phrase(other.value, true)}.`)),
+      fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
+    });
+  }
+}
