@@ -303,10 +303,12 @@ function applyLb(lb: LbModel, command: Command, line: LineNode): void {
   const neg = command.negated;
   switch (command.id) {
     case 'interface-lbpublic':
-      lb.lbpublic = neg || !a0 ? null : located(a0.text, line, a0);
+      if (neg) lb.lbpublic = null;
+      else if (a0) lb.lbpublic = located(a0.text, line, a0);
       break;
     case 'interface-lbprivate':
-      lb.lbprivate = neg || !a0 ? null : located(a0.text, line, a0);
+      if (neg) lb.lbprivate = null;
+      else if (a0) lb.lbprivate = located(a0.text, line, a0);
       break;
     case 'priority': {
       // The device rejects an out-of-range value and keeps the previous one, so the model does too.
@@ -334,7 +336,9 @@ function applyLb(lb: LbModel, command: Command, line: LineNode): void {
       const ipv4 = a0 && parseIPv4(a0.text) ? a0.text : null;
       const v6Token = ipv4 ? a1 : a0;
       const ipv6 = v6Token && parseIPv6(v6Token.text) ? v6Token.text : null;
-      lb.clusterIp = ipv4 || ipv6 ? located({ ipv4, ipv6 }, line, a0) : null;
+      // The device refuses a malformed command or a virtual address without IPv4 ("Virtual IPv4 address is not set")
+      // and keeps what it had, so the model does too.
+      if (ipv4) lb.clusterIp = located({ ipv4, ipv6 }, line, a0);
       break;
     }
     case 'cluster-port': {

@@ -87,7 +87,7 @@ const RULE_TO_COMMAND: Record<string, CommandId> = {
 
 class AsaCommandParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 4 });
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
     this.performSelfAnalysis();
   }
 
@@ -141,50 +141,84 @@ class AsaCommandParser extends CstParser {
   private readonly vpnLoadBalancing = this.leaf('vpnLoadBalancing', [Kw.vpn, Kw.loadBalancing]);
   private readonly exitCmd = this.leaf('exitCmd', [Kw.exit]);
 
-  public readonly command = this.RULE('command', () => {
-    this.OPTION(() => this.CONSUME(Kw.no));
+  // Commands that share a first keyword are grouped, so every decision needs one token of lookahead at most
+  // (two for `interface lbpublic` against `interface HW-ID`); this keeps grammar analysis at start-up cheap.
+  private readonly interfaceGroup = this.RULE('interfaceGroup', () => {
     this.OR({
-      // `interface lbpublic X` must win over the generic `interface HW-ID` header; both start alike.
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { ALT: () => this.SUBRULE(this.interfaceLbpublic) },
-        { ALT: () => this.SUBRULE(this.interfaceLbprivate) },
+        { GATE: () => this.LA(2).tokenType === Kw.lbpublic, ALT: () => this.SUBRULE(this.interfaceLbpublic) },
+        { GATE: () => this.LA(2).tokenType === Kw.lbprivate, ALT: () => this.SUBRULE(this.interfaceLbprivate) },
         { ALT: () => this.SUBRULE(this.interfaceHeader) },
-        { ALT: () => this.SUBRULE(this.priorityCmd) },
-        { ALT: () => this.SUBRULE(this.natCmd) },
-        { ALT: () => this.SUBRULE(this.clusterIpAddress) },
-        { ALT: () => this.SUBRULE(this.clusterPort) },
-        { ALT: () => this.SUBRULE(this.clusterEncryption) },
-        { ALT: () => this.SUBRULE(this.clusterKey) },
-        { ALT: () => this.SUBRULE(this.redirectFqdn) },
-        { ALT: () => this.SUBRULE(this.participateCmd) },
-        { ALT: () => this.SUBRULE(this.nameifCmd) },
-        { ALT: () => this.SUBRULE(this.securityLevel) },
-        { ALT: () => this.SUBRULE(this.ipAddress) },
-        { ALT: () => this.SUBRULE(this.ipLocalPool) },
-        { ALT: () => this.SUBRULE(this.ipv6Address) },
-        { ALT: () => this.SUBRULE(this.ipv6LocalPool) },
-        { ALT: () => this.SUBRULE(this.shutdownCmd) },
-        { ALT: () => this.SUBRULE(this.cryptoIkev1Enable) },
-        { ALT: () => this.SUBRULE(this.cryptoIkev2Enable) },
-        { ALT: () => this.SUBRULE(this.cryptoCaServer) },
-        { ALT: () => this.SUBRULE(this.dnsDomainLookup) },
-        { ALT: () => this.SUBRULE(this.dnsServerGroup) },
-        { ALT: () => this.SUBRULE(this.dnsNameServer) },
-        { ALT: () => this.SUBRULE(this.nameServer) },
-        { ALT: () => this.SUBRULE(this.fipsEnable) },
-        { ALT: () => this.SUBRULE(this.modeMultiple) },
-        { ALT: () => this.SUBRULE(this.contextCmd) },
-        { ALT: () => this.SUBRULE(this.hostnameCmd) },
-        { ALT: () => this.SUBRULE(this.tunnelGroup) },
-        { ALT: () => this.SUBRULE(this.groupUrl) },
-        { ALT: () => this.SUBRULE(this.vpnSessiondbOther) },
-        { ALT: () => this.SUBRULE(this.vpnSessiondbAnyconnect) },
-        { ALT: () => this.SUBRULE(this.nameCmd) },
-        { ALT: () => this.SUBRULE(this.vpnLoadBalancing) },
-        { ALT: () => this.SUBRULE(this.exitCmd) },
       ],
     });
+  });
+
+  private readonly clusterGroup = this.RULE('clusterGroup', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.clusterIpAddress) },
+      { ALT: () => this.SUBRULE(this.clusterPort) },
+      { ALT: () => this.SUBRULE(this.clusterEncryption) },
+      { ALT: () => this.SUBRULE(this.clusterKey) },
+    ]);
+  });
+
+  private readonly ipGroup = this.RULE('ipGroup', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.ipAddress) }, { ALT: () => this.SUBRULE(this.ipLocalPool) }]);
+  });
+
+  private readonly ipv6Group = this.RULE('ipv6Group', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.ipv6Address) }, { ALT: () => this.SUBRULE(this.ipv6LocalPool) }]);
+  });
+
+  private readonly cryptoGroup = this.RULE('cryptoGroup', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.cryptoIkev1Enable) },
+      { ALT: () => this.SUBRULE(this.cryptoIkev2Enable) },
+      { ALT: () => this.SUBRULE(this.cryptoCaServer) },
+    ]);
+  });
+
+  private readonly dnsGroup = this.RULE('dnsGroup', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.dnsDomainLookup) },
+      { ALT: () => this.SUBRULE(this.dnsServerGroup) },
+      { ALT: () => this.SUBRULE(this.dnsNameServer) },
+    ]);
+  });
+
+  private readonly sessiondbGroup = this.RULE('sessiondbGroup', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.vpnSessiondbOther) }, { ALT: () => this.SUBRULE(this.vpnSessiondbAnyconnect) }]);
+  });
+
+  public readonly command = this.RULE('command', () => {
+    this.OPTION(() => this.CONSUME(Kw.no));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.interfaceGroup) },
+      { ALT: () => this.SUBRULE(this.clusterGroup) },
+      { ALT: () => this.SUBRULE(this.ipGroup) },
+      { ALT: () => this.SUBRULE(this.ipv6Group) },
+      { ALT: () => this.SUBRULE(this.cryptoGroup) },
+      { ALT: () => this.SUBRULE(this.dnsGroup) },
+      { ALT: () => this.SUBRULE(this.sessiondbGroup) },
+      { ALT: () => this.SUBRULE(this.priorityCmd) },
+      { ALT: () => this.SUBRULE(this.natCmd) },
+      { ALT: () => this.SUBRULE(this.redirectFqdn) },
+      { ALT: () => this.SUBRULE(this.participateCmd) },
+      { ALT: () => this.SUBRULE(this.nameifCmd) },
+      { ALT: () => this.SUBRULE(this.securityLevel) },
+      { ALT: () => this.SUBRULE(this.shutdownCmd) },
+      { ALT: () => this.SUBRULE(this.nameServer) },
+      { ALT: () => this.SUBRULE(this.fipsEnable) },
+      { ALT: () => this.SUBRULE(this.modeMultiple) },
+      { ALT: () => this.SUBRULE(this.contextCmd) },
+      { ALT: () => this.SUBRULE(this.hostnameCmd) },
+      { ALT: () => this.SUBRULE(this.tunnelGroup) },
+      { ALT: () => this.SUBRULE(this.groupUrl) },
+      { ALT: () => this.SUBRULE(this.nameCmd) },
+      { ALT: () => this.SUBRULE(this.vpnLoadBalancing) },
+      { ALT: () => this.SUBRULE(this.exitCmd) },
+    ]);
   });
 }
 
@@ -243,9 +277,16 @@ export function parseCommand(text: string, columnOffset: number): ParseResult {
   return { command: toCommand(cst, raw, columnOffset), tokens };
 }
 
+const GROUP_RULES = new Set(['interfaceGroup', 'clusterGroup', 'ipGroup', 'ipv6Group', 'cryptoGroup', 'dnsGroup', 'sessiondbGroup']);
+
 function toCommand(cst: CstNode, raw: IToken[], columnOffset: number): Command | null {
   const negated = (cst.children[Kw.no.name]?.length ?? 0) > 0;
-  for (const [ruleName, nodes] of Object.entries(cst.children)) {
+  // Group rules (`clusterGroup`, …) hold exactly one leaf command; step into them.
+  let node = cst;
+  for (const [name, nodes] of Object.entries(cst.children)) {
+    if (GROUP_RULES.has(name) && nodes[0] && 'children' in nodes[0]) node = nodes[0] as CstNode;
+  }
+  for (const [ruleName, nodes] of Object.entries(node.children)) {
     const id = RULE_TO_COMMAND[ruleName];
     const leaf = nodes[0] as CstNode | undefined;
     if (!id || !leaf || !('children' in leaf)) continue;

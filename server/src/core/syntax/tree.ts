@@ -79,6 +79,8 @@ const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {
   'tunnel-group': new Set(['group-url', 'group-alias', 'address-pool', 'default-group-policy', 'authentication-server-group']),
 };
 
+const EXEC_WORDS = new Set(['show', 'sh', 'write', 'wr', 'copy', 'more', 'ping', 'traceroute', 'do', 'end', 'configure', 'conf', 'clear', 'debug', 'terminal', 'enable', 'disable', 'reload', 'dir', 'packet-tracer', 'capture']);
+
 // An ASA prompt: hostname (optionally with failover or context parts `asa/act/pri`), an optional mode, then # or >.
 const PROMPT = /^([A-Za-z0-9][A-Za-z0-9_.\-/]*)(?:\(([a-z0-9-]+)\))?([#>]) ?/;
 
@@ -190,14 +192,18 @@ export function buildTree(text: string): SyntaxTree {
   for (const line of lines) {
     if (transcript && line.kind === 'command' && !line.prompt) line.kind = 'output';
     if (line.kind !== 'command') {
-      // A separator at column 0 ends the block in a config; blank lines and indented comments do not.
-      if (!transcript && line.kind !== 'blank' && line.commandStart === 0) current = null;
-      else if (current && line.kind !== 'output') line.block = current;
+      // Comments and blank lines neither end nor join a block: the next column-0 command decides. A `!` separator
+      // is not enough on its own, since captures put `!` lines inside blocks too.
       continue;
     }
     const [keyword, second] = firstWords(line.text, line.commandStart);
     line.keyword = keyword;
     if (keyword.length === 0) continue;
+    if (line.prompt && EXEC_WORDS.has(keyword)) {
+      // `show`, `write memory` and friends are accepted in every mode but change no configuration.
+      line.kind = 'exec';
+      continue;
+    }
     if (MODELLED_KEYWORDS.has(keyword)) line.parse = parseCommand(line.text.slice(line.commandStart), line.commandStart);
     const header = headerKind(line.parse, keyword);
 

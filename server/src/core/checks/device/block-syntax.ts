@@ -22,7 +22,7 @@ export function checkBlockSyntax(ctx: DeviceContext): void {
     }
     // `no …` forms take optional arguments; the device ignores them, so there is nothing to validate.
     if (command.negated) continue;
-    validateArguments(ctx, line, command.id as LbCommandId, command.args, command.keywords[command.keywords.length - 1]!);
+    validateArguments(ctx, line, command.id as LbCommandId, command.args, command.keywords);
   }
 }
 
@@ -76,10 +76,12 @@ function reportUnknown(ctx: DeviceContext, line: LineNode): void {
   ctx.report('unknown-lb-command', range, `'${typedText}' is not a load-balancing command. The device rejects it in this mode; the block accepts: ${known}.`);
 }
 
-function validateArguments(ctx: DeviceContext, line: LineNode, id: LbCommandId, args: Token[], lastKeyword: Token): void {
+function validateArguments(ctx: DeviceContext, line: LineNode, id: LbCommandId, args: Token[], keywords: Token[]): void {
   const spec = lbCommand(id);
   const at = line.index;
-  const missingRange = tokenRange(at, lastKeyword);
+  const lastKeyword = keywords[keywords.length - 1]!;
+  // A missing argument is reported on the whole command, the thing the user has to complete.
+  const missingRange = spanRange(at, keywords[0]!, lastKeyword);
   const extra = (from: number, what: string): void => {
     const first = args[from]!;
     const last = args[args.length - 1]!;
