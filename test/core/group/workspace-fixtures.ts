@@ -1,11 +1,12 @@
 // Loads multi-device fixtures into a Workspace: one folder per scenario under test/fixtures/group/, one file per device,
 // expectations written in the files (see expectations.ts). Shared by the group-check tests.
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES } from '../../../server/src/core/checks/codes';
 import type { Diagnostic } from '../../../server/src/core/types';
 import { Workspace } from '../../../server/src/core/workspace';
-import { readExpectations, type Expectation } from './expectations';
+import { compareExpectations, readExpectations, type Expectation } from './expectations';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/group');
 
@@ -65,4 +66,17 @@ export function groupDiagnostics(ws: Workspace, uri: string): Diagnostic[] {
 
 export function allGroupDiagnostics(ws: Workspace): { uri: string; diagnostic: Diagnostic }[] {
   return ws.uris().flatMap((uri) => groupDiagnostics(ws, uri).map((diagnostic) => ({ uri, diagnostic })));
+}
+
+/** Loads the scenario and asserts that each file's group diagnostics are exactly its expectations. */
+export function assertScenario(scenario: Scenario): Workspace {
+  const ws = workspaceOf(scenario.texts);
+  const problems: string[] = [];
+  for (const [uri, expectations] of scenario.expectations) {
+    const { missing, extra } = compareExpectations(expectations, groupDiagnostics(ws, uri));
+    for (const m of missing) problems.push(`${uri}: missing ${m}`);
+    for (const e of extra) problems.push(`${uri}: unexpected ${e}`);
+  }
+  assert.deepEqual(problems, [], `scenario ${scenario.name}:\n${problems.join('\n')}`);
+  return ws;
 }

@@ -8,7 +8,7 @@ import { distinctDevices, listNames, memberName, relatedAt, report } from './mem
 
 const FORM_WORDS: Record<KeyForm, string> = {
   clear: 'in clear text',
-  encrypted: "encrypted ('cluster key 8 …')",
+  encrypted: "encrypted, 'cluster key 8 …'",
   masked: 'masked, as show running-config prints it',
 };
 
@@ -35,7 +35,7 @@ export function checkClusterKeyUnverifiable(ctx: GroupContext): void {
       forms.has('masked') ? 'a masked key hides the secret' : '',
       forms.has('encrypted') ? 'encrypted keys differ from device to device even when the secret is the same' : '',
     ].filter((w) => w !== '');
-    report(ctx, member, 'cluster-key-unverifiable', key.range, `This member's cluster key, ${FORM_WORDS[key.form]} in this file, cannot be compared with the key of ${names}: ${why.join(', and ')}. Members with different keys cannot read each other's encrypted messages, so check on the devices that every member has the same key.`, {
+    report(ctx, member, 'cluster-key-unverifiable', key.range, `This member's cluster key (${FORM_WORDS[key.form]}) cannot be compared with the key of ${names}: ${why.join(', and ')}. Members with different keys cannot read each other's encrypted messages, so check on the devices that every member has the same key.`, {
       related: unknown.map((o) => relatedAt(o, o.key!.range, `${memberName(o, ctx.members)}'s key is ${FORM_WORDS[o.key!.form]}.`)),
     });
   }

@@ -117,10 +117,11 @@ export interface Choice<T> {
 
 /** The predicted director among the group's distinct devices (SPEC §5), or null when none participates. */
 export function predictedDirector(ctx: GroupContext): DeviceSummary | null {
-  return elect(distinctDevices(ctx.members));
+  return electAmong(distinctDevices(ctx.members));
 }
 
-function elect(members: readonly DeviceSummary[]): DeviceSummary | null {
+/** The member that an election among `members` alone would choose (SPEC §5), or null when none participates. */
+export function electAmong(members: readonly DeviceSummary[]): DeviceSummary | null {
   const result = electDirector(members.map((m) => ({ member: m, publicIp: m.lbpublic?.address ?? null, priority: m.priority, participates: m.participates })));
   return result?.winner.member ?? null;
 }
@@ -159,7 +160,7 @@ export function chooseValue<T>(
     who = `the predicted director ${memberName(chosen.member, ctx.members)}`;
   } else {
     // The director holds none of the tied values (or nobody participates): the same rule, among their holders.
-    const first = elect(candidates.map((v) => v.member));
+    const first = electAmong(candidates.map((v) => v.member));
     chosen = candidates.find((v) => v.member === first) ?? candidates[0]!;
     who = first
       ? `${memberName(chosen.member, ctx.members)}, which would be elected first among the members holding the tied values,`

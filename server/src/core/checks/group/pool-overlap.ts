@@ -30,7 +30,7 @@ function spanOf(member: DeviceSummary, pool: PoolModel): Span | null {
   }
   // The device requires the address count; without it the extent of the pool is unknown.
   if (pool.count === null || pool.count < 1) return null;
-  return { member, pool, family: 'ipv6', low, high: low + BigInt(pool.count) - 1n, text: `${pool.first} (${pool.count} addresses)` };
+  return { member, pool, family: 'ipv6', low, high: low + BigInt(pool.count) - 1n, text: `${pool.first}, ${pool.count} addresses` };
 }
 
 export function checkPoolOverlap(ctx: GroupContext): void {

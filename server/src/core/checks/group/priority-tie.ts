@@ -2,18 +2,20 @@
 // public address; each tied member is told who wins, on its `priority` line (or its block header for the default).
 import type { DeviceSummary } from '../../group/summary';
 import type { GroupContext } from './registry';
-import { distinctDevices, listNames, memberName, predictedDirector, relatedAt, report } from './members';
+import { distinctDevices, electAmong, listNames, memberName, relatedAt, report } from './members';
 
 function priorityText(member: DeviceSummary): string {
   return member.priorityConfigured ? `priority ${member.priority}` : `priority ${member.priority} (assumed default: no 'priority' line)`;
 }
 
 export function checkPriorityTie(ctx: GroupContext): void {
-  const standing = distinctDevices(ctx.members).filter((m) => m.participates);
+  // A change script that does not set the priority leaves the device's own, unknown here: it cannot be said to tie.
+  const standing = distinctDevices(ctx.members).filter((m) => m.participates && (m.kind === 'config' || m.priorityConfigured));
   if (standing.length < 2) return;
   const top = Math.max(...standing.map((m) => m.priority));
   const tied = standing.filter((m) => m.priority === top);
-  const director = predictedDirector(ctx);
+  // The tied members are the top of the election, so its winner is among them.
+  const director = electAmong(tied);
   if (tied.length < 2 || !director) return;
   const winner = `${memberName(director, ctx.members)}${director.lbpublic?.address ? ` (${director.lbpublic.address})` : ''}`;
   for (const member of tied) {

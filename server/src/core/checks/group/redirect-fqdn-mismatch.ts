@@ -6,7 +6,13 @@ import type { GroupContext } from './registry';
 import { appendToBlock, chooseValue, distinctDevices, memberName, relatedAt, report, type Vote } from './members';
 
 function phrase(enabled: boolean, one: boolean): string {
-  return enabled ? `${one ? 'redirects' : 'redirect'} clients by name ('redirect-fqdn enable')` : `${one ? 'redirects' : 'redirect'} clients by address (redirect-fqdn disabled)`;
+  return `${one ? 'redirects' : 'redirect'} clients by ${enabled ? 'name' : 'address'}`;
+}
+
+/** The member's line in words, or the default it relies on. */
+function written(member: DeviceSummary): string {
+  if (!member.redirectFqdnValueRange) return "the default: no 'redirect-fqdn' line";
+  return `'redirect-fqdn ${member.redirectFqdn ? 'enable' : 'disable'}'`;
 }
 
 function fixFor(member: DeviceSummary, enabled: boolean): { title: string; edits: TextEdit[] } {
@@ -28,11 +34,11 @@ export function checkRedirectFqdnMismatch(ctx: GroupContext): void {
     const member = vote.member;
     const fix = fixFor(member, choice.value);
     const detail = choice.detail ? ` (${choice.detail})` : '';
-    const own = vote.value ? "This member redirects clients by name ('redirect-fqdn enable')" : `This member redirects clients by address (${member.redirectFqdnValueRange ? "'redirect-fqdn disable'" : 'the default'})`;
+    const own = `This member ${phrase(vote.value, true)} (${written(member)})`;
     report(ctx, member, 'redirect-fqdn-mismatch', member.redirectFqdnValueRange ?? member.headerRange, `${own}, but ${choice.reason}${detail}. Only the director's setting applies, so clients get a name or an address depending on which member is director, and certificates or DNS that suit one way break the other. Use 'redirect-fqdn ${choice.value ? 'enable' : 'disable'}' here.`, {
       related: votes
         .filter((other) => other !== vote)
-        .map((other) => relatedAt(other.member, other.member.redirectFqdnValueRange ?? other.member.headerRange, `${memberName(other.member, ctx.members)} ${phrase(other.value, true)}.`)),
+        .map((other) => relatedAt(other.member, other.member.redirectFqdnValueRange ?? other.member.headerRange, `${memberName(other.member, ctx.members)} ${phrase(other.value, true)} (${written(other.member)}).`)),
       fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
     });
   }
