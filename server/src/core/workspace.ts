@@ -48,10 +48,20 @@ export class Workspace {
     if (this.texts.get(uri) === text && this.analyses.has(uri)) return;
     this.texts.set(uri, text);
     this.analyses.delete(uri);
+    this.invalidateTranscripts(uri);
     this.groupsStale = true;
   }
 
+  // A change script is judged on top of its device's configuration, so when any config changes, cached
+  // transcripts are analysed again (they are few and small; configs are not touched).
+  private invalidateTranscripts(changed: string): void {
+    for (const [uri, analysis] of this.analyses) {
+      if (uri !== changed && analysis.tree.kind === 'transcript') this.analyses.delete(uri);
+    }
+  }
+
   delete(uri: string): void {
+    this.invalidateTranscripts(uri);
     this.texts.delete(uri);
     this.analyses.delete(uri);
     this.summaries.delete(uri);
@@ -110,7 +120,7 @@ export class Workspace {
     return {
       analysis,
       summary: this.summaries.get(uri) ?? null,
-      diagnostics: [...analysis.diagnostics, ...(this.groupDiagnostics.get(uri) ?? [])],
+      diagnostics: sortDiagnostics([...analysis.diagnostics, ...(this.groupDiagnostics.get(uri) ?? [])]),
     };
   }
 
@@ -178,4 +188,8 @@ export class Workspace {
     this.groupDiagnostics = diagnostics;
     this.groupsStale = false;
   }
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

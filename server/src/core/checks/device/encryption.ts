@@ -2,7 +2,7 @@
 // encryption needs on one device, and the rule that keeps the group's secret out of shared files.
 // In a transcript the order matters and transcript-order.ts judges key and IKEv1; here the file is judged as a whole.
 import { insertLinesBefore } from '../../fixes/edits';
-import { globalLinePrefix, here, lbLinePrefix, type DeviceContext } from '../context';
+import { globalLinePrefix, here, interfaceByNameif, lbLinePrefix, type DeviceContext } from '../context';
 
 export function checkEncryption(ctx: DeviceContext): void {
   const lb = ctx.device.lb;
@@ -25,7 +25,9 @@ export function checkEncryption(ctx: DeviceContext): void {
     });
   }
   const privateName = lb.lbprivate?.value;
-  if (privateName && !ctx.device.ikev1Enabled.some((e) => e.value === privateName)) {
+  // When the private interface does not exist, lb-interface-undefined says so; asking for IKEv1 on it would mislead.
+  const privateExists = privateName !== undefined && interfaceByNameif(ctx.device, privateName) !== undefined;
+  if (privateName && privateExists && !ctx.device.ikev1Enabled.some((e) => e.value === privateName)) {
     const before = lb.headerLine ?? encryption.line;
     ctx.report('encryption-without-ikev1', encryption.lineRange, `Cluster encryption runs IPsec over IKEv1 on the private interface '${privateName}', but IKEv1 is not enabled there. The device refuses 'cluster encryption' (and later 'participate') until 'crypto ikev1 enable ${privateName}' is configured.`, {
       related: lb.lbprivate ? [here(ctx, lb.lbprivate.lineRange, `'${privateName}' is the private load-balancing interface.`)] : [],
