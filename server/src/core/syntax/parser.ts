@@ -243,8 +243,6 @@ export interface Command {
   keywords: Token[];
   /** Everything after the keywords. */
   args: Token[];
-  /** The CST, kept for golden syntax-tree files and future features. */
-  cst: CstNode;
 }
 
 export interface ParseResult {
@@ -268,6 +266,22 @@ function toToken(token: IToken, columnOffset: number): Token {
  * (after indentation or a prompt), so every token carries a line column.
  */
 export function parseCommand(text: string, columnOffset: number): ParseResult {
+  // Configs repeat lines, and an edit leaves all but one line as they were, so each distinct line is parsed once.
+  // Results are shared and must be treated as immutable.
+  const key = `${columnOffset}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const result = parseUncached(text, columnOffset);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+// Bounded so that a stream of distinct lines (a huge file, an edit storm) cannot grow memory without limit.
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string, ParseResult>();
+
+function parseUncached(text: string, columnOffset: number): ParseResult {
   const raw = lexCommand(text);
   const tokens = raw.map((t) => toToken(t, columnOffset));
   if (raw.length === 0) return { command: null, tokens };
@@ -301,7 +315,6 @@ function toCommand(cst: CstNode, raw: IToken[], columnOffset: number): Command |
       negated,
       keywords: keywordTokens.map((t) => toToken(t, columnOffset)),
       args: argTokens.map((t) => toToken(t, columnOffset)),
-      cst,
     };
   }
   void raw;

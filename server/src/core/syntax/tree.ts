@@ -70,6 +70,24 @@ const MODELLED_KEYWORDS = new Set([
   'vpn-sessiondb', 'name', 'vpn', 'exit', 'management-only',
 ]);
 
+// For keywords that start many unmodelled commands (`crypto map`, `ip verify`, `dns-guard` …), the second word
+// decides; parsing every `crypto …` line of a large config would cost more than the rest of the analysis.
+const MODELLED_SECOND_WORDS: Record<string, Set<string>> = {
+  crypto: new Set(['ikev1', 'ikev2', 'ca']),
+  ip: new Set(['address', 'local']),
+  ipv6: new Set(['address', 'local']),
+  dns: new Set(['domain-lookup', 'server-group', 'name-server']),
+  vpn: new Set(['load-balancing']),
+  mode: new Set(['multiple']),
+  fips: new Set(['enable']),
+};
+
+function worthParsing(keyword: string, second: string): boolean {
+  if (!MODELLED_KEYWORDS.has(keyword)) return false;
+  const seconds = MODELLED_SECOND_WORDS[keyword];
+  return !seconds || seconds.has(second);
+}
+
 // Sub-commands that identify a block even without indentation (captures that lost it, and sloppy transcripts).
 // Only words that are not also global commands are listed, so a global command is never pulled into a block.
 const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {
@@ -188,6 +206,8 @@ export function buildTree(text: string): SyntaxTree {
 
   const blocks: Block[] = [];
   let current: Block | null = null;
+  /** The last top-level command that opened no block, in case indented lines follow it. */
+  let lastTop: number | null = null;
 
   for (const line of lines) {
     if (transcript && line.kind === 'command' && !line.prompt) line.kind = 'output';
@@ -204,7 +224,7 @@ export function buildTree(text: string): SyntaxTree {
       line.kind = 'exec';
       continue;
     }
-    if (MODELLED_KEYWORDS.has(keyword)) line.parse = parseCommand(line.text.slice(line.commandStart), line.commandStart);
+    if (worthParsing(keyword, second)) line.parse = parseCommand(line.text.slice(line.commandStart), line.commandStart);
     const header = headerKind(line.parse, keyword);
 
     if (transcript) {
@@ -253,7 +273,15 @@ export function buildTree(text: string): SyntaxTree {
       continue;
     }
     if (line.indent > 0 && !current) {
-      // An indented line with no header above it (a fragment cut mid-block): treat it as top level.
+      // The first indented line under a command that is not a modelled header opens an 'other' block lazily,
+      // so the tens of thousands of single-line commands of a large config allocate no block at all.
+      if (lastTop !== null) {
+        current = { kind: 'other', header: lastTop, lines: [line.index] };
+        blocks.push(current);
+        lines[lastTop]!.block = current;
+        line.block = current;
+      }
+      // Otherwise a fragment was cut mid-block: the line stays at top level.
       continue;
     }
     if (line.parse?.command?.id === 'exit' && current) {
@@ -267,9 +295,15 @@ export function buildTree(text: string): SyntaxTree {
       line.block = current;
       continue;
     }
-    current = { kind: header ?? 'other', header: line.index, lines: [] };
-    blocks.push(current);
-    line.block = current;
+    if (header) {
+      current = { kind: header, header: line.index, lines: [] };
+      blocks.push(current);
+      line.block = current;
+      lastTop = null;
+    } else {
+      current = null;
+      lastTop = line.index;
+    }
   }
 
   return { kind: transcript ? 'transcript' : 'config', lines, blocks };
