@@ -24,6 +24,8 @@ export interface DeviceAnalysis {
 export interface AnalyzeOptions {
   /** For a transcript: the configuration of the same device, when the workspace has it. */
   base?: DeviceModel | null;
+  /** The tree of the same document before an edit: unchanged lines are reused instead of parsed again. */
+  previousTree?: SyntaxTree;
 }
 
 type Check = (ctx: DeviceContext) => void;
@@ -54,7 +56,7 @@ function looksBinary(text: string): boolean {
 }
 
 export function analyzeDocument(uri: string, text: string, options: AnalyzeOptions = {}): DeviceAnalysis {
-  const tree = buildTree(text);
+  const tree = buildTree(text, options.previousTree);
   const device = buildDevice(tree);
   const diagnostics: Diagnostic[] = [];
   if (looksBinary(text)) return { uri, tree, device: { ...device, lb: null }, diagnostics };

@@ -38,6 +38,8 @@ export interface DocumentResult {
 export class Workspace {
   private readonly texts = new Map<string, string>();
   private readonly analyses = new Map<string, DeviceAnalysis>();
+  /** The last tree of each edited document, so the next analysis re-parses only the changed lines. */
+  private readonly previousTrees = new Map<string, DeviceAnalysis['tree']>();
   private readonly summaries = new Map<string, DeviceSummary | null>();
   private groupDiagnostics = new Map<string, Diagnostic[]>();
   private groupList: GroupSummary[] = [];
@@ -47,6 +49,8 @@ export class Workspace {
   set(uri: string, text: string): void {
     if (this.texts.get(uri) === text && this.analyses.has(uri)) return;
     this.texts.set(uri, text);
+    const before = this.analyses.get(uri);
+    if (before) this.previousTrees.set(uri, before.tree);
     this.analyses.delete(uri);
     this.invalidateTranscripts(uri);
     this.groupsStale = true;
@@ -64,6 +68,7 @@ export class Workspace {
     this.invalidateTranscripts(uri);
     this.texts.delete(uri);
     this.analyses.delete(uri);
+    this.previousTrees.delete(uri);
     this.summaries.delete(uri);
     this.groupsStale = true;
   }
@@ -82,10 +87,12 @@ export class Workspace {
     if (cached) return cached;
     const text = this.texts.get(uri);
     if (text === undefined) return undefined;
-    const first = analyzeDocument(uri, text);
+    const previousTree = this.previousTrees.get(uri);
+    this.previousTrees.delete(uri);
+    const first = analyzeDocument(uri, text, { previousTree });
     // A change script is judged on top of the same device's configuration when the workspace has it.
     const base = first.tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
-    const analysis = base ? analyzeDocument(uri, text, { base }) : first;
+    const analysis = base ? analyzeDocument(uri, text, { base, previousTree: first.tree }) : first;
     this.analyses.set(uri, analysis);
     const ctx = createContext(uri, analysis.tree, analysis.device, base, []);
     this.summaries.set(uri, summarize(uri, analysis.device, lbLinePrefix(ctx), analysis.tree));

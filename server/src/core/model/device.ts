@@ -195,9 +195,9 @@ export function buildDevice(tree: SyntaxTree): DeviceModel {
   const dnsGroupsByBlock = new Map<object, DnsServerGroupModel>();
   const tunnelGroupByBlock = new Map<object, string>();
 
-  for (const line of tree.lines) {
-    if (line.prompt && !device.promptHostname && line.prompt.mode) device.promptHostname = line.prompt.hostname;
-    if (line.kind !== 'command') continue;
+  device.promptHostname = tree.promptHostname;
+  for (const index of tree.modelLines) {
+    const line = tree.lines[index]!;
     const block = line.block;
 
     if (block?.kind === 'lb') {

@@ -59,6 +59,12 @@ export type DocumentKind = 'config' | 'transcript';
 
 export interface SyntaxTree {
   kind: DocumentKind;
+  /** The text the tree was built from. */
+  text: string;
+  /** Indices of the lines the device model reads (recognised commands, and every command of a load-balancing block). */
+  modelLines: number[];
+  /** The hostname of the first configuration prompt of a transcript. */
+  promptHostname: string | null;
   lines: LineNode[];
   blocks: Block[];
 }
@@ -171,61 +177,191 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
   return true;
 }
 
-export function buildTree(text: string): SyntaxTree {
-  const physical = splitLines(text);
-  const lines: LineNode[] = new Array(physical.length);
-  let transcript = false;
+/**
+ * What a line says on its own, independent of the lines around it. Immutable and shared between successive trees of
+ * a document, so that after an edit only the changed lines are classified and parsed again.
+ */
+interface LineInfo {
+  text: string;
+  eol: string;
+  kind: LineKind;
+  prompt: Prompt | null;
+  commandStart: number;
+  indent: number;
+  keyword: string;
+  second: string;
+  parse: ParseResult | null;
+  header: BlockKind | null;
+}
 
-  // First pass: classify each line on its own. Prompts decide whether the file is a transcript.
-  for (let i = 0; i < physical.length; i++) {
-    const { text: lineText, eol } = physical[i]!;
-    const prompt = detectPrompt(lineText);
-    if (prompt?.mode?.startsWith('config')) transcript = true;
-    const start = prompt ? prompt.end : 0;
-    const commandStart = leadingWhitespace(lineText, start);
-    const rest = lineText.slice(commandStart);
-    let kind: LineKind;
-    if (rest.length === 0) kind = prompt ? (prompt.mode ? 'command' : 'exec') : 'blank';
-    else if (rest.startsWith('!')) kind = 'comment';
-    else if (!prompt && (rest.startsWith(':') || rest.startsWith('Cryptochecksum:'))) kind = 'meta';
-    else if (prompt && prompt.mode === null) kind = 'exec';
-    else kind = 'command';
-    lines[i] = {
-      index: i,
-      text: lineText,
-      eol,
-      kind,
-      prompt,
-      commandStart,
-      indent: commandStart - start,
-      keyword: '',
-      parse: null,
-      block: null,
-    };
+function classify(lineText: string, eol: string): LineInfo {
+  const prompt = detectPrompt(lineText);
+  const start = prompt ? prompt.end : 0;
+  const commandStart = leadingWhitespace(lineText, start);
+  const restLength = lineText.length - commandStart;
+  const first = lineText.charCodeAt(commandStart);
+  let kind: LineKind;
+  if (restLength === 0) kind = prompt ? (prompt.mode ? 'command' : 'exec') : 'blank';
+  else if (first === 33 /* ! */) kind = 'comment';
+  else if (!prompt && (first === 58 /* : */ || lineText.startsWith('Cryptochecksum:', commandStart))) kind = 'meta';
+  else if (prompt && prompt.mode === null) kind = 'exec';
+  else kind = 'command';
+  let keyword = '';
+  let second = '';
+  let parse: ParseResult | null = null;
+  let header: BlockKind | null = null;
+  if (kind === 'command' && restLength > 0) {
+    [keyword, second] = firstWords(lineText, commandStart);
+    if (prompt && EXEC_WORDS.has(keyword)) {
+      // `show`, `write memory` and friends are accepted in every mode but change no configuration.
+      kind = 'exec';
+    } else if (worthParsing(keyword, second)) {
+      parse = parseCommand(lineText.slice(commandStart), commandStart);
+      header = headerKind(parse, keyword);
+    }
   }
+  return { text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, second, parse, header };
+}
+
+/** The classified lines of `text`, reusing those of `previous` outside the region an edit changed. */
+interface Classified {
+  infos: LineInfo[];
+  /** Lines [changedFrom, changedTo) of the new text were classified afresh; the others are the previous tree's. */
+  changedFrom: number;
+  changedTo: number;
+}
+
+function classifyAll(text: string, previous: SyntaxTree | undefined): Classified {
+  const old = previous ? infosOf.get(previous) : undefined;
+  if (!previous || !old) {
+    const infos = splitLines(text).map((l) => classify(l.text, l.eol));
+    return { infos, changedFrom: 0, changedTo: infos.length };
+  }
+  const before = previous.text;
+  // The unchanged prefix and suffix are found by comparing large slices, which the engine does natively.
+  const prefix = commonPrefix(before, text);
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
+  // Lines are reused whole: from the start of the line holding the first change …
+  let firstLine = 0;
+  let offset = 0;
+  // A line ending in a lone \r is reused only when the character after it is unchanged too (it might become \r\n).
+  while (firstLine < old.length - 1 && offset + old[firstLine]!.text.length + old[firstLine]!.eol.length + (old[firstLine]!.eol === '\r' ? 1 : 0) <= prefix) {
+    offset += old[firstLine]!.text.length + old[firstLine]!.eol.length;
+    firstLine++;
+  }
+  // … to the end of the line holding the last change. A change touching a line break re-splits both lines.
+  let lastLine = old.length - 1;
+  let tail = 0;
+  while (lastLine > firstLine && tail + old[lastLine]!.text.length + old[lastLine]!.eol.length + (lastLine > 0 ? old[lastLine - 1]!.eol.length : 0) <= suffix) {
+    tail += old[lastLine]!.text.length + old[lastLine]!.eol.length;
+    lastLine--;
+  }
+  const middle = text.slice(offset, text.length - tail);
+  const fresh = splitLines(middle);
+  // splitLines always yields a final line; when the middle ends with a line break, that empty line is really the
+  // first reused line of the tail.
+  if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '') fresh.pop();
+  const out = old.slice(0, firstLine);
+  for (const l of fresh) out.push(classify(l.text, l.eol));
+  const changedTo = out.length;
+  for (let i = lastLine + 1; i < old.length; i++) out.push(old[i]!);
+  return { infos: out, changedFrom: firstLine, changedTo };
+}
+
+/**
+ * Whether a changed line keeps the block structure of the file as it was: same kind, indentation, prompt and
+ * header, and — where keywords decide membership (column 0, transcripts) — the same first two words.
+ * Typing inside an argument or anywhere on an indented line keeps the structure.
+ */
+function sameStructure(before: LineInfo, after: LineInfo, transcript: boolean): boolean {
+  if (before.kind !== after.kind || before.indent !== after.indent || before.header !== after.header) return false;
+  if (before.prompt?.mode !== after.prompt?.mode || before.prompt?.hostname !== after.prompt?.hostname) return false;
+  if ((before.keyword === '') !== (after.keyword === '')) return false;
+  if (!transcript && after.indent > 0) return true;
+  return before.keyword === after.keyword && before.second === after.second && before.parse?.command?.id === after.parse?.command?.id;
+}
+
+function lineNode(index: number, info: LineInfo, transcript: boolean, block: Block | null): LineNode {
+  return {
+    index,
+    text: info.text,
+    eol: info.eol,
+    kind: transcript && info.kind === 'command' && !info.prompt ? 'output' : info.kind,
+    prompt: info.prompt,
+    commandStart: info.commandStart,
+    indent: info.indent,
+    keyword: info.keyword,
+    parse: info.parse,
+    block,
+  };
+}
+
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+// The classified lines behind each tree, kept out of the tree's own shape so consumers see plain line nodes.
+const infosOf = new WeakMap<SyntaxTree, LineInfo[]>();
+
+/**
+ * Builds the tree of `text`. With `previous` (the tree of the same document before an edit), lines outside the
+ * edited region are not split, classified or parsed again; only the cheap block pass runs over the whole file.
+ */
+export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
+  const { infos, changedFrom, changedTo } = classifyAll(text, previous);
+  const oldInfos = previous ? infosOf.get(previous) : undefined;
+
+  // The keystroke path: the edit stayed within lines and kept the block structure, so the previous tree's line
+  // nodes and blocks are reused and only the edited lines get new nodes. No pass over the whole file runs.
+  if (previous && oldInfos && oldInfos.length === infos.length) {
+    const transcript = previous.kind === 'transcript';
+    let same = true;
+    for (let i = changedFrom; i < changedTo && same; i++) same = sameStructure(oldInfos[i]!, infos[i]!, transcript);
+    if (same) {
+      const lines = previous.lines.slice();
+      for (let i = changedFrom; i < changedTo; i++) lines[i] = lineNode(i, infos[i]!, transcript, previous.lines[i]!.block);
+      const tree: SyntaxTree = { kind: previous.kind, lines, blocks: previous.blocks, text, ...modelIndex(lines) };
+      infosOf.set(tree, infos);
+      return tree;
+    }
+  }
+
+  let transcript = false;
+  for (const info of infos) {
+    if (info.prompt?.mode?.startsWith('config')) {
+      transcript = true;
+      break;
+    }
+  }
+  const lines: LineNode[] = new Array(infos.length);
+  for (let i = 0; i < infos.length; i++) lines[i] = lineNode(i, infos[i]!, transcript, null);
 
   const blocks: Block[] = [];
   let current: Block | null = null;
   /** The last top-level command that opened no block, in case indented lines follow it. */
   let lastTop: number | null = null;
 
-  for (const line of lines) {
-    if (transcript && line.kind === 'command' && !line.prompt) line.kind = 'output';
-    if (line.kind !== 'command') {
-      // Comments and blank lines neither end nor join a block: the next column-0 command decides. A `!` separator
-      // is not enough on its own, since captures put `!` lines inside blocks too.
-      continue;
-    }
-    const [keyword, second] = firstWords(line.text, line.commandStart);
-    line.keyword = keyword;
-    if (keyword.length === 0) continue;
-    if (line.prompt && EXEC_WORDS.has(keyword)) {
-      // `show`, `write memory` and friends are accepted in every mode but change no configuration.
-      line.kind = 'exec';
-      continue;
-    }
-    if (worthParsing(keyword, second)) line.parse = parseCommand(line.text.slice(line.commandStart), line.commandStart);
-    const header = headerKind(line.parse, keyword);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // Comments, blank lines and exec commands neither end nor join a block: the next column-0 command decides.
+    // A `!` separator is not enough on its own, since captures put `!` lines inside blocks too.
+    if (line.kind !== 'command' || line.keyword === '') continue;
+    const keyword = line.keyword;
+    const second = infos[i]!.second;
+    const header = infos[i]!.header;
 
     if (transcript) {
       const mode = line.prompt?.mode ?? 'config';
@@ -306,7 +442,23 @@ export function buildTree(text: string): SyntaxTree {
     }
   }
 
-  return { kind: transcript ? 'transcript' : 'config', lines, blocks };
+  const tree: SyntaxTree = { kind: transcript ? 'transcript' : 'config', lines, blocks, text, ...modelIndex(lines) };
+  infosOf.set(tree, infos);
+  return tree;
+}
+
+// One cheap pass that spares the model builder (run after every keystroke) from visiting the tens of thousands of
+// lines it never reads.
+function modelIndex(lines: LineNode[]): { modelLines: number[]; promptHostname: string | null } {
+  const modelLines: number[] = [];
+  let promptHostname: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'command') continue;
+    if (promptHostname === null && line.prompt?.mode) promptHostname = line.prompt.hostname;
+    if (line.parse?.command || line.block?.kind === 'lb') modelLines.push(i);
+  }
+  return { modelLines, promptHostname };
 }
 
 /** The document text the tree was built from: the tree loses nothing. */
