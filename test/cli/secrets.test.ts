@@ -1,0 +1,53 @@
+// Distinctive cluster keys, in every form a config can hold them, never appear in any CLI output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const KEYS = ['PlantedClearKey7Q', 'PlantedOtherKey9Z', 'UGxhbnRlZEVuY3J5cHRlZA==', 'UGxhbnRlZE90aGVyRW5j'];
+
+function member(host: string, address: string, keyLine: string, extra = ''): string {
+  return `hostname ${host}
+interface GigabitEthernet0/0
+ nameif outside
+ ip address ${address} 255.255.255.0
+interface GigabitEthernet0/1
+ nameif inside
+ ip address 10.0.0.${address.split('.')[3]} 255.255.255.0
+crypto ikev1 enable inside
+vpn load-balancing
+ interface lbpublic outside
+ interface lbprivate inside
+ cluster ip address 192.0.2.100
+${keyLine}
+ cluster encryption
+ participate
+${extra}`;
+}
+
+test('no output format of check ever contains a cluster key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-secrets-'));
+  writeFileSync(join(dir, 'a.cfg'), member('a', '192.0.2.1', ` cluster key ${KEYS[0]}`));
+  writeFileSync(join(dir, 'b.cfg'), member('b', '192.0.2.2', ` cluster key ${KEYS[1]}`));
+  writeFileSync(join(dir, 'c.cfg'), member('c', '192.0.2.3', ` cluster key 8 ${KEYS[2]}`));
+  writeFileSync(join(dir, 'd.cfg'), member('d', '192.0.2.4', ` cluster key 8 ${KEYS[3]}`));
+  writeFileSync(join(dir, 'e.cfg'), member('e', '192.0.2.5', ' cluster key *****'));
+  // Broken key lines: extra words after the key, and a key where the '8' form lacks its value.
+  writeFileSync(join(dir, 'f.cfg'), member('f', '192.0.2.6', ` cluster key ${KEYS[0]} ${KEYS[1]}`));
+  writeFileSync(join(dir, 'g.txt'), `g(config)# vpn load-balancing\ng(config-load-balancing)# cluster encryption\ng(config-load-balancing)# cluster key ${KEYS[0]}\n`);
+  let sawDiagnostics = false;
+  for (const format of ['text', 'json', 'sarif']) {
+    const result = spawnSync(process.execPath, [cli, 'check', '--format', format, dir], { encoding: 'utf8' });
+    assert.ok(result.status === 0 || result.status === 1, result.stderr);
+    sawDiagnostics ||= /group-setting-mismatch|cluster-key-unverifiable|plaintext-cluster-key/.test(result.stdout);
+    for (const key of KEYS) {
+      assert.ok(!result.stdout.includes(key), `${format} output contains a key`);
+      assert.ok(!result.stderr.includes(key), `${format} error output contains a key`);
+    }
+  }
+  assert.ok(sawDiagnostics, 'the scenario must produce key-related diagnostics, or this test proves nothing');
+});
