@@ -23,7 +23,9 @@ export function splitLines(text: string): PhysicalLine[] {
     const end = Math.min(lf, cr);
     if (end >= text.length) break;
     const eolLength = end === cr && text.charCodeAt(end + 1) === 10 ? 2 : 1;
-    lines.push({ text: text.slice(start, end), eol: text.slice(end, end + eolLength), offset: start });
+    // The three end-of-line strings are constants, so a large file does not allocate one string per line for them.
+    const eol = eolLength === 2 ? '\r\n' : end === cr ? '\r' : '\n';
+    lines.push({ text: text.slice(start, end), eol, offset: start });
     start = end + eolLength;
   }
   lines.push({ text: text.slice(start), eol: '', offset: start });

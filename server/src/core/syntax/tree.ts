@@ -120,6 +120,8 @@ const MODE_TO_BLOCK: Record<string, BlockKind> = {
 };
 
 function detectPrompt(text: string): Prompt | null {
+  // Nearly every line of a config has neither '#' nor '>', and a native search rules them out at once.
+  if (text.indexOf('#') < 0 && text.indexOf('>') < 0) return null;
   const m = PROMPT.exec(text);
   if (!m) return null;
   const after = text.charAt(m[0].length);
@@ -134,13 +136,33 @@ function leadingWhitespace(text: string, from: number): number {
   return i;
 }
 
+// Scans words by character code: this runs on every command line of the file, and slicing, trimming and splitting
+// each line allocated more than the rest of the analysis.
+function wordAt(text: string, from: number): [start: number, end: number] {
+  let start = from;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  return [start, end];
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 160;
+}
+
+function lower(word: string): string {
+  return /[A-Z]/.test(word) ? word.toLowerCase() : word;
+}
+
 function firstWords(text: string, from: number): [string, string] {
-  const words = text.slice(from).trim().split(/\s+/, 3);
-  let first = (words[0] ?? '').toLowerCase();
-  let second = (words[1] ?? '').toLowerCase();
+  let [start, end] = wordAt(text, from);
+  let first = lower(text.slice(start, end));
+  [start, end] = wordAt(text, end);
+  let second = lower(text.slice(start, end));
   if (first === 'no') {
     first = second;
-    second = (words[2] ?? '').toLowerCase();
+    [start, end] = wordAt(text, end);
+    second = lower(text.slice(start, end));
   }
   return [first, second];
 }
