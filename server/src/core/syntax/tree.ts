@@ -1,7 +1,6 @@
 // Builds the lossless line tree of a document: every line classified, relevant commands parsed, blocks inferred.
 // ASA is line-oriented, so the tree is a list of lines plus blocks (a header and the lines that belong to it);
 // blocks come from indentation and, where a capture lost its indentation, from the keywords a sub-mode accepts.
-import { splitLines } from './lines';
 import { parseCommand, type ParseResult } from './parser';
 
 export type LineKind =
@@ -200,23 +199,18 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
 }
 
 /**
- * What a line says on its own, independent of the lines around it. Immutable and shared between successive trees of
- * a document, so that after an edit only the changed lines are classified and parsed again.
+ * A line node with what the line says on its own, independent of the lines around it (`baseKind`, `second`,
+ * `header`). The same object serves as a tree's node. A later tree that keeps the block structure shares the
+ * unchanged nodes as they are (their index, kind and block are the same); any other later tree copies them. Nodes
+ * are never changed once their tree is built, so sharing is safe.
  */
-interface LineInfo {
-  text: string;
-  eol: string;
-  kind: LineKind;
-  prompt: Prompt | null;
-  commandStart: number;
-  indent: number;
-  keyword: string;
+interface LineRecord extends LineNode {
+  baseKind: LineKind;
   second: string;
-  parse: ParseResult | null;
   header: BlockKind | null;
 }
 
-function classify(lineText: string, eol: string): LineInfo {
+function classify(lineText: string, eol: string): LineRecord {
   const prompt = detectPrompt(lineText);
   const start = prompt ? prompt.end : 0;
   const commandStart = leadingWhitespace(lineText, start);
@@ -242,21 +236,41 @@ function classify(lineText: string, eol: string): LineInfo {
       header = headerKind(parse, keyword);
     }
   }
-  return { text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, second, parse, header };
+  return { index: -1, text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, parse, block: null, baseKind: kind, second, header };
+}
+
+/** Splits and classifies in one pass, without an intermediate object per line. */
+function classifyText(text: string): LineRecord[] {
+  const out: LineRecord[] = [];
+  let start = 0;
+  const hasCr = text.includes('\r');
+  for (;;) {
+    let lf = text.indexOf('\n', start);
+    let cr = hasCr ? text.indexOf('\r', start) : -1;
+    if (lf < 0) lf = text.length;
+    if (cr < 0) cr = text.length;
+    const end = lf < cr ? lf : cr;
+    if (end >= text.length) break;
+    const crlf = end === cr && text.charCodeAt(end + 1) === 10;
+    out.push(classify(text.slice(start, end), crlf ? '\r\n' : end === cr ? '\r' : '\n'));
+    start = end + (crlf ? 2 : 1);
+  }
+  out.push(classify(text.slice(start), ''));
+  return out;
 }
 
 /** The classified lines of `text`, reusing those of `previous` outside the region an edit changed. */
 interface Classified {
-  infos: LineInfo[];
+  infos: LineRecord[];
   /** Lines [changedFrom, changedTo) of the new text were classified afresh; the others are the previous tree's. */
   changedFrom: number;
   changedTo: number;
 }
 
 function classifyAll(text: string, previous: SyntaxTree | undefined): Classified {
-  const old = previous ? infosOf.get(previous) : undefined;
+  const old = previous ? recordsOf(previous) : undefined;
   if (!previous || !old) {
-    const infos = splitLines(text).map((l) => classify(l.text, l.eol));
+    const infos = classifyText(text);
     return { infos, changedFrom: 0, changedTo: infos.length };
   }
   const before = previous.text;
@@ -279,12 +293,12 @@ function classifyAll(text: string, previous: SyntaxTree | undefined): Classified
     lastLine--;
   }
   const middle = text.slice(offset, text.length - tail);
-  const fresh = splitLines(middle);
-  // splitLines always yields a final line; when the middle ends with a line break, that empty line is really the
+  const fresh = classifyText(middle);
+  // classifyText always yields a final line; when the middle ends with a line break, that empty line is really the
   // first reused line of the tail.
   if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '') fresh.pop();
   const out = old.slice(0, firstLine);
-  for (const l of fresh) out.push(classify(l.text, l.eol));
+  for (const record of fresh) out.push(record);
   const changedTo = out.length;
   for (let i = lastLine + 1; i < old.length; i++) out.push(old[i]!);
   return { infos: out, changedFrom: firstLine, changedTo };
@@ -295,27 +309,37 @@ function classifyAll(text: string, previous: SyntaxTree | undefined): Classified
  * header, and — where keywords decide membership (column 0, transcripts) — the same first two words.
  * Typing inside an argument or anywhere on an indented line keeps the structure.
  */
-function sameStructure(before: LineInfo, after: LineInfo, transcript: boolean): boolean {
-  if (before.kind !== after.kind || before.indent !== after.indent || before.header !== after.header) return false;
+function sameStructure(before: LineRecord, after: LineRecord, transcript: boolean): boolean {
+  if (before.baseKind !== after.baseKind || before.indent !== after.indent || before.header !== after.header) return false;
   if (before.prompt?.mode !== after.prompt?.mode || before.prompt?.hostname !== after.prompt?.hostname) return false;
   if ((before.keyword === '') !== (after.keyword === '')) return false;
   if (!transcript && after.indent > 0) return true;
   return before.keyword === after.keyword && before.second === after.second && before.parse?.command?.id === after.parse?.command?.id;
 }
 
-function lineNode(index: number, info: LineInfo, transcript: boolean, block: Block | null): LineNode {
-  return {
-    index,
-    text: info.text,
-    eol: info.eol,
-    kind: transcript && info.kind === 'command' && !info.prompt ? 'output' : info.kind,
-    prompt: info.prompt,
-    commandStart: info.commandStart,
-    indent: info.indent,
-    keyword: info.keyword,
-    parse: info.parse,
-    block,
-  };
+/** Makes `record` line `index` of a new tree: adopted as it is when fresh, copied when a previous tree owns it. */
+function adopt(record: LineRecord, index: number, transcript: boolean, block: Block | null, fresh: boolean): LineRecord {
+  const node: LineRecord = fresh
+    ? record
+    : {
+        index,
+        text: record.text,
+        eol: record.eol,
+        kind: record.baseKind,
+        prompt: record.prompt,
+        commandStart: record.commandStart,
+        indent: record.indent,
+        keyword: record.keyword,
+        parse: record.parse,
+        block,
+        baseKind: record.baseKind,
+        second: record.second,
+        header: record.header,
+      };
+  node.index = index;
+  node.kind = transcript && record.baseKind === 'command' && !record.prompt ? 'output' : record.baseKind;
+  node.block = block;
+  return node;
 }
 
 const CHUNK = 4096;
@@ -335,8 +359,10 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-// The classified lines behind each tree, kept out of the tree's own shape so consumers see plain line nodes.
-const infosOf = new WeakMap<SyntaxTree, LineInfo[]>();
+/** The records behind a tree's nodes (the nodes themselves, seen with their internal fields). */
+function recordsOf(tree: SyntaxTree): LineRecord[] {
+  return tree.lines as LineRecord[];
+}
 
 /**
  * Builds the tree of `text`. With `previous` (the tree of the same document before an edit), lines outside the
@@ -344,7 +370,7 @@ const infosOf = new WeakMap<SyntaxTree, LineInfo[]>();
  */
 export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
   const { infos, changedFrom, changedTo } = classifyAll(text, previous);
-  const oldInfos = previous ? infosOf.get(previous) : undefined;
+  const oldInfos = previous ? recordsOf(previous) : undefined;
 
   // The keystroke path: the edit stayed within lines and kept the block structure, so the previous tree's line
   // nodes and blocks are reused and only the edited lines get new nodes. No pass over the whole file runs.
@@ -354,9 +380,8 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
     for (let i = changedFrom; i < changedTo && same; i++) same = sameStructure(oldInfos[i]!, infos[i]!, transcript);
     if (same) {
       const lines = previous.lines.slice();
-      for (let i = changedFrom; i < changedTo; i++) lines[i] = lineNode(i, infos[i]!, transcript, previous.lines[i]!.block);
+      for (let i = changedFrom; i < changedTo; i++) lines[i] = adopt(infos[i]!, i, transcript, previous.lines[i]!.block, true);
       const tree: SyntaxTree = { kind: previous.kind, lines, blocks: previous.blocks, text, ...modelIndex(lines) };
-      infosOf.set(tree, infos);
       return tree;
     }
   }
@@ -369,7 +394,7 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
     }
   }
   const lines: LineNode[] = new Array(infos.length);
-  for (let i = 0; i < infos.length; i++) lines[i] = lineNode(i, infos[i]!, transcript, null);
+  for (let i = 0; i < infos.length; i++) lines[i] = adopt(infos[i]!, i, transcript, null, i >= changedFrom && i < changedTo);
 
   const blocks: Block[] = [];
   let current: Block | null = null;
@@ -465,7 +490,6 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
   }
 
   const tree: SyntaxTree = { kind: transcript ? 'transcript' : 'config', lines, blocks, text, ...modelIndex(lines) };
-  infosOf.set(tree, infos);
   return tree;
 }
 
