@@ -409,7 +409,7 @@ function applyInterface(intf: InterfaceModel, command: Command, line: LineNode):
     default:
       break;
   }
-  if (line.keyword === 'management-only') intf.managementOnly = !neg;
+  if (command.id === 'management-only') intf.managementOnly = !neg;
 }
 
 function removeByValue(list: Located<string>[], value: string): void {

@@ -45,6 +45,7 @@ export const Kw = {
   loadBalancing: keyword('load-balancing'),
   redirectFqdn: keyword('redirect-fqdn'),
   securityLevel: keyword('security-level'),
+  managementOnly: keyword('management-only'),
   domainLookup: keyword('domain-lookup'),
   serverGroup: keyword('server-group'),
   nameServer: keyword('name-server'),

@@ -83,6 +83,7 @@ const RULE_TO_COMMAND: Record<string, CommandId> = {
   nameCmd: 'name',
   vpnLoadBalancing: 'vpn-load-balancing',
   exitCmd: 'exit',
+  managementOnly: 'management-only',
 };
 
 class AsaCommandParser extends CstParser {
@@ -140,6 +141,7 @@ class AsaCommandParser extends CstParser {
   private readonly nameCmd = this.leaf('nameCmd', [Kw.name]);
   private readonly vpnLoadBalancing = this.leaf('vpnLoadBalancing', [Kw.vpn, Kw.loadBalancing]);
   private readonly exitCmd = this.leaf('exitCmd', [Kw.exit]);
+  private readonly managementOnly = this.leaf('managementOnly', [Kw.managementOnly]);
 
   // Commands that share a first keyword are grouped, so every decision needs one token of lookahead at most
   // (two for `interface lbpublic` against `interface HW-ID`); this keeps grammar analysis at start-up cheap.
@@ -218,6 +220,7 @@ class AsaCommandParser extends CstParser {
       { ALT: () => this.SUBRULE(this.nameCmd) },
       { ALT: () => this.SUBRULE(this.vpnLoadBalancing) },
       { ALT: () => this.SUBRULE(this.exitCmd) },
+      { ALT: () => this.SUBRULE(this.managementOnly) },
     ]);
   });
 }
