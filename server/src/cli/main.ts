@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { runShow } from './show';
+import { startServer } from '../lsp/server';
 import { EXIT_BAD_INPUT, runSimulate, type CommandResult } from './simulate';
 import { TOOL_NAME, TOOL_VERSION } from './tool-info';
 
@@ -39,6 +40,18 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .argument('<file>', 'captured output (- for standard input)')
     .action(async (path: string, options: { format: 'json' | 'text' }) => emit(await runShow(path, options)));
+
+  program
+    .command('lsp')
+    .description('start the language server (for editors other than VS Code)')
+    .option('--stdio', 'talk LSP on standard input and output (the default)')
+    .option('--node-ipc', 'talk LSP over node IPC (when started by a node parent process)')
+    .option('--clientProcessId <pid>', 'exit when this editor process exits')
+    // Editors add transport arguments of their own (`--socket=N`, `--pipe=NAME`); the server reads them itself.
+    .allowUnknownOption()
+    .action(() => {
+      startServer();
+    });
 
   return program;
 }

@@ -1,0 +1,33 @@
+// Reads device files that are not open in the editor, for background indexing, file watching and closed documents.
+import { readFile, stat } from 'node:fs/promises';
+import { minimatchLite } from '../core/settings/glob';
+import { isDeviceFile } from '../core/detect';
+
+/**
+ * Files larger than this are not indexed from disk. Real running-configs stay well below a megabyte; a file this
+ * large in a workspace is a log or a capture, and reading it would only cost memory. Open documents have no limit.
+ */
+export const MAX_INDEXED_FILE_BYTES = 32 * 1024 * 1024;
+
+/** Whether a relative path matches the device-file patterns at all; cheap, so it runs before any read. */
+export function matchesDeviceGlobs(relativePath: string, globs: readonly string[]): boolean {
+  const normalized = relativePath.replace(/\\/g, '/');
+  return globs.some((g) => minimatchLite(normalized, g));
+}
+
+export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' };
+
+/** Reads a file and decides whether it is a device config under the given patterns. Never throws. */
+export async function readDeviceFile(path: string, relativePath: string, globs: readonly string[]): Promise<DiskRead> {
+  if (!matchesDeviceGlobs(relativePath, globs)) return { kind: 'not-device' };
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'missing' };
+    if (info.size > MAX_INDEXED_FILE_BYTES) return { kind: 'too-large' };
+    // Invalid UTF-8 is replaced rather than refused, as the CLI does, so one stray byte never hides a device.
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await readFile(path));
+    return isDeviceFile(relativePath, text, globs) ? { kind: 'device', text } : { kind: 'not-device' };
+  } catch {
+    return { kind: 'missing' };
+  }
+}
