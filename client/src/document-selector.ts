@@ -1,0 +1,20 @@
+// Which documents the language server handles: the `asa` language, plus files matching the device-file patterns
+// (`asaLb.deviceFiles`), which the server then classifies by content (SPEC §4.4).
+import * as vscode from 'vscode';
+import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
+
+/** The `asaLb.deviceFiles` patterns; the core's defaults when the setting is missing or malformed. */
+export function deviceFileGlobs(): string[] {
+  const value = vscode.workspace.getConfiguration('asaLb').get<unknown>('deviceFiles');
+  if (Array.isArray(value) && value.every((g) => typeof g === 'string' && g.trim() !== '')) return value as string[];
+  return [...DEFAULT_DEVICE_GLOBS];
+}
+
+export function deviceSelector(): vscode.DocumentFilter[] {
+  return [{ language: 'asa' }, ...deviceFileGlobs().map((pattern) => ({ scheme: 'file', pattern }))];
+}
+
+/** True when the server handles this document (so the status bar and the preview can ask about it). */
+export function isDeviceDocument(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(deviceSelector(), document) > 0;
+}

@@ -1,0 +1,35 @@
+// The extension's entry point: registers the commands and the preview serializer synchronously, then starts the
+// language server in the background, so activation succeeds however slow (or absent) the server is.
+import * as vscode from 'vscode';
+import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import { runNewGroupFlow } from './authoring/new-group-flow';
+import { importShowOutput } from './commands/import-show-output';
+import { PREVIEW_VIEW_TYPE } from './preview/messages';
+import { RedirectPreview } from './preview/preview-panel';
+import { CLIENT_NAME, ServerConnection } from './server-connection';
+import { GroupStatusBar } from './status-bar';
+
+let server: ServerConnection | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  // The output channel logs the extension's own events and the server's log messages; never file contents or keys.
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  server = new ServerConnection(context, output);
+  const preview = new RedirectPreview(context, server, output);
+  context.subscriptions.push(
+    output,
+    server,
+    preview,
+    vscode.commands.registerCommand(SHOW_REDIRECT_PREVIEW_COMMAND, (target?: unknown) => preview.show(target)),
+    vscode.commands.registerCommand(NEW_GROUP_COMMAND, () => runNewGroupFlow()),
+    vscode.commands.registerCommand(IMPORT_SHOW_OUTPUT_COMMAND, () => importShowOutput(preview)),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
+    new GroupStatusBar(server, output),
+  );
+  server.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+  server = undefined;
+}

@@ -1,0 +1,25 @@
+// Reports what an import of `show vpn load-balancing` output did: which members it filled, which peers belong to
+// no member, whether limits were in the output, and the parser's warnings.
+import type { ParseShowResult } from '../../../server/src/protocol';
+import type { ImportReport } from '../preview/import-show';
+import { el } from './dom';
+
+export function importReport(source: string, result: ParseShowResult, report: ImportReport | null): HTMLElement[] {
+  if (!result.ok) return [el('p', { className: 'error', text: `Nothing imported from ${source}: ${result.error}` })];
+  const lines: HTMLElement[] = [];
+  if (!report || report.matched.length === 0) {
+    lines.push(el('p', { className: 'error', text: `Nothing imported from ${source}: no peer in it has the public address of a member of this group.` }));
+  } else {
+    lines.push(el('p', { text: `Imported from ${source}: ${report.matched.map((m) => `${m.name} (${m.publicIp})`).join(', ')}.` }));
+    lines.push(
+      el('p', {
+        className: 'muted',
+        text: report.limitsKnown ? 'Session limits came from the output.' : 'This output has no session limits (older layout), so the limits shown were kept.',
+      }),
+    );
+    if (report.director) lines.push(el('p', { className: 'muted', text: `The output marks ${report.director} as director; it is now the current director.` }));
+  }
+  if (report && report.unmatched.length > 0) lines.push(el('p', { className: 'muted', text: `Not members of this group: ${report.unmatched.join(', ')}.` }));
+  for (const warning of result.warnings) lines.push(el('p', { className: 'muted', text: `Note: ${warning}` }));
+  return lines;
+}

@@ -1,0 +1,140 @@
+// Checks package.json's extension manifest: the diagnostics settings match the code table (UPDATE_GOLDEN=1 refreshes
+// them), the other settings match the core's defaults, the commands of CONTRACT §3 are contributed and wired, every
+// referenced file exists, and the first-line pattern recognises ASA files and nothing else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
+import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
+import { DIAGNOSTIC_SETTING_PREFIX, DIAGNOSTICS_SECTION_TITLE, diagnosticSettings } from './diagnostic-settings';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PACKAGE_FILE = join(ROOT, 'package.json');
+
+interface ConfigurationSection {
+  title: string;
+  order?: number;
+  properties: Record<string, Record<string, unknown>>;
+}
+
+interface Manifest {
+  main: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string }; virtualWorkspaces: { supported: boolean | string; description?: string } };
+  devDependencies: Record<string, string>;
+  contributes: {
+    languages: { id: string; aliases: string[]; extensions: string[]; firstLine: string; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    snippets: { language: string; path: string }[];
+    commands: { command: string; title: string; category: string; icon?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    configuration: ConfigurationSection[];
+  };
+}
+
+const readManifest = (): Manifest => JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as Manifest;
+const CONTRACT_COMMANDS = [SHOW_REDIRECT_PREVIEW_COMMAND, NEW_GROUP_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND];
+
+function allProperties(manifest: Manifest): Record<string, Record<string, unknown>> {
+  return Object.assign({}, ...manifest.contributes.configuration.map((s) => s.properties)) as Record<string, Record<string, unknown>>;
+}
+
+test('the asaLb.diagnostics settings match the code table (UPDATE_GOLDEN=1 refreshes them)', () => {
+  const manifest = readManifest();
+  const expected = diagnosticSettings();
+  const section = manifest.contributes.configuration.find((s) => s.title === DIAGNOSTICS_SECTION_TITLE);
+  assert.ok(section, `package.json needs a configuration section titled "${DIAGNOSTICS_SECTION_TITLE}"`);
+  if (process.env['UPDATE_GOLDEN'] === '1') {
+    section.properties = expected;
+    writeFileSync(PACKAGE_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+    return;
+  }
+  assert.deepEqual(section.properties, expected, 'package.json drifted from server/src/core/checks/codes.ts: run UPDATE_GOLDEN=1 npm test');
+  const elsewhere = manifest.contributes.configuration.filter((s) => s !== section).flatMap((s) => Object.keys(s.properties)).filter((k) => k.startsWith(DIAGNOSTIC_SETTING_PREFIX));
+  assert.deepEqual(elsewhere, [], 'diagnostics settings belong in their own section');
+});
+
+test('the other settings: device globs from the core, a default session limit, and a server trace', () => {
+  const properties = allProperties(readManifest());
+  assert.deepEqual(properties['asaLb.deviceFiles']?.['default'], DEFAULT_DEVICE_GLOBS);
+  assert.equal(properties['asaLb.preview.defaultSessionLimit']?.['type'], 'integer');
+  assert.equal(properties['asaLb.preview.defaultSessionLimit']?.['default'], 250);
+  assert.deepEqual(properties['asaLb.trace.server']?.['enum'], ['off', 'messages', 'verbose']);
+  for (const [key, schema] of Object.entries(properties)) {
+    assert.ok(key.startsWith('asaLb.'), `${key} is outside the asaLb section`);
+    assert.ok(typeof schema['markdownDescription'] === 'string' || typeof schema['description'] === 'string', `${key} needs a description`);
+  }
+});
+
+test('the commands of CONTRACT §3 are contributed, activate the extension and match the protocol module', () => {
+  const manifest = readManifest();
+  const contributed = manifest.contributes.commands.map((c) => c.command);
+  assert.deepEqual([...contributed].sort(), [...CONTRACT_COMMANDS].sort());
+  for (const command of manifest.contributes.commands) {
+    assert.equal(command.category, 'ASA LB');
+    assert.ok(command.title.length > 5);
+    assert.ok(manifest.activationEvents.includes(`onCommand:${command.command}`), `${command.command} does not activate the extension`);
+  }
+  for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+    for (const item of items) assert.ok(contributed.includes(item.command), `${menu} names an unknown command ${item.command}`);
+  }
+  const title = manifest.contributes.menus['editor/title'] ?? [];
+  assert.ok(title.some((i) => i.command === SHOW_REDIRECT_PREVIEW_COMMAND && i.when === 'editorLangId == asa'), 'the preview belongs in the editor title of asa files');
+  assert.ok(manifest.activationEvents.includes('onLanguage:asa'));
+  assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.asa'));
+  assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`), 'a restored preview must activate the extension');
+});
+
+test('language, grammar, snippets and entry point: every referenced file exists', () => {
+  const manifest = readManifest();
+  const [language] = manifest.contributes.languages;
+  assert.equal(language?.id, 'asa');
+  assert.ok(language.aliases.includes('Cisco ASA'));
+  assert.deepEqual(language.extensions, ['.asa']);
+  assert.deepEqual(manifest.contributes.grammars, [{ language: 'asa', scopeName: 'source.asa', path: './syntaxes/asa.tmLanguage.json' }]);
+  for (const path of [language.configuration, ...manifest.contributes.grammars.map((g) => g.path), ...manifest.contributes.snippets.map((s) => s.path)]) {
+    assert.ok(existsSync(join(ROOT, path)), `${path} does not exist`);
+  }
+  assert.equal(manifest.main.replace(/^\.\//, ''), 'dist/client.js');
+  assert.equal(manifest.engines.vscode, '^1.91.0');
+  assert.equal(manifest.devDependencies['@types/vscode'], manifest.engines.vscode.replace(/^\^/, ''), 'the API types must be the oldest VS Code the extension supports');
+});
+
+test('workspace trust and virtual workspaces are declared with reasons', () => {
+  const { capabilities } = readManifest();
+  assert.equal(capabilities.untrustedWorkspaces.supported, true);
+  assert.ok((capabilities.untrustedWorkspaces.description ?? '').length > 40);
+  assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
+  assert.ok((capabilities.virtualWorkspaces.description ?? '').length > 40);
+});
+
+const FIRST_LINES: { line: string; asa: boolean }[] = [
+  { line: ': Saved', asa: true },
+  { line: ': Saved ', asa: true },
+  { line: 'ASA Version 9.12(4)67 ', asa: true },
+  { line: 'PIX Version 8.0(3)', asa: true },
+  { line: 'asa1(config)# vpn load-balancing', asa: true },
+  { line: 'dc-vpn-4(config-load-balancing)# participate', asa: true },
+  { line: 'fw01.example.com# show running-config', asa: true },
+  { line: 'asa1> enable', asa: true },
+  { line: 'asa1#', asa: true },
+  { line: 'ciscoasa# sh run vpn load-balancing', asa: true },
+  { line: '# A markdown heading', asa: false },
+  { line: '#!/bin/sh', asa: false },
+  { line: 'C# is a language', asa: false },
+  { line: 'Issue#123 was fixed', asa: false },
+  { line: 'hostname asa1', asa: false },
+  { line: '! a comment could be anything', asa: false },
+  { line: ': not saved', asa: false },
+  { line: 'ASA Versions differ', asa: false },
+];
+
+for (const { line, asa } of FIRST_LINES) {
+  test(`the first-line pattern ${asa ? 'recognises' : 'ignores'} ${JSON.stringify(line)}`, () => {
+    const pattern = new RegExp(readManifest().contributes.languages[0]!.firstLine);
+    assert.equal(pattern.test(line), asa);
+  });
+}
