@@ -2,6 +2,7 @@
 // language server in the background, so activation succeeds however slow (or absent) the server is.
 import * as vscode from 'vscode';
 import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import { registerLanguageAdoption } from './adopt-language';
 import { runNewGroupFlow } from './authoring/new-group-flow';
 import { importShowOutput } from './commands/import-show-output';
 import { PREVIEW_VIEW_TYPE } from './preview/messages';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(IMPORT_SHOW_OUTPUT_COMMAND, () => importShowOutput(preview)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
     new GroupStatusBar(server, output),
+    registerLanguageAdoption(),
   );
   server.start();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs VS Code's open-source server build (code-server) and Debian's Chromium for the end-to-end tests,
-# without any download but the npm registry and Debian's archive (see ARCHITECTURE.md, "End-to-end tests").
-# Idempotent: a finished install is marked and reused.
+# without any download but the npm registry and Debian's archive (see ../shared/E2E.md and test/e2e/README.md).
+# Idempotent: a finished install is marked and reused. Prints the install folder on stdout, everything else on stderr.
 set -euo pipefail
 
 VERSION=4.100.3
@@ -9,11 +9,25 @@ DEST="${CODE_SERVER_HOME:-$(cd "$(dirname "$0")/../.." && pwd)/.cache/code-serve
 MARK="$DEST/.installed"
 if [ -f "$MARK" ]; then echo "$DEST"; exit 0; fi
 
+# Two test runs starting at once on a fresh machine must not install into the same folder together: the second waits
+# for the first and then finds its mark.
+mkdir -p "$(dirname "$DEST")"
+exec 9>"$DEST.lock"
+flock 9
+if [ -f "$MARK" ]; then echo "$DEST"; exit 0; fi
+# A folder of ours without the mark is what an interrupted install left: start again from nothing. (A folder that is
+# not ours, named by CODE_SERVER_HOME, is never deleted.)
+if grep -qs '"code-server-host"' "$DEST/package.json"; then rm -rf "$DEST"; fi
+
 need_apt=()
 command -v rg >/dev/null || need_apt+=(ripgrep)
 command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-code-server.sh: needs the Debian packages ${need_apt[*]}; run as root or install them first." >&2
+    exit 1
+  fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq "${need_apt[@]}" >&2

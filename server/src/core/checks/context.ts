@@ -74,3 +74,16 @@ export function here(ctx: DeviceContext, range: Range, message: string): Related
 export function lineNumber(index: number): number {
   return index + 1;
 }
+
+/**
+ * The line after which a missing load-balancing command is inserted: after the header, or after the last line
+ * that removes the same command (`no …`), since a later `no` line would undo the insertion.
+ */
+export function lbInsertAfter(ctx: DeviceContext, commandId: string): number {
+  const lb = ctx.device.lb!;
+  let after = lb.headerLine ?? Math.max((lb.lines[0] ?? 1) - 1, 0);
+  for (const occurrence of lb.occurrences) {
+    if (occurrence.command.id === commandId && occurrence.command.negated) after = Math.max(after, occurrence.line);
+  }
+  return after;
+}

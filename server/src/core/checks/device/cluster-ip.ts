@@ -2,7 +2,7 @@
 // lie in the public interface's IPv4 subnet, and not be an address of one of this device's interfaces.
 import { insertLinesAfter } from '../../fixes/edits';
 import { inSubnet, networkOf, parseAddress, sameAddress } from '../../net/address';
-import { here, interfaceByNameif, lbLinePrefix, type DeviceContext } from '../context';
+import { here, interfaceByNameif, lbInsertAfter, lbLinePrefix, type DeviceContext } from '../context';
 import { ipv4Placeholder } from './block-syntax';
 
 export function checkClusterIp(ctx: DeviceContext): void {
@@ -13,7 +13,7 @@ export function checkClusterIp(ctx: DeviceContext): void {
     // A change script that never mentions the virtual address leaves the one already on the device.
     if (ctx.tree.kind === 'transcript' && !ctx.base) return;
     const participates = lb.participate !== null;
-    const after = lb.headerLine ?? Math.max((lb.lines[0] ?? 1) - 1, 0);
+    const after = lbInsertAfter(ctx, 'cluster-ip-address');
     const placeholder = ipv4Placeholder(ctx);
     ctx.report('cluster-ip-missing', participates ? lb.participate!.range : lb.headerRange, `The block has no 'cluster ip address': without a virtual address this device belongs to no group and clients have nothing to connect to.${participates ? ' The device cannot participate without it.' : ''}`, {
       severity: participates ? 'error' : 'warning',

@@ -3,7 +3,7 @@
 import type { Fix } from '../../types';
 import { insertLinesAfter, replace } from '../../fixes/edits';
 import type { InterfaceModel, Located } from '../../model/device';
-import { here, lbLinePrefix, namedInterfaces, type DeviceContext } from '../context';
+import { here, lbInsertAfter, lbLinePrefix, namedInterfaces, type DeviceContext } from '../context';
 
 type Role = 'lbpublic' | 'lbprivate';
 
@@ -62,7 +62,7 @@ function reportMissing(ctx: DeviceContext, role: Role, known: InterfaceModel[]):
   const range = lb.participate && participates ? lb.participate.range : lb.headerRange;
   const preferredName = pickPreferred(role, known);
   const prefix = lbLinePrefix(ctx);
-  const after = lb.headerLine ?? (lb.lines[0] !== undefined ? lb.lines[0] - 1 : lb.lastLine);
+  const after = lbInsertAfter(ctx, role === 'lbpublic' ? 'interface-lbpublic' : 'interface-lbprivate');
   const fixes: Fix[] = known.map((intf) => ({
     title: `Insert 'interface ${role} ${intf.nameif!.value}'`,
     edits: [insertLinesAfter(ctx.tree, Math.max(after, 0), [`${prefix}interface ${role} ${intf.nameif!.value}`])],

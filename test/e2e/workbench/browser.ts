@@ -1,0 +1,115 @@
+// Debian's headless Chromium, driven by playwright-core, on a code-server workbench: opening it, running commands
+// through the command palette as a user would, and clearing the workbench's own notifications.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** The flags verified on these machines (E2E.md): no sandbox as root, no GPU, nothing that calls home. */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** How long one UI step may take; the extension host and the browser share two cores. */
+export const UI_WAIT_MS = 30_000;
+
+export class Workbench {
+  /** Errors the page reported (uncaught exceptions, console errors), for failure messages and the artefacts. */
+  readonly pageErrors: string[] = [];
+  /** Rejects when the page crashes or closes, so that nobody waits for a workbench that is gone. */
+  readonly failed: Promise<never>;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly home: string,
+    readonly page: Page,
+  ) {
+    this.failed = new Promise<never>((_, reject) => {
+      page.on('crash', () => reject(new Error('The workbench page crashed.')));
+      page.on('close', () => reject(new Error('The workbench page closed.')));
+    });
+    // Nobody may be waiting yet; an unobserved rejection must not end the test process.
+    this.failed.catch(() => undefined);
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) this.pageErrors.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+  }
+
+  /** Starts Chromium and opens the workbench; the extension host starts as the page loads. */
+  static async open(url: string): Promise<Workbench> {
+    // Chromium keeps crash reports and caches under the XDG folders even with a temporary profile: keep them in a
+    // folder of this run, not in the user's home.
+    const home = mkdtempSync(join(tmpdir(), 'asa-lb-e2e-chromium-'));
+    const env = { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true, env });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      const workbench = new Workbench(browser, home, page);
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      return workbench;
+    } catch (error) {
+      await browser.close();
+      rmSync(home, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      rmSync(this.home, { recursive: true, force: true });
+    }
+  }
+
+  /** Runs a command by its title through the command palette (F1), as a user would. */
+  async runCommand(title: string): Promise<void> {
+    const page = this.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await input.fill(`>${title}`);
+    // The palette filters as it is typed; the exact title must be the focused row before Enter runs it.
+    const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
+    await row.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+  }
+
+  /** Opens a workspace file through Quick Open and waits until its editor is the active tab. */
+  async openFile(name: string): Promise<void> {
+    const page = this.page;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await input.fill(name);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  }
+
+  /** Clears notifications (extension recommendations, "restricted mode" notes) so they cover nothing in screenshots. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
+  }
+
+  /**
+   * The page of the visible webview. VS Code hosts a webview in an iframe (`iframe.webview`, `.ready` once set up)
+   * and loads the extension's page into an inner iframe that becomes `#active-frame` when it has loaded. The frames
+   * carry no title, so the pass keeps one webview open at a time.
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+}
