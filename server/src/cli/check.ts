@@ -6,7 +6,7 @@ import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
 import type { Diagnostic } from '../core/types';
 import { collectFiles } from './files';
 import { toSarif } from './sarif';
-import { badInput, type CommandResult } from './simulate';
+import { badInput, type CommandResult } from './command-result';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 

@@ -3,7 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { runShow } from './show';
 import { startServer } from '../lsp/server';
-import { EXIT_BAD_INPUT, runSimulate, type CommandResult } from './simulate';
+import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
+import { runSimulate } from './simulate';
 import { TOOL_NAME, TOOL_VERSION } from './tool-info';
 
 function emit(result: CommandResult): void {

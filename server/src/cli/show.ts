@@ -1,6 +1,6 @@
 // `asa-lb show`: parses a capture of `show vpn load-balancing` and prints it as CONTRACT §1 JSON or as a readable table.
 import { parseShowVpnLoadBalancing, type ShowOutput, type ShowTypeLoad, type ShowWarning } from '../core/show/index';
-import { badInput, readInput, type CommandResult } from './simulate';
+import { badInput, readInput, type CommandResult } from './command-result';
 
 /** Parses the capture in the file at `path` (`-` reads standard input). */
 export async function runShow(path: string, options: { format: 'json' | 'text' }): Promise<CommandResult> {

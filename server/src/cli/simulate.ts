@@ -1,5 +1,4 @@
 // `asa-lb simulate`: reads a scenario file, runs the redirect simulation and renders it as text or CONTRACT §1 JSON.
-import { readFile } from 'node:fs/promises';
 import {
   explainDecision,
   explainElection,
@@ -11,16 +10,7 @@ import {
   type FailureRecord,
   type SimulationResult,
 } from '../core/sim/index';
-
-/** What a command produced; the CLI main writes the streams and exits, so commands stay testable. */
-export interface CommandResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-/** Exit status for bad usage, unreadable files and invalid input (CONTRACT §1). */
-export const EXIT_BAD_INPUT = 2;
+import { badInput, readInput, type CommandResult } from './command-result';
 
 /** Runs the scenario in the file at `path` (`-` reads standard input). */
 export async function runSimulate(path: string, options: { format: 'text' | 'json' }): Promise<CommandResult> {
@@ -37,39 +27,6 @@ export function simulateText(text: string, options: { format: 'text' | 'json' },
   const result = simulate(parsed.scenario);
   const stdout = options.format === 'json' ? `${JSON.stringify(toSimulateJson(result), null, 2)}\n` : renderText(result);
   return { stdout, stderr: '', exitCode: 0 };
-}
-
-/** Reads a file, or standard input for `-`; never throws, so every failure becomes one line on stderr. */
-export async function readInput(path: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-  try {
-    if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-      return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
-    }
-    return { ok: true, text: await readFile(path, 'utf8') };
-  } catch (error) {
-    return { ok: false, error: `cannot read ${path}: ${readReason(error)}` };
-  }
-}
-
-export function badInput(message: string): CommandResult {
-  return { stdout: '', stderr: `${message.replace(/\s*\n\s*/g, ' ')}\n`, exitCode: EXIT_BAD_INPUT };
-}
-
-function readReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /** The engineer's view: how the run starts, one line per decision, each failure where it happens, then the final loads. */

@@ -215,8 +215,3 @@ export function lbCommand(id: LbCommandId): LbCommandSpec {
   if (!spec) throw new Error(`unknown load-balancing command ${id}`);
   return spec;
 }
-
-/** The keyword-path text of each command, e.g. "cluster ip address", used for "did you mean". */
-export function lbCommandPaths(): string[] {
-  return LB_COMMANDS.map((c) => c.keywords.join(' '));
-}

@@ -417,7 +417,7 @@ function removeByValue(list: Located<string>[], value: string): void {
 }
 
 function applyGlobal(device: DeviceModel, command: Command, line: LineNode): void {
-  const [a0, a1, a2, a3] = command.args;
+  const [a0, a1, a2] = command.args;
   const neg = command.negated;
   switch (command.id) {
     case 'hostname':
@@ -482,5 +482,4 @@ function applyGlobal(device: DeviceModel, command: Command, line: LineNode): voi
     default:
       break;
   }
-  void a3;
 }

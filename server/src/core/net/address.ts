@@ -97,8 +97,3 @@ export function rangesOverlap(a1: Address, a2: Address, b1: Address, b2: Address
   const [lo2, hi2] = [addressToBigInt(b1), addressToBigInt(b2)];
   return lo1 <= hi2 && lo2 <= hi1;
 }
-
-/** The canonical text of an address (IPv6 compressed, lower case). */
-export function formatAddress(address: Address): string {
-  return address.toString();
-}

@@ -306,12 +306,12 @@ function parseUncached(text: string, columnOffset: number): ParseResult {
   parser.input = raw;
   const cst = parser.command();
   if (parser.errors.length > 0 || !cst) return { command: null, tokens };
-  return { command: toCommand(cst, raw, columnOffset), tokens };
+  return { command: toCommand(cst, columnOffset), tokens };
 }
 
 const GROUP_RULES = new Set(['interfaceGroup', 'clusterGroup', 'ipGroup', 'ipv6Group', 'cryptoGroup', 'dnsGroup', 'sessiondbGroup']);
 
-function toCommand(cst: CstNode, raw: IToken[], columnOffset: number): Command | null {
+function toCommand(cst: CstNode, columnOffset: number): Command | null {
   const negated = (cst.children[Kw.no.name]?.length ?? 0) > 0;
   // Group rules (`clusterGroup`, …) hold exactly one leaf command; step into them.
   let node = cst;
@@ -335,7 +335,6 @@ function toCommand(cst: CstNode, raw: IToken[], columnOffset: number): Command |
       args: argTokens.map((t) => toToken(t, columnOffset)),
     };
   }
-  void raw;
   return null;
 }
 

@@ -167,7 +167,7 @@ function firstWords(text: string, from: number): [string, string] {
 }
 
 /** The block a header command opens, or null when the command is not a header. */
-function headerKind(parse: ParseResult | null, keyword: string): BlockKind | null {
+function headerKind(parse: ParseResult | null): BlockKind | null {
   const id = parse?.command?.id;
   if (parse?.command?.negated) return null;
   if (id === 'interface') return 'interface';
@@ -178,12 +178,11 @@ function headerKind(parse: ParseResult | null, keyword: string): BlockKind | nul
     return kind.endsWith('-attributes') ? 'tunnel-group' : null;
   }
   if (id === 'context') return 'context';
-  void keyword;
   return null;
 }
 
 /** Whether an unindented line can still belong to a block of `kind`, judged by its keywords. */
-function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string, parse: ParseResult | null): boolean {
+function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string): boolean {
   if (!UNINDENTED_SUBCOMMANDS[kind]?.has(keyword)) return false;
   if (kind === 'lb') {
     if (keyword === 'interface') return second === 'lbpublic' || second === 'lbprivate';
@@ -194,7 +193,6 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
   }
   if (kind === 'interface' && keyword === 'ip') return second === 'address';
   if (kind === 'interface' && keyword === 'ipv6') return second !== 'local' && second !== 'route' && second !== 'access-list' && second !== 'icmp';
-  void parse;
   return true;
 }
 
@@ -233,7 +231,7 @@ function classify(lineText: string, eol: string): LineRecord {
       kind = 'exec';
     } else if (worthParsing(keyword, second)) {
       parse = parseCommand(lineText.slice(commandStart), commandStart);
-      header = headerKind(parse, keyword);
+      header = headerKind(parse);
     }
   }
   return { index: -1, text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, parse, block: null, baseKind: kind, second, header };
@@ -439,7 +437,7 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
         current = { kind: header, header: line.index, lines: [] };
         blocks.push(current);
         line.block = current;
-      } else if (current && isUnindentedSubcommand(current.kind, keyword, second, line.parse)) {
+      } else if (current && isUnindentedSubcommand(current.kind, keyword, second)) {
         // Published examples show sub-mode commands at a `(config)#` prompt right after the header.
         current.lines.push(line.index);
         line.block = current;
@@ -473,7 +471,7 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
       current = null;
       continue;
     }
-    if (current && current.kind !== 'other' && !header && isUnindentedSubcommand(current.kind, keyword, second, line.parse)) {
+    if (current && current.kind !== 'other' && !header && isUnindentedSubcommand(current.kind, keyword, second)) {
       current.lines.push(line.index);
       line.block = current;
       continue;
