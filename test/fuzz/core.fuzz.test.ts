@@ -55,6 +55,9 @@ const mutated = fc
     return text;
   });
 
+/** Far above any message the checks write, far below a quoted 5,000-character word. */
+const MAX_MESSAGE = 1000;
+
 function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
@@ -72,6 +75,8 @@ function checkDocument(text: string): Diagnostic[] {
     assert.ok(inside(d.range, lengths), `${d.code} range outside the document: ${JSON.stringify(d.range)}`);
     for (const r of d.related) if (r.uri === 'fuzz.cfg') assert.ok(inside(r.range, lengths), `${d.code} related range outside the document`);
     for (const fix of d.fixes) for (const e of fix.edits) assert.ok(inside(e.range, lengths), `${d.code} fix '${fix.title}' edits outside the document`);
+    // However long the words of the config, messages stay readable: long words are shortened where quoted.
+    for (const text of [d.message, ...d.related.map((r) => r.message), ...d.fixes.map((f) => f.title)]) assert.ok(text.length <= MAX_MESSAGE, `${d.code} message of ${text.length} characters`);
   }
   return diagnostics;
 }

@@ -2,7 +2,7 @@
 // The language server, the CLI and the tests all call this, so behaviour cannot differ between them.
 import { buildDevice, type DeviceModel } from './model/device';
 import { buildTree, type SyntaxTree } from './syntax/tree';
-import type { Diagnostic } from './types';
+import { readableDiagnostic, type Diagnostic } from './types';
 import { createContext, type DeviceContext } from './checks/context';
 import { checkBlockSyntax } from './checks/device/block-syntax';
 import { checkDuplicateCommand } from './checks/device/duplicate-command';
@@ -44,8 +44,14 @@ export const DEVICE_CHECKS: readonly [string, Check][] = [
 ];
 
 // Text that is not an ASA config at all (a binary opened by mistake) gets one clear diagnostic and no checks.
-function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 8192);
+// Judged on the first 8 KiB, read from the lines so that an edited tree's text is never joined for it.
+function looksBinary(tree: SyntaxTree): boolean {
+  let sample = '';
+  for (const line of tree.lines) {
+    if (sample.length >= 8192) break;
+    sample += line.text + line.eol;
+  }
+  sample = sample.slice(0, 8192);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
@@ -56,10 +62,14 @@ function looksBinary(text: string): boolean {
 }
 
 export function analyzeDocument(uri: string, text: string, options: AnalyzeOptions = {}): DeviceAnalysis {
-  const tree = buildTree(text, options.previousTree);
-  const device = buildDevice(tree);
+  return analyzeTree(uri, buildTree(text, options.previousTree), options);
+}
+
+/** Analyses a tree already built (by an edit, say). With `previous`, the analysis of the tree before the edit. */
+export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: DeviceModel | null; previous?: DeviceAnalysis } = {}): DeviceAnalysis {
+  const device = buildDevice(tree, options.previous && !options.base ? options.previous : undefined);
   const diagnostics: Diagnostic[] = [];
-  if (looksBinary(text)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
+  if (looksBinary(tree)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
   const ctx = createContext(uri, tree, device, options.base ?? null, diagnostics);
   for (const [name, check] of DEVICE_CHECKS) {
     try {
@@ -77,6 +87,7 @@ export function analyzeDocument(uri: string, text: string, options: AnalyzeOptio
       });
     }
   }
+  for (let i = 0; i < diagnostics.length; i++) diagnostics[i] = readableDiagnostic(diagnostics[i]!);
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   return { uri, tree, device, diagnostics };
 }

@@ -53,3 +53,28 @@ export function range(startLine: number, startChar: number, endLine: number, end
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** Words longer than this are shortened where a message quotes them. */
+const LONG_WORD = 64;
+
+/**
+ * A message with every very long word (a pasted blob, a token of thousands of characters) shortened to its start
+ * and end around an ellipsis, so that a message stays readable whatever the config holds. Ordinary words, addresses
+ * and host names are far shorter and pass unchanged.
+ */
+export function shortenLongWords(message: string): string {
+  if (message.length <= LONG_WORD) return message;
+  return message.replace(/[^\s'`"]{65,}/g, (word) => `${word.slice(0, 40)}…${word.slice(-12)} (${word.length.toLocaleString('en')} characters)`);
+}
+
+/** The diagnostic with its texts (message, related messages, fix titles) kept readable; see shortenLongWords. */
+export function readableDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const texts = [diagnostic.message, ...diagnostic.related.map((r) => r.message), ...diagnostic.fixes.map((f) => f.title)];
+  if (texts.every((text) => shortenLongWords(text) === text)) return diagnostic;
+  return {
+    ...diagnostic,
+    message: shortenLongWords(diagnostic.message),
+    related: diagnostic.related.map((r) => ({ ...r, message: shortenLongWords(r.message) })),
+    fixes: diagnostic.fixes.map((f) => ({ ...f, title: shortenLongWords(f.title) })),
+  };
+}

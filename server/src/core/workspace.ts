@@ -1,13 +1,15 @@
 // A workspace of device files: analyses each one, groups devices by virtual IPv4 address, predicts each
 // group's director and runs the cross-device checks. Updating one file re-analyses only that file; groups are
 // re-checked from the per-device summaries.
-import { analyzeDocument, type DeviceAnalysis } from './analyze';
+import { analyzeDocument, analyzeTree, type DeviceAnalysis } from './analyze';
 import { createContext, lbLinePrefix } from './checks/context';
 import { GROUP_CHECKS, type GroupContext } from './checks/group/registry';
 import { summarize, type DeviceSummary } from './group/summary';
 import { compareAddressTexts } from './net/address';
 import { electDirector } from './sim/election';
-import type { Diagnostic } from './types';
+import { readableDiagnostic, type Diagnostic } from './types';
+import type { DeviceModel } from './model/device';
+import { buildTree, editTree, type SyntaxTree, type TextChange } from './syntax/tree';
 
 export interface GroupMember {
   uri: string;
@@ -35,76 +37,186 @@ export interface DocumentResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the workspace keeps of every document's analysis, even when it does not keep the tree. */
+interface Facts {
+  kind: SyntaxTree['kind'];
+  device: DeviceModel;
+  diagnostics: Diagnostic[];
+  summary: DeviceSummary | null;
+}
+
+interface Entry {
+  /** The text, or null when only the tree holds it (after edits, until someone asks for it). */
+  text: string | null;
+  /** The tree of the current text, when built and kept. */
+  tree: SyntaxTree | null;
+  /** Keep the tree and the analysis (documents open in an editor); others keep only their facts and text. */
+  retain: boolean;
+  /** The analysis of the current text (kept documents only), or null until asked for. */
+  analysis: DeviceAnalysis | null;
+  /** The facts of the current text, or null until asked for. */
+  facts: Facts | null;
+  /** The analysis before the latest change, so the next analysis reuses its unchanged lines and model. */
+  previous: DeviceAnalysis | null;
+}
+
+export interface SetOptions {
+  /**
+   * Keep the document's tree and analysis between requests (default true). A language server keeps them for
+   * the documents open in the editor; for the rest of a large workspace it keeps only what the group checks and
+   * the diagnostics need, and builds the tree again when a request needs it.
+   */
+  retain?: boolean;
+}
+
 export class Workspace {
-  private readonly texts = new Map<string, string>();
-  private readonly analyses = new Map<string, DeviceAnalysis>();
-  /** The last tree of each edited document, so the next analysis re-parses only the changed lines. */
-  private readonly previousTrees = new Map<string, DeviceAnalysis['tree']>();
-  private readonly summaries = new Map<string, DeviceSummary | null>();
+  private readonly entries = new Map<string, Entry>();
   private groupDiagnostics = new Map<string, Diagnostic[]>();
   private groupList: GroupSummary[] = [];
   private groupsStale = true;
 
   /** Adds or replaces a document. */
-  set(uri: string, text: string): void {
-    if (this.texts.get(uri) === text && this.analyses.has(uri)) return;
-    this.texts.set(uri, text);
-    const before = this.analyses.get(uri);
-    if (before) this.previousTrees.set(uri, before.tree);
-    this.analyses.delete(uri);
+  set(uri: string, text: string, options: SetOptions = {}): void {
+    const retain = options.retain ?? true;
+    const before = this.entries.get(uri);
+    if (before && (before.text ?? before.tree?.text) === text) {
+      if (before.retain !== retain) this.retainOnly(before, retain);
+      return;
+    }
+    this.entries.set(uri, { text, tree: null, retain, analysis: null, facts: null, previous: before?.analysis ?? before?.previous ?? null });
+    this.changed(uri);
+  }
+
+  /**
+   * Applies an editor's changes to a document the workspace holds, re-reading only the lines they touch.
+   * Returns false when the document is unknown (the caller then sets its whole text).
+   */
+  edit(uri: string, changes: readonly TextChange[]): boolean {
+    const before = this.entries.get(uri);
+    if (!before) return false;
+    if (changes.length === 0) return true;
+    const tree = before.tree ?? before.analysis?.tree ?? buildTree(before.text!, before.previous?.tree);
+    // In place: the workspace is the only owner of the tree, and copying a large file's lines per keystroke is costly.
+    this.entries.set(uri, { text: null, tree: editTree(tree, changes, { inPlace: true }), retain: before.retain, analysis: null, facts: null, previous: before.analysis ?? before.previous });
+    this.changed(uri);
+    return true;
+  }
+
+  /** The number of lines of a document (a document without line breaks has one). */
+  lineCount(uri: string): number | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    const tree = entry.tree ?? entry.analysis?.tree;
+    if (tree) return tree.lines.length;
+    return entry.text!.split(/\r\n|\r|\n/).length;
+  }
+
+  /** The current text of a document. */
+  text(uri: string): string | undefined {
+    const entry = this.entries.get(uri);
+    return entry ? (entry.text ?? entry.tree!.text) : undefined;
+  }
+
+  private changed(uri: string): void {
     this.invalidateTranscripts(uri);
     this.groupsStale = true;
+  }
+
+  private retainOnly(entry: Entry, retain: boolean): void {
+    entry.retain = retain;
+    if (!retain) this.release(entry);
+  }
+
+  /** Drops the tree of a document that is not kept, holding on to its text so the tree can be built again. */
+  private release(entry: Entry): void {
+    if (entry.retain) return;
+    if (entry.text === null) entry.text = entry.tree!.text;
+    entry.tree = null;
+    entry.analysis = null;
+    entry.previous = null;
   }
 
   // A change script is judged on top of its device's configuration, so when any config changes, cached
   // transcripts are analysed again (they are few and small; configs are not touched).
   private invalidateTranscripts(changed: string): void {
-    for (const [uri, analysis] of this.analyses) {
-      if (uri !== changed && analysis.tree.kind === 'transcript') this.analyses.delete(uri);
+    for (const [uri, entry] of this.entries) {
+      if (uri !== changed && entry.facts?.kind === 'transcript') {
+        entry.previous = entry.analysis ?? entry.previous;
+        entry.analysis = null;
+        entry.facts = null;
+      }
     }
   }
 
   delete(uri: string): void {
     this.invalidateTranscripts(uri);
-    this.texts.delete(uri);
-    this.analyses.delete(uri);
-    this.previousTrees.delete(uri);
-    this.summaries.delete(uri);
+    this.entries.delete(uri);
     this.groupsStale = true;
   }
 
   has(uri: string): boolean {
-    return this.texts.has(uri);
+    return this.entries.has(uri);
   }
 
   uris(): string[] {
-    return [...this.texts.keys()];
+    return [...this.entries.keys()];
   }
 
-  /** The single-device analysis of one document (computed on demand, then cached until the text changes). */
+  /**
+   * The single-device analysis of one document: cached until its text changes for kept documents, built again on
+   * each call for the others.
+   */
   analysis(uri: string): DeviceAnalysis | undefined {
-    const cached = this.analyses.get(uri);
-    if (cached) return cached;
-    const text = this.texts.get(uri);
-    if (text === undefined) return undefined;
-    const previousTree = this.previousTrees.get(uri);
-    this.previousTrees.delete(uri);
-    const first = analyzeDocument(uri, text, { previousTree });
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    if (entry.analysis) return entry.analysis;
+    const tree = entry.tree ?? buildTree(entry.text!, entry.previous?.tree);
+    const first = analyzeTree(uri, tree, { previous: entry.previous ?? undefined });
     // A change script is judged on top of the same device's configuration when the workspace has it.
-    const base = first.tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
-    const analysis = base ? analyzeDocument(uri, text, { base, previousTree: first.tree }) : first;
-    this.analyses.set(uri, analysis);
-    const ctx = createContext(uri, analysis.tree, analysis.device, base, []);
-    this.summaries.set(uri, summarize(uri, analysis.device, lbLinePrefix(ctx), analysis.tree));
+    const base = tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
+    const analysis = base ? analyzeTree(uri, tree, { base }) : first;
+    if (!entry.facts) {
+      const ctx = createContext(uri, tree, analysis.device, base, []);
+      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: summarize(uri, analysis.device, lbLinePrefix(ctx), tree) };
+    }
+    entry.previous = null;
+    if (entry.retain) {
+      entry.tree = tree;
+      entry.analysis = analysis;
+    } else {
+      entry.tree = tree;
+      this.release(entry);
+    }
     return analysis;
   }
 
-  private baseFor(uri: string, hostname: string | null): DeviceAnalysis['device'] | null {
+  private facts(uri: string): Facts | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    if (!entry.facts) this.analysis(uri);
+    return entry.facts!;
+  }
+
+  /** The device model of a document, without keeping its tree. */
+  device(uri: string): DeviceModel | undefined {
+    return this.facts(uri)?.device;
+  }
+
+  /** The group-relevant summary of a document (null when it has no load-balancing block). */
+  summary(uri: string): DeviceSummary | null {
+    return this.facts(uri)?.summary ?? null;
+  }
+
+  private baseFor(uri: string, hostname: string | null): DeviceModel | null {
     if (!hostname) return null;
-    for (const other of this.texts.keys()) {
+    for (const [other, entry] of this.entries) {
       if (other === uri) continue;
-      const analysis = this.analyses.get(other) ?? analyzeDocument(other, this.texts.get(other)!);
-      if (analysis.tree.kind === 'config' && analysis.device.hostname?.value === hostname) return analysis.device;
+      // Not through this.analysis(): another change script must not look for its own base from here.
+      const known = entry.facts ?? (entry.analysis ? { kind: entry.analysis.tree.kind, device: entry.analysis.device } : null);
+      const fresh = known ? null : analyzeDocument(other, entry.text ?? entry.tree!.text);
+      const kind = known?.kind ?? fresh!.tree.kind;
+      const device = known?.device ?? fresh!.device;
+      if (kind === 'config' && device.hostname?.value === hostname) return device;
     }
     return null;
   }
@@ -120,30 +232,37 @@ export class Workspace {
     return this.groups().find((g) => g.members.some((m) => m.uri === uri));
   }
 
+  /** Single-device and cross-device diagnostics of a document, without keeping its tree. */
+  diagnostics(uri: string): Diagnostic[] | undefined {
+    const facts = this.facts(uri);
+    if (!facts) return undefined;
+    this.refreshGroups();
+    return sortDiagnostics([...facts.diagnostics, ...(this.groupDiagnostics.get(uri) ?? [])]);
+  }
+
   result(uri: string): DocumentResult | undefined {
     const analysis = this.analysis(uri);
     if (!analysis) return undefined;
-    this.refreshGroups();
-    return {
-      analysis,
-      summary: this.summaries.get(uri) ?? null,
-      diagnostics: sortDiagnostics([...analysis.diagnostics, ...(this.groupDiagnostics.get(uri) ?? [])]),
-    };
+    return { analysis, summary: this.summary(uri), diagnostics: this.diagnostics(uri)! };
   }
 
   private refreshGroups(): void {
     if (!this.groupsStale) return;
-    for (const uri of this.texts.keys()) this.analysis(uri);
+    const summaries: DeviceSummary[] = [];
+    for (const uri of this.entries.keys()) {
+      const summary = this.facts(uri)?.summary;
+      if (summary) summaries.push(summary);
+    }
     const byVip = new Map<string, DeviceSummary[]>();
-    for (const summary of this.summaries.values()) {
-      if (!summary?.clusterIp) continue;
+    for (const summary of summaries) {
+      if (!summary.clusterIp) continue;
       const members = byVip.get(summary.clusterIp) ?? [];
       members.push(summary);
       byVip.set(summary.clusterIp, members);
     }
     const groups: GroupSummary[] = [];
     const diagnostics = new Map<string, Diagnostic[]>();
-    const allSummaries = [...this.summaries.values()].filter((s): s is DeviceSummary => s !== null);
+    const allSummaries = summaries;
     for (const [clusterIp, summaries] of [...byVip].sort((a, b) => compareAddressTexts(a[0], b[0]))) {
       const members = summaries
         .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
@@ -169,7 +288,7 @@ export class Workspace {
         all: allSummaries,
         report(uri, diagnostic) {
           const list = diagnostics.get(uri) ?? [];
-          list.push(diagnostic);
+          list.push(readableDiagnostic(diagnostic));
           diagnostics.set(uri, list);
         },
       };

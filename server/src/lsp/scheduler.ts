@@ -13,10 +13,16 @@ import type { DocumentSources } from './sources';
 import type { UriMap } from './uris';
 
 /**
- * Quiet time after the last edit before documents are analysed again. Typing produces a change per keystroke;
- * analysing each one would queue work the next keystroke makes obsolete.
+ * Quiet time after the last edit before documents are analysed again, when the last pass was slow. Typing produces
+ * a change per keystroke; analysing each one would then queue work the next keystroke makes obsolete.
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+
+/**
+ * A pass that took less than this is cheap enough to run after every change: diagnostics then follow each
+ * keystroke at once (the changed lines are all that is read again). Changes that arrive together still share a pass.
+ */
+export const QUICK_PASS_MS = 25;
 
 /**
  * Diagnostics wait this long at most for the first indexing pass. Published earlier, a document opened at start-up
@@ -52,6 +58,9 @@ export interface CurrentDiagnostics {
 
 export class DiagnosticsScheduler {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
+  /** How long the last pass took; decides between running at once and waiting for a quiet period. */
+  private lastPassMs = Number.POSITIVE_INFINITY;
   private running: Promise<void> | null = null;
   private again = false;
   private readonly published = new Map<string, string>();
@@ -67,7 +76,15 @@ export class DiagnosticsScheduler {
   /** Called on every change: restarts the quiet period. Cheap by design, as it runs once per keystroke. */
   schedule(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.lastPassMs < QUICK_PASS_MS && !this.timer) {
+      // After the messages already received, so that changes sent together are analysed together.
+      this.immediate ??= setImmediate(() => {
+        this.immediate = null;
+        void this.run();
+      });
+      return;
+    }
+    this.cancelPending();
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.run();
@@ -76,23 +93,28 @@ export class DiagnosticsScheduler {
 
   /** Runs a pass now, for changes that are not keystrokes (settings, the end of indexing). */
   runNow(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelPending();
     return this.run();
   }
 
   stop(): void {
     this.stopped = true;
+    this.cancelPending();
+  }
+
+  private cancelPending(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
   }
 
   /** The diagnostics a document has now, computed on demand (used by pull requests). */
   current(key: string): CurrentDiagnostics | undefined {
-    const result = this.ctx.workspace.result(key);
-    if (!result) return undefined;
+    const found = this.ctx.workspace.diagnostics(key);
+    if (!found) return undefined;
     const version = this.ctx.sources.version(key);
-    const diagnostics = toLspDiagnostics(result.diagnostics, this.ctx.settings().overrides, version, this.ctx.uris);
+    const diagnostics = toLspDiagnostics(found, this.ctx.settings().overrides, version, this.ctx.uris);
     // The version is part of the fingerprint so that every edit of an open document is answered with a publication
     // for that version, even when its list stays the same (clients then know the list is current).
     return { diagnostics, fingerprint: `${version ?? 'disk'}:${JSON.stringify(diagnostics)}` };
@@ -109,8 +131,10 @@ export class DiagnosticsScheduler {
           this.again = false;
           await this.ctx.settingsReady;
           if (!this.indexedOnce) await Promise.race([this.ctx.firstIndex, delay(FIRST_INDEX_WAIT_MS, undefined, { ref: false })]);
+          const started = performance.now();
           await this.analyse();
           if (!this.stopped) this.publishChanged();
+          this.lastPassMs = performance.now() - started;
         } while (this.again && !this.stopped);
       } catch (error) {
         this.ctx.log.error(`Analysing the workspace failed: ${describeError(error)}`);
@@ -126,7 +150,7 @@ export class DiagnosticsScheduler {
   private async analyse(): Promise<void> {
     let slice = performance.now();
     for (const key of this.ctx.workspace.uris()) {
-      this.ctx.workspace.analysis(key);
+      this.ctx.workspace.device(key);
       if (performance.now() - slice > SLICE_MS) {
         await yieldToEvents();
         slice = performance.now();

@@ -1,7 +1,7 @@
 // Decides where the core workspace gets each document's text: the editor's copy while the client has the document
 // open (incremental sync), the file on disk otherwise. Closing a document falls back to what is on disk.
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { TextChange } from '../core/syntax/tree';
 import type { Workspace } from '../core/workspace';
 import { isDeviceFile } from '../core/detect';
 import { readDeviceFile } from './disk';
@@ -21,30 +21,30 @@ export interface SourcesContext {
   changed: (key: string) => void;
 }
 
+/** A document the client has open as a device file. Its text lives in the workspace, nowhere else. */
+interface OpenDocument {
+  uri: string;
+  version: number;
+}
+
 export class DocumentSources {
-  private readonly documents = new TextDocuments(TextDocument);
   /** Open documents that are device files, by key. */
-  private readonly open = new Map<string, TextDocument>();
+  private readonly open = new Map<string, OpenDocument>();
   /** Keys whose text in the workspace came from disk. */
   private readonly fromDisk = new Set<string>();
 
-  constructor(private readonly ctx: SourcesContext) {
-    this.documents.onDidOpen((event) => this.opened(event.document));
-    this.documents.onDidChangeContent((event) => this.edited(event.document));
-    this.documents.onDidClose((event) => void this.closed(event.document));
-  }
+  constructor(private readonly ctx: SourcesContext) {}
 
+  // The server keeps no copy of its own: an edit goes straight to the workspace, which splits and reads only the
+  // lines it touches. (A general-purpose text document would copy the whole text on every keystroke.)
   listen(connection: Connection): void {
-    this.documents.listen(connection);
+    connection.onDidOpenTextDocument(({ textDocument }) => this.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => this.edited(textDocument.uri, textDocument.version, contentChanges));
+    connection.onDidCloseTextDocument(({ textDocument }) => void this.closed(textDocument.uri));
   }
 
   isOpen(key: string): boolean {
     return this.open.has(key);
-  }
-
-  /** The open document of a key, when the client has it open as a device file. */
-  document(key: string): TextDocument | undefined {
-    return this.open.get(key);
   }
 
   /** The version of the text the workspace holds: the editor's version, or null for a file read from disk. */
@@ -61,7 +61,7 @@ export class DocumentSources {
   setFromDisk(key: string, text: string): void {
     if (this.open.has(key)) return;
     this.fromDisk.add(key);
-    this.ctx.workspace.set(key, text);
+    this.ctx.workspace.set(key, text, { retain: false });
     this.ctx.changed(key);
   }
 
@@ -73,28 +73,56 @@ export class DocumentSources {
     this.ctx.changed(key);
   }
 
-  private opened(document: TextDocument): void {
-    const key = this.ctx.uris.remember(document.uri);
+  private opened(uri: string, languageId: string, version: number, text: string): void {
+    if (typeof uri !== 'string' || typeof text !== 'string') return;
+    const key = this.ctx.uris.remember(uri);
     const path = keyPath(key);
-    const name = path ? this.ctx.folders.relativePath(path) : document.uri.slice(document.uri.lastIndexOf('/') + 1);
-    if (document.languageId !== LANGUAGE_ID && !isDeviceFile(name, document.getText(), this.ctx.settings().deviceFiles)) return;
-    this.open.set(key, document);
+    const name = path ? this.ctx.folders.relativePath(path) : uri.slice(uri.lastIndexOf('/') + 1);
+    if (languageId !== LANGUAGE_ID && !isDeviceFile(name, text, this.ctx.settings().deviceFiles)) return;
+    this.open.set(key, { uri, version });
     this.fromDisk.delete(key);
-    this.ctx.workspace.set(key, document.getText());
+    this.ctx.workspace.set(key, text);
     this.ctx.changed(key);
   }
 
-  private edited(document: TextDocument): void {
-    const key = this.ctx.uris.key(document.uri);
-    if (this.open.get(key) !== document) return;
-    // Only the text is stored here; analysis waits for the debounced pass, so a keystroke stays cheap.
-    this.ctx.workspace.set(key, document.getText());
+  private edited(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    if (typeof uri !== 'string' || !Array.isArray(changes)) return;
+    const key = this.ctx.uris.key(uri);
+    const document = this.open.get(key);
+    if (!document) return;
+    document.version = version;
+    // Only the changed lines are read again here; analysis waits for the scheduled pass, so a keystroke stays cheap.
+    // Changes apply in order; a full-text change replaces the text, and range changes after it apply on top of it.
+    let ranges: TextChange[] = [];
+    const flush = (): void => {
+      if (ranges.length > 0) this.ctx.workspace.edit(key, ranges);
+      ranges = [];
+    };
+    for (const change of changes) {
+      if (typeof change?.text !== 'string') continue;
+      if ('range' in change && change.range) {
+        // A malformed range cannot be placed; the document is then out of step, so it is dropped until reopened.
+        if (!isPosition(change.range.start) || !isPosition(change.range.end)) return this.malformed(key);
+        ranges.push({ start: change.range.start, end: change.range.end, text: change.text });
+      } else {
+        flush();
+        this.ctx.workspace.set(key, change.text);
+      }
+    }
+    flush();
     this.ctx.changed(key);
   }
 
-  private async closed(document: TextDocument): Promise<void> {
-    const key = this.ctx.uris.key(document.uri);
-    if (this.open.get(key) !== document) return;
+  private malformed(key: string): void {
+    this.open.delete(key);
+    this.ctx.workspace.delete(key);
+    this.ctx.changed(key);
+  }
+
+  private async closed(uri: string): Promise<void> {
+    if (typeof uri !== 'string') return;
+    const key = this.ctx.uris.key(uri);
+    if (!this.open.has(key)) return;
     this.open.delete(key);
     const path = keyPath(key);
     const read = path ? await readDeviceFile(path, this.ctx.folders.relativePath(path), this.ctx.settings().deviceFiles) : null;
@@ -102,10 +130,15 @@ export class DocumentSources {
     if (this.open.has(key)) return;
     if (read?.kind === 'device' && path && this.ctx.folders.contains(path)) {
       this.fromDisk.add(key);
-      this.ctx.workspace.set(key, read.text);
+      this.ctx.workspace.set(key, read.text, { retain: false });
     } else {
       this.ctx.workspace.delete(key);
     }
     this.ctx.changed(key);
   }
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
 }

@@ -56,7 +56,7 @@ function nextHardwareId(device: DeviceModel): string {
 function workspaceAddresses(ctx: CompletionContext): Set<string> {
   const used = new Set<string>();
   for (const uri of ctx.ws.uris()) {
-    for (const intf of ctx.ws.analysis(uri)?.device.interfaces ?? []) {
+    for (const intf of ctx.ws.device(uri)?.interfaces ?? []) {
       if (intf.ipv4) used.add(intf.ipv4.address.value);
       if (intf.ipv4?.standby) used.add(intf.ipv4.standby.value);
     }
@@ -88,7 +88,7 @@ function unique(base: string, taken: Set<string>): string {
 function freePool(ctx: CompletionContext): string {
   const pools: { first: string; last: string }[] = [];
   for (const uri of ctx.ws.uris()) {
-    for (const pool of ctx.ws.analysis(uri)?.device.pools ?? []) if (pool.family === 'ipv4' && pool.last) pools.push({ first: pool.first, last: pool.last });
+    for (const pool of ctx.ws.device(uri)?.pools ?? []) if (pool.family === 'ipv4' && pool.last) pools.push({ first: pool.first, last: pool.last });
   }
   for (let third = 1; third < 256; third++) {
     const first = `10.100.${third}.1`;

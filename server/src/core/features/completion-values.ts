@@ -129,7 +129,7 @@ export function virtualIpv6Values(ctx: CompletionContext, ipv4: string): ValueSp
   const group = address ? ctx.ws.groups().find((g) => g.clusterIp === address) : undefined;
   if (!group) return [];
   for (const member of group.members) {
-    const v6 = ctx.ws.result(member.uri)?.summary?.clusterIpv6;
+    const v6 = ctx.ws.summary(member.uri)?.clusterIpv6;
     if (v6) return [{ label: v6, detail: `the IPv6 virtual address of group ${group.clusterIp}` }];
   }
   return [];
@@ -144,7 +144,7 @@ export function portValues(ctx: CompletionContext): ValueSpec[] {
     const byPort = new Map<number, string[]>();
     for (const member of group.members) {
       if (member.uri === ctx.uri) continue;
-      const port = ctx.ws.result(member.uri)?.summary?.port;
+      const port = ctx.ws.summary(member.uri)?.port;
       if (port !== undefined && port !== DEFAULT_CLUSTER_PORT) byPort.set(port, [...(byPort.get(port) ?? []), names.get(member.uri)!]);
     }
     for (const [port, users] of byPort) values.push({ label: String(port), detail: `the port ${joinWords(users)} use${users.length === 1 ? 's' : ''}` });

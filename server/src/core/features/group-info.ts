@@ -68,7 +68,7 @@ function memberOf(ws: Workspace, member: GroupMember, name: string): PreviewMemb
 export function previewGroup(ws: Workspace, group: GroupSummary): PreviewGroup {
   const names = memberNames(group);
   const source = group.predictedDirector ?? group.members[0]?.uri;
-  const summary = source ? ws.result(source)?.summary : null;
+  const summary = source ? ws.summary(source) : null;
   return {
     clusterIp: group.clusterIp,
     clusterIpv6: summary?.clusterIpv6 ?? null,

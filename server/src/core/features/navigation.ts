@@ -21,8 +21,10 @@ export function baseConfigOf(ws: Workspace, uri: string, analysis: DeviceAnalysi
   if (analysis.tree.kind !== 'transcript' || !hostname) return null;
   for (const other of ws.uris()) {
     if (other === uri) continue;
+    const device = ws.device(other);
+    if (device?.kind !== 'config' || device.hostname?.value !== hostname) continue;
     const candidate = ws.analysis(other);
-    if (candidate?.tree.kind === 'config' && candidate.device.hostname?.value === hostname) return { uri: other, analysis: candidate };
+    if (candidate) return { uri: other, analysis: candidate };
   }
   return null;
 }

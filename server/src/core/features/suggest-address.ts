@@ -40,7 +40,7 @@ export function matchingGroups(ws: Workspace, uri: string, device: DeviceModel):
     if (others.length === 0) continue;
     const vipInMine = contains(mine, group.clusterIp);
     const mineInTheirs = others.some((m) => {
-      const theirs = ws.result(m.uri)?.summary?.lbpublic;
+      const theirs = ws.summary(m.uri)?.lbpublic;
       return !!theirs?.address && theirs.prefix !== null && contains({ address: theirs.address, prefix: theirs.prefix }, mine.address);
     });
     if (vipInMine || mineInTheirs) out.push({ group, others: others.length });
@@ -109,7 +109,7 @@ export function freeHost(network: string, used: Set<string>): string {
 export function natPlaceholder(ws: Workspace, uri: string): string {
   const used = new Set<string>();
   for (const other of ws.uris()) {
-    const nat = other === uri ? null : ws.analysis(other)?.device.lb?.nat?.value.ipv4;
+    const nat = other === uri ? null : ws.device(other)?.lb?.nat?.value.ipv4;
     if (nat) used.add(nat);
   }
   return freeHost('198.51.100', used);

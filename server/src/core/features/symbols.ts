@@ -145,13 +145,14 @@ export function workspaceSymbols(ws: Workspace, query: string): CoreWorkspaceSym
   const out: CoreWorkspaceSymbol[] = [];
   const groups = ws.groups();
   for (const uri of ws.uris()) {
-    const analysis = ws.analysis(uri);
-    if (!analysis) continue;
-    const device = analysis.device;
+    const device = ws.device(uri);
+    if (!device) continue;
     const name = device.hostname?.value ?? device.promptHostname ?? fileName(uri);
     if (!fuzzyMatch(q, name)) continue;
     const group = groups.find((g) => g.members.some((m) => m.uri === uri));
-    const range = device.hostname?.range ?? promptHostnameRange(analysis) ?? lineSpan(0, 0, 0);
+    // Only a change script named by its prompt needs its lines (to find that prompt).
+    const analysis = device.hostname || !device.promptHostname ? null : ws.analysis(uri);
+    const range = device.hostname?.range ?? (analysis ? promptHostnameRange(analysis) : null) ?? lineSpan(0, 0, 0);
     const entry: CoreWorkspaceSymbol = { name, kind: 'module', location: { uri, range } };
     if (group) entry.containerName = `group ${group.clusterIp}`;
     out.push(entry);
@@ -160,7 +161,7 @@ export function workspaceSymbols(ws: Workspace, query: string): CoreWorkspaceSym
     if (!fuzzyMatch(q, group.clusterIp)) continue;
     const at = group.predictedDirector ?? group.members[0]?.uri;
     if (!at) continue;
-    const range = ws.result(at)?.summary?.clusterIpRange ?? lineSpan(0, 0, 0);
+    const range = ws.summary(at)?.clusterIpRange ?? lineSpan(0, 0, 0);
     out.push({ name: group.clusterIp, kind: 'namespace', location: { uri: at, range }, containerName: `group of ${group.members.length} member${group.members.length === 1 ? '' : 's'}` });
   }
   return out;

@@ -2,7 +2,7 @@
 // Built by applying the file's commands in order, so `no …` lines in transcripts remove what they name.
 import type { Range } from '../types';
 import type { Command, CommandId, Token } from '../syntax/parser';
-import type { DocumentKind, LineNode, SyntaxTree } from '../syntax/tree';
+import { isModelLine, type Block, type DocumentKind, type LineNode, type SyntaxTree } from '../syntax/tree';
 import { maskToPrefix, parseIPv4, parseIPv6 } from '../net/address';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../commands/lb-commands';
 
@@ -168,8 +168,80 @@ function hostOfUrl(url: string): string {
   return host.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
-/** Applies every command of the tree in order and returns the resulting device. */
-export function buildDevice(tree: SyntaxTree): DeviceModel {
+/** The analysis of the same document before an edit, whose device can be partly reused. */
+export interface PreviousDevice {
+  tree: SyntaxTree;
+  device: DeviceModel;
+}
+
+/**
+ * Applies every command of the tree in order and returns the resulting device. With `previous`, what an edit cannot
+ * have changed is taken from the device before it: when the edit kept the block structure and touched only lines of
+ * the load-balancing block or lines the model never reads, only the load-balancing part is rebuilt; otherwise
+ * interfaces whose lines are all unchanged are reused as they are.
+ */
+export function buildDevice(tree: SyntaxTree, previous?: PreviousDevice): DeviceModel {
+  if (previous && previous.tree.blocks === tree.blocks && previous.tree.lines.length === tree.lines.length && onlyLbChanged(previous.tree, tree)) {
+    return { ...previous.device, promptHostname: tree.promptHostname, lb: buildLb(tree, lbModelLines(tree)) };
+  }
+  return buildAll(tree);
+}
+
+function onlyLbChanged(before: SyntaxTree, after: SyntaxTree): boolean {
+  if (before.modelLines !== after.modelLines || before.promptHostname !== after.promptHostname) return false;
+  // The edit log says which lines changed since `before`; without one that starts there, everything is rebuilt.
+  const log = after.edited;
+  if (!log || log.baseId !== before.id) return false;
+  for (const change of log.changes) {
+    for (let k = 0; k < change.replaced.length; k++) {
+      const was = change.replaced[k]!;
+      const now = after.lines[change.from + k]!;
+      if (now === was) continue;
+      if (now.block?.kind === 'lb' && was.block?.kind === 'lb') continue;
+      if (!isModelLine(now) && !isModelLine(was)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+function lbModelLines(tree: SyntaxTree): number[] {
+  const out: number[] = [];
+  for (const index of tree.modelLines) if (tree.lines[index]!.block?.kind === 'lb') out.push(index);
+  return out;
+}
+
+/** The load-balancing configuration from the model lines of load-balancing blocks, in order. */
+function buildLb(tree: SyntaxTree, indices: number[]): LbModel | null {
+  let lb: LbModel | null = null;
+  for (const index of indices) {
+    const line = tree.lines[index]!;
+    const block = line.block!;
+    lb ??= emptyLb(block.header !== null ? tree.lines[block.header]! : null, line.index);
+    if (block.header === line.index) continue;
+    lb.lines.push(line.index);
+    lb.lastLine = Math.max(lb.lastLine, line.index);
+    const command = line.parse?.command;
+    if (command && isLbCommand(command.id)) {
+      lb.occurrences.push({ line: line.index, command, lineRange: lineRangeOf(line) });
+      applyLb(lb, command, line);
+    }
+  }
+  return lb;
+}
+
+/** An interface built from its block, kept while the block and every node of it stay the same objects. */
+const interfaceMemo = new WeakMap<Block, { nodes: LineNode[]; intf: InterfaceModel }>();
+
+function memoisedInterface(tree: SyntaxTree, block: Block): InterfaceModel | undefined {
+  const memo = interfaceMemo.get(block);
+  if (!memo || memo.nodes.length !== block.lines.length + 1) return undefined;
+  if (block.header === null || memo.nodes[0] !== tree.lines[block.header]) return undefined;
+  for (let i = 0; i < block.lines.length; i++) if (memo.nodes[i + 1] !== tree.lines[block.lines[i]!]) return undefined;
+  return memo.intf;
+}
+
+function buildAll(tree: SyntaxTree): DeviceModel {
   const device: DeviceModel = {
     kind: tree.kind,
     hostname: null,
@@ -191,9 +263,13 @@ export function buildDevice(tree: SyntaxTree): DeviceModel {
     lb: null,
     lineCount: tree.lines.length,
   };
-  const interfacesByBlock = new Map<object, InterfaceModel>();
+  const interfacesByBlock = new Map<Block, InterfaceModel>();
   const dnsGroupsByBlock = new Map<object, DnsServerGroupModel>();
   const tunnelGroupByBlock = new Map<object, string>();
+
+  const lbLines: number[] = [];
+  /** Interface blocks taken whole from the memo: their lines are skipped. */
+  const reused = new Set<Block>();
 
   device.promptHostname = tree.promptHostname;
   for (const index of tree.modelLines) {
@@ -201,16 +277,8 @@ export function buildDevice(tree: SyntaxTree): DeviceModel {
     const block = line.block;
 
     if (block?.kind === 'lb') {
-      const lb = (device.lb ??= emptyLb(block.header !== null ? tree.lines[block.header]! : null, line.index));
-      if (block.header !== line.index) {
-        lb.lines.push(line.index);
-        lb.lastLine = Math.max(lb.lastLine, line.index);
-        const command = line.parse?.command;
-        if (command && isLbCommand(command.id)) {
-          lb.occurrences.push({ line: line.index, command, lineRange: lineRangeOf(line) });
-          applyLb(lb, command, line);
-        }
-      }
+      // The load-balancing block depends on nothing else, so it is built on its own below.
+      lbLines.push(index);
       continue;
     }
 
@@ -218,7 +286,16 @@ export function buildDevice(tree: SyntaxTree): DeviceModel {
     if (!command) continue;
 
     if (block?.kind === 'interface') {
+      if (reused.has(block)) continue;
       let intf = interfacesByBlock.get(block);
+      if (!intf && block.header === line.index) {
+        const memo = memoisedInterface(tree, block);
+        if (memo) {
+          reused.add(block);
+          device.interfaces.push(memo);
+          continue;
+        }
+      }
       if (!intf) {
         const header = block.header !== null ? tree.lines[block.header]! : line;
         const hwid = command.id === 'interface' && block.header === line.index ? command.args.map((a) => a.text).join('') : '(interface)';
@@ -281,6 +358,11 @@ export function buildDevice(tree: SyntaxTree): DeviceModel {
 
     if (block && block.header !== line.index && block.kind !== 'context') continue;
     applyGlobal(device, command, line);
+  }
+  device.lb = buildLb(tree, lbLines);
+  for (const [block, intf] of interfacesByBlock) {
+    if (block.header === null) continue;
+    interfaceMemo.set(block, { nodes: [tree.lines[block.header]!, ...block.lines.map((i) => tree.lines[i]!)], intf });
   }
   return device;
 }

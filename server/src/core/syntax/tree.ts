@@ -58,15 +58,33 @@ export type DocumentKind = 'config' | 'transcript';
 
 export interface SyntaxTree {
   kind: DocumentKind;
-  /** The text the tree was built from. */
-  text: string;
+  /** The text the tree was built from (joined from the lines on first use when the tree came from an edit). */
+  readonly text: string;
   /** Indices of the lines the device model reads (recognised commands, and every command of a load-balancing block). */
   modelLines: number[];
   /** The hostname of the first configuration prompt of a transcript. */
   promptHostname: string | null;
   lines: LineNode[];
   blocks: Block[];
+  /** Identifies the tree, for `edited`. */
+  readonly id: number;
+  /**
+   * When this tree came from edits that all kept the block structure: the tree they started from (by id), and each
+   * edit's replaced lines with the nodes they had before it. Every other line is the very same node.
+   */
+  readonly edited?: EditLog;
 }
+
+export interface EditLog {
+  baseId: number;
+  changes: readonly { from: number; replaced: readonly LineNode[] }[];
+}
+
+let nextTreeId = 1;
+const MAX_LOGGED_EDITS = 64;
+
+/** Trees whose lines an in-place edit took over: their lines no longer match them, so nothing may use them. */
+const consumed = new WeakSet<SyntaxTree>();
 
 // Keywords (first word after `no`) of the commands the grammar knows; other lines are never handed to the parser.
 const MODELLED_KEYWORDS = new Set([
@@ -259,17 +277,21 @@ function classifyText(text: string): LineRecord[] {
 
 /** The classified lines of `text`, reusing those of `previous` outside the region an edit changed. */
 interface Classified {
-  infos: LineRecord[];
+  /** Every line of the new text; built only when needed (an edit that keeps the line count does without). */
+  infos: () => LineRecord[];
   /** Lines [changedFrom, changedTo) of the new text were classified afresh; the others are the previous tree's. */
   changedFrom: number;
   changedTo: number;
+  /** The new lines, as records, where they replace lines one for one (same count), else null. */
+  replaced: LineRecord[] | null;
+  lineCount: number;
 }
 
 function classifyAll(text: string, previous: SyntaxTree | undefined): Classified {
   const old = previous ? recordsOf(previous) : undefined;
   if (!previous || !old) {
     const infos = classifyText(text);
-    return { infos, changedFrom: 0, changedTo: infos.length };
+    return { infos: () => infos, changedFrom: 0, changedTo: infos.length, replaced: null, lineCount: infos.length };
   }
   const before = previous.text;
   // The unchanged prefix and suffix are found by comparing large slices, which the engine does natively.
@@ -290,16 +312,58 @@ function classifyAll(text: string, previous: SyntaxTree | undefined): Classified
     tail += old[lastLine]!.text.length + old[lastLine]!.eol.length;
     lastLine--;
   }
-  const middle = text.slice(offset, text.length - tail);
+  return splice(old, firstLine, lastLine, text.slice(offset, text.length - tail));
+}
+
+/** Replaces lines [firstLine, lastLine] of `old` by the lines of `middle`, which ends with lastLine's line break. */
+function splice(old: LineRecord[], firstLine: number, lastLine: number, middle: string): Classified {
   const fresh = classifyText(middle);
   // classifyText always yields a final line; when the middle ends with a line break, that empty line is really the
   // first reused line of the tail.
   if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '') fresh.pop();
-  const out = old.slice(0, firstLine);
-  for (const record of fresh) out.push(record);
-  const changedTo = out.length;
-  for (let i = lastLine + 1; i < old.length; i++) out.push(old[i]!);
-  return { infos: out, changedFrom: firstLine, changedTo };
+  let out: LineRecord[] | null = null;
+  return {
+    infos: () => (out ??= old.slice(0, firstLine).concat(fresh, old.slice(lastLine + 1))),
+    changedFrom: firstLine,
+    changedTo: firstLine + fresh.length,
+    replaced: fresh.length === lastLine - firstLine + 1 ? fresh : null,
+    lineCount: old.length - (lastLine - firstLine + 1) + fresh.length,
+  };
+}
+
+/** A position in a document: zero-based line, and column in UTF-16 code units. */
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+/** One change of a document as editors report it: the text between `start` and `end` replaced by `text`. */
+export interface TextChange {
+  start: TextPosition;
+  end: TextPosition;
+  text: string;
+}
+
+/** The classified lines after `change`, splitting and classifying only the lines the change touches. */
+function classifyChange(previous: SyntaxTree, change: TextChange): Classified {
+  const old = recordsOf(previous);
+  const last = old.length - 1;
+  // Positions past the end of a line or of the document mean its end, as in the language server protocol.
+  const clamp = (p: TextPosition): TextPosition => {
+    if (p.line < 0) return { line: 0, character: 0 };
+    if (p.line > last) return { line: last, character: old[last]!.text.length };
+    return { line: p.line, character: Math.max(0, Math.min(p.character, old[p.line]!.text.length)) };
+  };
+  let start = clamp(change.start);
+  let end = clamp(change.end);
+  if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
+  // A line ending in a lone \r joins the edited text when the edit starts with \n there (it becomes \r\n), so the
+  // line before the edit is split again too.
+  const firstLine = start.line > 0 && old[start.line - 1]!.eol === '\r' ? start.line - 1 : start.line;
+  let middle = '';
+  for (let i = firstLine; i < start.line; i++) middle += old[i]!.text + old[i]!.eol;
+  middle += old[start.line]!.text.slice(0, start.character) + change.text + old[end.line]!.text.slice(end.character) + old[end.line]!.eol;
+  return splice(old, firstLine, end.line, middle);
 }
 
 /**
@@ -367,23 +431,53 @@ function recordsOf(tree: SyntaxTree): LineRecord[] {
  * edited region are not split, classified or parsed again; only the cheap block pass runs over the whole file.
  */
 export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
-  const { infos, changedFrom, changedTo } = classifyAll(text, previous);
+  const usable = previous && !consumed.has(previous) ? previous : undefined;
+  return assemble(classifyAll(text, usable), usable, text, false);
+}
+
+/**
+ * The tree after applying `changes` in order to the document of `previous`, as an editor sends them (each change's
+ * positions refer to the document after the changes before it). Only the lines a change touches are split,
+ * classified and parsed again, and the whole text is never rebuilt: the tree's `text` is joined on first use.
+ */
+export function editTree(previous: SyntaxTree, changes: readonly TextChange[], options: { inPlace?: boolean } = {}): SyntaxTree {
+  if (consumed.has(previous)) throw new Error('this tree was consumed by an in-place edit');
+  let tree = previous;
+  for (const change of changes) tree = assemble(classifyChange(tree, change), tree, null, options.inPlace ?? false);
+  return tree;
+}
+
+/**
+ * With `inPlace`, an edit that keeps the block structure writes its lines into the previous tree's array instead of
+ * copying it (a copy of a large file's lines costs more than the rest of a keystroke), and the previous tree is
+ * consumed: it must not be used again.
+ */
+function assemble(classified: Classified, previous: SyntaxTree | undefined, text: string | null, inPlace: boolean): SyntaxTree {
+  const { changedFrom, changedTo, replaced } = classified;
   const oldInfos = previous ? recordsOf(previous) : undefined;
+  // In place, the previous tree may give its lines to this one, so it is retired whichever way the tree is built.
+  if (inPlace && previous) consumed.add(previous);
 
   // The keystroke path: the edit stayed within lines and kept the block structure, so the previous tree's line
   // nodes and blocks are reused and only the edited lines get new nodes. No pass over the whole file runs.
-  if (previous && oldInfos && oldInfos.length === infos.length) {
+  if (previous && oldInfos && oldInfos.length === classified.lineCount) {
     const transcript = previous.kind === 'transcript';
+    const fresh = (i: number): LineRecord => (replaced ? replaced[i - changedFrom]! : classified.infos()[i]!);
     let same = true;
-    for (let i = changedFrom; i < changedTo && same; i++) same = sameStructure(oldInfos[i]!, infos[i]!, transcript);
+    for (let i = changedFrom; i < changedTo && same; i++) same = sameStructure(oldInfos[i]!, fresh(i), transcript);
     if (same) {
-      const lines = previous.lines.slice();
-      for (let i = changedFrom; i < changedTo; i++) lines[i] = adopt(infos[i]!, i, transcript, previous.lines[i]!.block, true);
-      const tree: SyntaxTree = { kind: previous.kind, lines, blocks: previous.blocks, text, ...modelIndex(lines) };
-      return tree;
+      const before = previous.lines.slice(changedFrom, changedTo);
+      const lines = inPlace ? previous.lines : previous.lines.slice();
+      for (let i = changedFrom; i < changedTo; i++) lines[i] = adopt(fresh(i), i, transcript, before[i - changedFrom]!.block, true);
+      // The log is kept short: past its limit, the next analysis simply rebuilds the whole device.
+      const log = previous.edited;
+      const edited: EditLog | undefined =
+        (log?.changes.length ?? 0) >= MAX_LOGGED_EDITS ? undefined : { baseId: log?.baseId ?? previous.id, changes: [...(log?.changes ?? []), { from: changedFrom, replaced: before }] };
+      return makeTree(previous.kind, lines, previous.blocks, text, updatedModelIndex(previous, before, lines, changedFrom), edited);
     }
   }
 
+  const infos = classified.infos();
   let transcript = false;
   for (const info of infos) {
     if (info.prompt?.mode?.startsWith('config')) {
@@ -487,27 +581,75 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
     }
   }
 
-  const tree: SyntaxTree = { kind: transcript ? 'transcript' : 'config', lines, blocks, text, ...modelIndex(lines) };
+  return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
+}
+
+function makeTree(kind: DocumentKind, lines: LineNode[], blocks: Block[], text: string | null, index: ModelIndex, edited?: EditLog): SyntaxTree {
+  let joined = text;
+  // The text is a getter, so a tree must never be copied with a spread (that would join the text at once).
+  const tree: SyntaxTree = {
+    id: nextTreeId++,
+    kind,
+    lines,
+    blocks,
+    ...index,
+    ...(edited ? { edited } : {}),
+    get text(): string {
+      if (joined === null && consumed.has(tree)) throw new Error('this tree was consumed by an in-place edit');
+      joined ??= joinLines(lines);
+      return joined;
+    },
+  };
   return tree;
+}
+
+function joinLines(lines: readonly LineNode[]): string {
+  const parts: string[] = new Array(lines.length * 2);
+  for (let i = 0; i < lines.length; i++) {
+    parts[2 * i] = lines[i]!.text;
+    parts[2 * i + 1] = lines[i]!.eol;
+  }
+  return parts.join('');
+}
+
+interface ModelIndex {
+  modelLines: number[];
+  promptHostname: string | null;
+}
+
+/** Whether the device model reads the line: a recognised command, or any command of a load-balancing block. */
+export function isModelLine(line: LineNode): boolean {
+  return line.kind === 'command' && (line.parse?.command != null || line.block?.kind === 'lb');
 }
 
 // One cheap pass that spares the model builder (run after every keystroke) from visiting the tens of thousands of
 // lines it never reads.
-function modelIndex(lines: LineNode[]): { modelLines: number[]; promptHostname: string | null } {
+function modelIndex(lines: LineNode[]): ModelIndex {
   const modelLines: number[] = [];
   let promptHostname: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind !== 'command') continue;
     if (promptHostname === null && line.prompt?.mode) promptHostname = line.prompt.hostname;
-    if (line.parse?.command || line.block?.kind === 'lb') modelLines.push(i);
+    if (isModelLine(line)) modelLines.push(i);
   }
   return { modelLines, promptHostname };
 }
 
+/**
+ * The index after lines [from, to) were replaced one for one: the previous one, when no replaced line entered or
+ * left it and none has a prompt (which could name the hostname); otherwise a fresh pass.
+ */
+function updatedModelIndex(previous: SyntaxTree, replaced: readonly LineNode[], lines: LineNode[], from: number): ModelIndex {
+  for (let i = from; i < from + replaced.length; i++) {
+    const before = replaced[i - from]!;
+    const after = lines[i]!;
+    if (before.prompt || after.prompt || isModelLine(before) !== isModelLine(after)) return modelIndex(lines);
+  }
+  return { modelLines: previous.modelLines, promptHostname: previous.promptHostname };
+}
+
 /** The document text the tree was built from: the tree loses nothing. */
 export function treeText(tree: SyntaxTree): string {
-  let out = '';
-  for (const line of tree.lines) out += line.text + line.eol;
-  return out;
+  return joinLines(tree.lines);
 }

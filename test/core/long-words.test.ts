@@ -1,0 +1,40 @@
+// A config can hold words of any length (a pasted blob, a corrupted capture). Messages that quote such a word
+// shorten it, while the diagnostic's range still covers all of it. Found by the fuzz suite: a 200,000-character
+// virtual address used to make a 200,000-character message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { Workspace } from '../../server/src/core/workspace';
+import { shortenLongWords } from '../../server/src/core/types';
+
+const longAddress = 'x'.repeat(200_000);
+const longName = 'o'.repeat(3_000);
+const config = ['hostname asa1', 'vpn load-balancing', ` cluster ip address ${longAddress}`, ` priority ${'9'.repeat(5_000)}`, ` interface lbpublic ${longName}`, ''].join('\n');
+
+test('messages quoting a very long word shorten it, and the range still covers the whole word', () => {
+  const { diagnostics } = analyzeDocument('long.cfg', config);
+  const address = diagnostics.find((d) => d.range.start.line === 2 && d.code === 'invalid-argument');
+  assert.ok(address, 'the long virtual address is reported');
+  assert.equal(address.range.end.character - address.range.start.character, longAddress.length);
+  assert.match(address.message, /^'x{40}…x{12} \(200,000 characters\)' is not a valid IPv4 address/);
+  for (const d of diagnostics) {
+    for (const text of [d.message, ...d.related.map((r) => r.message), ...d.fixes.map((f) => f.title)]) assert.ok(text.length < 400, `${d.code}: ${text.length} characters`);
+  }
+});
+
+test('group diagnostics shorten long words too', () => {
+  const ws = new Workspace();
+  const member = (host: string, port: string) => `hostname ${host}\ninterface G0/0\n nameif outside\n ip address 192.0.2.${host.length} 255.255.255.0\nvpn load-balancing\n cluster ip address 192.0.2.100\n cluster port ${port}\n interface lbpublic outside\n participate\n`;
+  ws.set('a.cfg', member('a', '9023'));
+  ws.set('b.cfg', member('b'.repeat(5_000), '9024'));
+  for (const uri of ['a.cfg', 'b.cfg']) {
+    for (const d of ws.diagnostics(uri)!) {
+      for (const text of [d.message, ...d.related.map((r) => r.message)]) assert.ok(text.length < 600, `${d.code}: ${text.length} characters`);
+    }
+  }
+});
+
+test('ordinary words, addresses and URLs pass unchanged', () => {
+  const message = "Virtual address 2001:db8:ffff:ffff:ffff:ffff:ffff:fffe is used by 'https://vpn.example.com/remote-access/employees'.";
+  assert.equal(shortenLongWords(message), message);
+});
