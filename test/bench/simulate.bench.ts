@@ -1,8 +1,9 @@
-// Benchmark of the redirect decision: placements per second for a 10-member group. Run: node --import tsx test/bench/simulate.bench.ts
+// Benchmark of the redirect decision: placements per second for a 10-member group.
+// Run: node --import tsx test/bench/simulate.bench.ts [--quick]  (--quick: fewer runs)
 import { chooseTarget, createRedirectState, newChoice, placeSession, simulate, validateScenario, type Scenario } from '../../server/src/core/sim/index';
 
 const MEMBERS = 10;
-const RUNS = 9;
+const RUNS = process.argv.includes('--quick') ? 3 : 9;
 const HOT_PLACEMENTS = 2_000_000;
 const RECORDED_CONNECTIONS = 100_000;
 
