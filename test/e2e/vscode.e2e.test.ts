@@ -12,7 +12,7 @@ import { UI_WAIT_MS, Workbench } from './workbench/browser';
 import { ARTIFACTS, CACHE, installCodeServer, packageHarness, packageProduct, type Installed, type Package } from './workbench/build';
 import { CodeServer } from './workbench/code-server';
 import { packageProblems } from './workbench/package-contents';
-import { completionWidget, previewWebview, problemsPanel } from './workbench/ui-pass';
+import { completionWidget, previewIsolation, previewWebview, problemsPanel } from './workbench/ui-pass';
 
 /** The whole run, cold install included, must fit in ten minutes on a two-core machine. */
 const TOTAL_MS = 10 * 60_000;
@@ -28,6 +28,11 @@ const UI_PASS: UiStep[] = [
   { title: 'UI: the Problems panel lists every expected problem of the three members', screenshot: 'problems.png', run: problemsPanel },
   { title: 'UI: typing in dc-vpn-3.asa and pressing Ctrl+Space shows the commands the block lacks', screenshot: 'completion.png', run: completionWidget },
   { title: 'UI: the redirect preview renders the group with its members, addresses and loads', screenshot: 'preview.png', run: previewWebview },
+  {
+    title: "UI: a fresh redirect preview loads nothing from outside: every request stays on code-server, its policy is default-src 'none' with a script nonce, no violation",
+    screenshot: 'preview-isolation.png',
+    run: previewIsolation,
+  },
 ];
 
 const RESTRICTED_UI: UiStep[] = [

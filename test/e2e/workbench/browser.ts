@@ -1,9 +1,10 @@
 // Debian's headless Chromium, driven by playwright-core, on a code-server workbench: opening it, running commands
-// through the command palette as a user would, and clearing the workbench's own notifications.
+// through the command palette as a user would, clearing the workbench's own notifications, and recording what the
+// page and its frames load and report while a step runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type Page, type Request, type WebSocket } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags verified on these machines (E2E.md): no sandbox as root, no GPU, nothing that calls home. */
@@ -12,9 +13,61 @@ export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '-
 /** How long one UI step may take; the extension host and the browser share two cores. */
 export const UI_WAIT_MS = 30_000;
 
+/** A content-security-policy violation, as Chromium reports it to DevTools (an `Audits` issue), in any frame of the page. */
+export interface CspViolation {
+  directive: string;
+  /** The URL the policy blocked; empty for inline scripts and styles. */
+  blockedUrl: string;
+  /** Where the violation happened: the script or document, when Chromium knows it. */
+  source: string;
+}
+
+/**
+ * What the page did between `Workbench.record()` and `stop()`: every request of the page, its frames (webview iframes
+ * included) and its service workers; the WebSockets it opened; its console messages, frames included; and the
+ * content-security-policy violations Chromium reported.
+ */
+export class Recording {
+  readonly requests: Request[] = [];
+  readonly webSockets: string[] = [];
+  readonly console: string[] = [];
+  private readonly stops: (() => void)[] = [];
+  private readonly violationsBefore: number;
+
+  constructor(
+    page: Page,
+    private readonly violations: CspViolation[],
+  ) {
+    this.violationsBefore = violations.length;
+    const context = page.context();
+    const onRequest = (request: Request): void => void this.requests.push(request);
+    const onWebSocket = (socket: WebSocket): void => void this.webSockets.push(socket.url());
+    const onConsole = (message: ConsoleMessage): void => void this.console.push(`${message.type()}: ${message.text()} (at ${message.location().url || 'no url'})`);
+    context.on('request', onRequest);
+    page.on('websocket', onWebSocket);
+    page.on('console', onConsole);
+    this.stops.push(
+      () => context.off('request', onRequest),
+      () => page.off('websocket', onWebSocket),
+      () => page.off('console', onConsole),
+    );
+  }
+
+  /** The violations reported since the recording started. */
+  get cspViolations(): CspViolation[] {
+    return this.violations.slice(this.violationsBefore);
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+}
+
 export class Workbench {
   /** Errors the page reported (uncaught exceptions, console errors), for failure messages and the artefacts. */
   readonly pageErrors: string[] = [];
+  /** Every content-security-policy violation Chromium reported for the page or one of its frames since it opened. */
+  private readonly cspViolations: CspViolation[] = [];
   /** Rejects when the page crashes or closes, so that nobody waits for a workbench that is gone. */
   readonly failed: Promise<never>;
 
@@ -49,6 +102,20 @@ export class Workbench {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
       const page = await context.newPage();
       const workbench = new Workbench(browser, home, page);
+      // DevTools' issues report every policy violation of every frame in the page's process, the webviews' included,
+      // from the first one: a listener the page could install would come too late for a violation while it loads.
+      const devtools = await context.newCDPSession(page);
+      devtools.on('Audits.issueAdded', ({ issue }) => {
+        const details = issue.details.contentSecurityPolicyIssueDetails;
+        if (issue.code !== 'ContentSecurityPolicyIssue' || !details) return;
+        const where = details.sourceCodeLocation;
+        workbench.cspViolations.push({
+          directive: details.violatedDirective,
+          blockedUrl: details.blockedURL ?? '',
+          source: where ? `${where.url || 'an evaluated script'}:${where.lineNumber + 1}` : 'unknown',
+        });
+      });
+      await devtools.send('Audits.enable');
       await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       return workbench;
@@ -107,6 +174,11 @@ export class Workbench {
    */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Starts recording what the page loads and reports; `stop()` ends it. */
+  record(): Recording {
+    return new Recording(this.page, this.cspViolations);
   }
 
   async screenshot(path: string): Promise<void> {

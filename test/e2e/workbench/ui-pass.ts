@@ -1,9 +1,11 @@
 // The UI pass: what a person sees in the workbench, read from the screen's DOM with Playwright after the harness has
 // finished. The Problems panel lists the group's problems, the suggest widget offers the block's missing commands
-// after typing in a member, and the redirect preview renders the group. Each step leaves a screenshot.
+// after typing in a member, the redirect preview renders the group, and a fresh preview loads nothing from outside
+// the workbench. Each step leaves a screenshot.
 import * as assert from 'node:assert/strict';
+import type { Request } from 'playwright-core';
 import { EXPECTED, FIXTURE_KEYS, MEMBERS, PREVIEW_MEMBERS } from '../harness/src/group';
-import { UI_WAIT_MS, type Workbench } from './browser';
+import { UI_WAIT_MS, type Recording, type Workbench } from './browser';
 
 /** Fails when text on the screen shows a cluster key of the fixture. */
 function assertNoKey(text: string, where: string): void {
@@ -114,4 +116,159 @@ export async function previewWebview(workbench: Workbench, screenshot: string): 
     assert.match(row, /\d+\s?%/, `The preview's row of ${member.name} shows no load: ${row}`);
   }
   return text;
+}
+
+/**
+ * VS Code's `webview.cspSource` in a browser workbench: the frame's own origin (code-server) and the CDN domain whose
+ * resource host names the webview's service worker answers. With the nonce, `'none'` and `data:` (images), the only
+ * sources the preview's policy may name. The domain admits any of its hosts, which is why every request is checked too.
+ */
+const WEBVIEW_CSP_SOURCES = ["'self'", 'https://*.vscode-cdn.net'];
+/** The host names under which a webview asks for local resources; its service worker answers them, not the network. */
+const WEBVIEW_RESOURCE_HOST = /\.vscode-resource\.vscode-cdn\.net$/;
+/** The preview's `localResourceRoots` inside the installed extension: dist/ (the page script) and client/media/ (the stylesheet). */
+const PREVIEW_RESOURCE = /\/asa-lb\.asa-lb-[^/]+\/(dist|client\/media)\/[^/]+$/;
+/** What Chromium writes to the console when a policy blocks something (its wording differs by kind and version). */
+const CSP_CONSOLE = /Content Security Policy|Refused to (load|execute|connect|apply|frame|create)/i;
+
+/** The preview document's policy and the elements it governs, read inside the webview's content frame. */
+interface PreviewDocument {
+  policies: { content: string; inHead: boolean }[];
+  scripts: { id: string; src: string; nonce: string; afterPolicy: boolean }[];
+  stylesheets: { href: string; nonce: string; afterPolicy: boolean; loaded: boolean }[];
+}
+
+/** Splits a policy into its directives: `default-src 'none'; img-src data:` → { 'default-src': ["'none'"], … }. */
+function directives(policy: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (name) map.set(name.toLowerCase(), sources);
+  }
+  return map;
+}
+
+/**
+ * Where a request went, or why it is not local: the code-server origin, `data:`, `vscode-webview:` and code-server's
+ * own `blob:` URLs are local; a webview resource URL is local only when the webview's service worker answered it from
+ * the preview's resource roots (Chromium then never sends it anywhere).
+ */
+async function outsideRequest(request: Request, origin: string): Promise<string | undefined> {
+  const url = new URL(request.url());
+  if (url.origin === origin) return undefined;
+  if (url.protocol === 'data:' || url.protocol === 'vscode-webview:') return undefined;
+  if (url.protocol === 'blob:') return `${url.href}: a blob of another origin`;
+  if (url.protocol === 'https:' && WEBVIEW_RESOURCE_HOST.test(url.hostname)) {
+    let timer: NodeJS.Timeout | undefined;
+    const response = await Promise.race([request.response(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)))]).finally(() => clearTimeout(timer));
+    if (!response?.fromServiceWorker()) return `${url.href}: a webview resource the service worker did not answer (${request.failure()?.errorText ?? 'no response'})`;
+    if (!PREVIEW_RESOURCE.test(url.pathname)) return `${url.href}: a file outside the preview's resource roots`;
+    return undefined;
+  }
+  return `${url.href} (${request.resourceType()} from ${request.frame()?.url().split('?')[0] ?? 'a service worker'})`;
+}
+
+/** Every request and WebSocket of the recording stays on the code-server origin or is served inside the browser. */
+async function assertNothingFromOutside(recording: Recording, origin: string): Promise<void> {
+  const outside: string[] = [];
+  for (const request of recording.requests) {
+    const why = await outsideRequest(request, origin);
+    if (why) outside.push(why);
+  }
+  const host = new URL(origin).host;
+  for (const socket of recording.webSockets) if (new URL(socket).host !== host) outside.push(`WebSocket ${socket}`);
+  assert.deepEqual(outside, [], `While the preview was open, the page asked for something outside code-server (${origin}):\n${outside.join('\n')}`);
+  // The recording saw the preview's own files, answered by the service worker: it watched the right frames.
+  const resources = recording.requests.map((r) => new URL(r.url())).filter((url) => WEBVIEW_RESOURCE_HOST.test(url.hostname)).map((url) => url.pathname);
+  for (const file of ['/dist/webview.js', '/client/media/preview.css']) {
+    assert.ok(resources.some((path) => path.endsWith(file)), `The recording saw no request for the preview's ${file}; it saw:\n${recording.requests.map((r) => r.url()).join('\n')}`);
+  }
+}
+
+/** The preview document carries one policy, before everything it governs: nothing by default, scripts by nonce only. */
+function assertPolicy(page: PreviewDocument): void {
+  assert.equal(page.policies.length, 1, `The preview should carry exactly one Content-Security-Policy meta element: ${JSON.stringify(page.policies)}`);
+  const policy = page.policies[0]!;
+  assert.ok(policy.inHead, 'The Content-Security-Policy meta element is not in the head');
+  const policyOf = directives(policy.content);
+  assert.deepEqual(policyOf.get('default-src'), ["'none'"], `The policy's default-src is not 'none': ${policy.content}`);
+  const scriptSources = policyOf.get('script-src') ?? [];
+  assert.equal(scriptSources.length, 1, `script-src must allow the nonce and nothing else: ${policy.content}`);
+  const nonce = /^'nonce-([A-Za-z0-9+/]{22}==)'$/.exec(scriptSources[0]!)?.[1];
+  assert.ok(nonce, `script-src is not a 128-bit nonce: ${policy.content}`);
+  const allowed = new Set(["'none'", `'nonce-${nonce}'`, 'data:', ...WEBVIEW_CSP_SOURCES]);
+  for (const [name, sources] of policyOf) {
+    const others = sources.filter((source) => !allowed.has(source));
+    assert.deepEqual(others, [], `The policy's ${name} allows more than the webview's own sources: ${policy.content}`);
+  }
+
+  // VS Code adds its own acquireVsCodeApi script (`_vscodeApiScript`) to the document; every other script is the page's.
+  const scripts = page.scripts.filter((s) => s.id !== '_vscodeApiScript');
+  assert.equal(scripts.length, 1, `The preview should have one script of its own: ${JSON.stringify(scripts)}`);
+  const script = scripts[0]!;
+  assert.ok(PREVIEW_RESOURCE.test(new URL(script.src).pathname) && script.src.endsWith('/dist/webview.js'), `The preview's script is not dist/webview.js: ${script.src}`);
+  assert.equal(script.nonce, nonce, "The page script does not carry the policy's nonce");
+  assert.ok(script.afterPolicy, 'The page script comes before the policy, which then does not govern it');
+  assert.equal(page.stylesheets.length, 1, `The preview should have one stylesheet: ${JSON.stringify(page.stylesheets)}`);
+  const sheet = page.stylesheets[0]!;
+  assert.ok(PREVIEW_RESOURCE.test(new URL(sheet.href).pathname) && sheet.href.endsWith('/client/media/preview.css'), `The preview's stylesheet is not client/media/preview.css: ${sheet.href}`);
+  assert.equal(sheet.nonce, nonce, "The stylesheet does not carry the policy's nonce");
+  assert.ok(sheet.afterPolicy, 'The stylesheet comes before the policy, which then does not govern it');
+  assert.ok(sheet.loaded, 'The stylesheet did not load under the policy');
+}
+
+/**
+ * Opens a fresh redirect preview while recording the page and proves that its content-security policy lets nothing
+ * load from outside: every request of the page, its frames and service workers stays on code-server or inside the
+ * browser; the document in the webview's content frame carries the policy (`default-src 'none'`, scripts by nonce only)
+ * ahead of its script and stylesheet; and Chromium reports no policy violation, neither to DevTools nor on the console.
+ */
+export async function previewIsolation(workbench: Workbench, screenshot: string): Promise<PreviewDocument> {
+  const page = workbench.page;
+  const origin = new URL(page.url()).origin;
+  // The preview the step before left open goes first, so that the whole load of the new one happens under watch.
+  await workbench.runCommand('View: Close All Editors');
+  await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
+  const recording = workbench.record();
+  let preview: PreviewDocument;
+  try {
+    await workbench.openFile('dc-vpn-1.cfg');
+    await workbench.runCommand('ASA LB: Show Redirect Preview');
+    await page.locator('.tabs-container .tab', { hasText: 'Redirect Preview: dc-vpn-1.cfg' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const frame = workbench.webview();
+    const table = frame.locator('#members');
+    for (const member of PREVIEW_MEMBERS) await table.locator('tr', { hasText: member.name }).first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    // No named functions inside: the function runs in the page as its source text.
+    preview = await frame.locator(':root').evaluate((root): PreviewDocument => {
+      const doc = root.ownerDocument;
+      const metas = Array.from(doc.querySelectorAll('meta')).filter((m) => m.httpEquiv.toLowerCase() === 'content-security-policy');
+      const first = metas[0];
+      return {
+        policies: metas.map((m) => ({ content: m.content, inHead: m.parentElement === doc.head })),
+        scripts: Array.from(doc.scripts).map((s) => ({
+          id: s.id,
+          src: s.src,
+          nonce: s.nonce ?? '',
+          afterPolicy: first !== undefined && (first.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        })),
+        stylesheets: Array.from(doc.querySelectorAll('link'))
+          .filter((l) => l.rel === 'stylesheet')
+          .map((l) => ({
+            href: l.href,
+            nonce: l.nonce ?? '',
+            afterPolicy: first !== undefined && (first.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+            loaded: l.sheet !== null,
+          })),
+      };
+    });
+    await workbench.screenshot(screenshot);
+  } finally {
+    recording.stop();
+  }
+  assertPolicy(preview);
+  await assertNothingFromOutside(recording, origin);
+  assert.deepEqual(recording.cspViolations, [], 'Chromium reported content-security-policy violations while the preview was open');
+  const refused = recording.console.filter((message) => CSP_CONSOLE.test(message));
+  assert.deepEqual(refused, [], 'The console shows content-security-policy violations while the preview was open');
+  return preview;
 }
