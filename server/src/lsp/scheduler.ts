@@ -8,6 +8,7 @@ import { GROUPS_CHANGED_NOTIFICATION } from '../protocol';
 import type { ClientSupport } from './capabilities';
 import { toLspDiagnostics } from './diagnostics';
 import { describeError, type Logger } from './guard';
+import { releaseIfGrown } from './memory';
 import type { ServerSettings } from './settings';
 import type { DocumentSources } from './sources';
 import type { UriMap } from './uris';
@@ -152,6 +153,7 @@ export class DiagnosticsScheduler {
     for (const key of this.ctx.workspace.uris()) {
       this.ctx.workspace.device(key);
       if (performance.now() - slice > SLICE_MS) {
+        releaseIfGrown();
         await yieldToEvents();
         slice = performance.now();
       }

@@ -1,5 +1,6 @@
 // One language-server session: the core workspace and everything that keeps it in step with the client —
 // document sources, folders, settings, background indexing and the diagnostics pipeline.
+import { releaseMemory } from './memory';
 import type { Connection, InitializeParams, Position } from 'vscode-languageserver/node';
 import { Workspace } from '../core/workspace';
 import { readClientSupport, type ClientSupport } from './capabilities';
@@ -45,7 +46,8 @@ export class Session {
       sources: this.sources,
       settings,
       progressSupported: this.support.workDoneProgress,
-      finished: () => void this.scheduler.runNow(),
+      // Once the unopened files are published, the trees indexing built and dropped are given back at once.
+      finished: () => void this.scheduler.runNow().then(releaseMemory),
       log: this.log,
     });
     this.scheduler = new DiagnosticsScheduler({
