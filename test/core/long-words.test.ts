@@ -1,11 +1,13 @@
-// A config can hold words of any length (a pasted blob, a corrupted capture). Messages that quote such a word
-// shorten it, while the diagnostic's range still covers all of it. Found by the fuzz suite: a 200,000-character
-// virtual address used to make a 200,000-character message.
+// A config can hold words of any length and lines of any number of words (a pasted blob, a corrupted capture).
+// Messages that quote a long word shorten it, while the diagnostic's range still covers all of it (found by the fuzz
+// suite: a 200,000-character virtual address used to make a 200,000-character message). A line of thousands of
+// words is lexed in part and split on white space past that, with the same result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { Workspace } from '../../server/src/core/workspace';
 import { shortenLongWords } from '../../server/src/core/types';
+import { parseCommand } from '../../server/src/core/syntax/parser';
 
 const longAddress = 'x'.repeat(200_000);
 const longName = 'o'.repeat(3_000);
@@ -37,4 +39,18 @@ test('group diagnostics shorten long words too', () => {
 test('ordinary words, addresses and URLs pass unchanged', () => {
   const message = "Virtual address 2001:db8:ffff:ffff:ffff:ffff:ffff:fffe is used by 'https://vpn.example.com/remote-access/employees'.";
   assert.equal(shortenLongWords(message), message);
+});
+
+test('a line of thousands of words parses to the same command, with every word an argument at its column', () => {
+  const words = Array.from({ length: 3_000 }, (_, k) => (k % 3 === 0 ? `10.0.${k % 250}.1` : k % 3 === 1 ? `w${k}` : String(k)));
+  for (const head of ['cluster ip address 192.0.2.1', 'no name-server 10.0.0.1', 'interface lbpublic outside']) {
+    const text = `${head} ${words.join(' \t')}`;
+    const full = parseCommand(text, 1);
+    const short = parseCommand(head, 1);
+    assert.equal(full.command?.id, short.command?.id);
+    assert.deepEqual(full.command?.keywords, short.command?.keywords);
+    const expected = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index + 1, end: m.index + 1 + m[0].length }));
+    assert.deepEqual(full.tokens.map(({ text: t, start, end }) => ({ text: t, start, end })), expected);
+    assert.deepEqual(full.command?.args.map((a) => a.text), expected.slice(full.command!.keywords.length + (full.command!.negated ? 1 : 0)).map((t) => t.text));
+  }
 });

@@ -92,11 +92,13 @@ export const Word = createToken({ name: 'Word', pattern: /[^\s]+/, categories: [
 
 export const allTokens: TokenType[] = [WhiteSpace, IPv4Range, IPv4, IPv6, Num, ...keywordTokens, Word, AnyWord, AnyToken];
 
-// Built once: chevrotain validates and analyses the token set at construction, which is too costly per line.
-const lexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+// Built once, on first use: chevrotain validates and analyses the token set at construction, which is too costly
+// per line and need not delay the server's start.
+let lexer: Lexer | undefined;
 
 /** Lexes one command's text; token offsets are columns in that text. */
 export function lexCommand(text: string): IToken[] {
   // Every non-space character run matches Word, so the lexer cannot fail on any input.
+  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
   return lexer.tokenize(text).tokens;
 }

@@ -1,5 +1,6 @@
 // The chevrotain grammar of the commands the product models, and the conversion of its CST to plain commands.
-// One parser instance is built at load time and reused for every line (`parser.input = tokens`), as chevrotain advises.
+// One parser instance, built on the first line parsed (not at load, so that starting the server waits for nothing),
+// is reused for every line (`parser.input = tokens`), as chevrotain advises.
 import { CstParser, type CstNode, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import { allTokens, AnyToken, AnyWord, IPv4, Kw, lexCommand } from './lexer';
 
@@ -225,7 +226,7 @@ class AsaCommandParser extends CstParser {
   });
 }
 
-const parser = new AsaCommandParser();
+let instance: AsaCommandParser | undefined;
 
 /** A word of a command line with its columns on that line. */
 export interface Token {
@@ -289,7 +290,7 @@ export function parseCommand(text: string, columnOffset: number): ParseResult {
 }
 
 // Bounded so that a stream of distinct lines (a huge file, an edit storm) cannot grow memory without limit.
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 20_000;
 const cache = new Map<number, Map<string, ParseResult>>();
 let cacheSize = 0;
 
@@ -299,26 +300,76 @@ export function clearParseCache(): void {
   cacheSize = 0;
 }
 
+/**
+ * Where the lexer stops on a line of very many words: the column just past word LEXED_TOKENS, or the end of the text.
+ * The lexer tries its token types one by one on every word; past this point only the words' extents are needed.
+ */
+function lexedEnd(text: string): number {
+  let words = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
+    if (++words > LEXED_TOKENS) return i;
+    while (i < text.length && !isWhiteSpace(text.charCodeAt(i))) i++;
+  }
+  return text.length;
+}
+
+/** What `\s` matches, decided by code for the common characters. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
+/** Words past the lexed part, typed plainly as words (token types serve display only). */
+function plainWords(text: string, from: number, columnOffset: number): Token[] {
+  const out: Token[] = [];
+  for (const match of text.slice(from).matchAll(/\S+/g)) {
+    const start = from + match.index;
+    out.push({ text: match[0], start: start + columnOffset, end: start + match[0].length + columnOffset, type: 'Word' });
+  }
+  return out;
+}
+
 function parseUncached(text: string, columnOffset: number): ParseResult {
-  const raw = lexCommand(text);
+  const end = text.length > 200 ? lexedEnd(text) : text.length;
+  const raw = lexCommand(end < text.length ? text.slice(0, end) : text);
   const tokens = raw.map((t) => toToken(t, columnOffset));
+  if (end < text.length) for (const word of plainWords(text, end, columnOffset)) tokens.push(word);
   if (raw.length === 0) return { command: null, tokens };
-  parser.input = raw;
+  const parser = (instance ??= new AsaCommandParser());
+  // Every command is `no`, at most four keywords, then any tokens as arguments, so the tokens past the first few
+  // are arguments whatever they are: they are appended as such instead of going through the parser, which keeps a
+  // line of thousands of words cheap.
+  parser.input = raw.length > PARSED_TOKENS ? raw.slice(0, PARSED_TOKENS) : raw;
   const cst = parser.command();
   if (parser.errors.length > 0 || !cst) return { command: null, tokens };
-  return { command: toCommand(cst, columnOffset), tokens };
+  // The command's keywords and arguments are the same token objects as the line's tokens.
+  const index = new Map<IToken, number>();
+  for (let i = 0; i < Math.min(raw.length, PARSED_TOKENS); i++) index.set(raw[i]!, i);
+  const command = toCommand(cst, (t) => tokens[index.get(t)!] ?? toToken(t, columnOffset));
+  if (command && tokens.length > PARSED_TOKENS) for (let i = PARSED_TOKENS; i < tokens.length; i++) command.args.push(tokens[i]!);
+  return { command, tokens };
 }
+
+/** Enough for `no`, the longest keyword path and a few arguments; see parseUncached. */
+const PARSED_TOKENS = 8;
+/** Words of a line given to the lexer; the rest are split on white space (see lexedEnd). */
+const LEXED_TOKENS = 64;
 
 const GROUP_RULES = new Set(['interfaceGroup', 'clusterGroup', 'ipGroup', 'ipv6Group', 'cryptoGroup', 'dnsGroup', 'sessiondbGroup']);
 
-function toCommand(cst: CstNode, columnOffset: number): Command | null {
+function toCommand(cst: CstNode, token: (t: IToken) => Token): Command | null {
   const negated = (cst.children[Kw.no.name]?.length ?? 0) > 0;
   // Group rules (`clusterGroup`, …) hold exactly one leaf command; step into them.
   let node = cst;
-  for (const [name, nodes] of Object.entries(cst.children)) {
+  for (const name in cst.children) {
+    const nodes = cst.children[name]!;
     if (GROUP_RULES.has(name) && nodes[0] && 'children' in nodes[0]) node = nodes[0] as CstNode;
   }
-  for (const [ruleName, nodes] of Object.entries(node.children)) {
+  for (const ruleName in node.children) {
+    const nodes = node.children[ruleName]!;
     const id = RULE_TO_COMMAND[ruleName];
     const leaf = nodes[0] as CstNode | undefined;
     if (!id || !leaf || !('children' in leaf)) continue;
@@ -327,13 +378,8 @@ function toCommand(cst: CstNode, columnOffset: number): Command | null {
     const argsNode = leaf.children['args']?.[0] as CstNode | undefined;
     const argTokens = ((argsNode?.children[AnyToken.name] ?? []) as IToken[]).slice();
     // Tokens matched through a category are stored under their category name; keep source order.
-    argTokens.sort((a, b) => a.startOffset - b.startOffset);
-    return {
-      id,
-      negated,
-      keywords: keywordTokens.map((t) => toToken(t, columnOffset)),
-      args: argTokens.map((t) => toToken(t, columnOffset)),
-    };
+    if (argTokens.length > 1) argTokens.sort((a, b) => a.startOffset - b.startOffset);
+    return { id, negated, keywords: keywordTokens.map(token), args: argTokens.map(token) };
   }
   return null;
 }

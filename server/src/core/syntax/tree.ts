@@ -153,35 +153,40 @@ function leadingWhitespace(text: string, from: number): number {
   return i;
 }
 
-// Scans words by character code: this runs on every command line of the file, and slicing, trimming and splitting
-// each line allocated more than the rest of the analysis.
-function wordAt(text: string, from: number): [start: number, end: number] {
+// Scans words by character code: this runs on every command line of the file, and slicing, trimming, splitting
+// and even returning a pair per line allocated more than the rest of the analysis. The word found is left in
+// `wordEnd`, and nextWord returns it in lower case.
+let wordEnd = 0;
+
+function nextWord(text: string, from: number): string {
   let start = from;
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   let end = start;
-  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-  return [start, end];
+  let upper = false;
+  for (let code = text.charCodeAt(end); end < text.length && !isSpace(code); code = text.charCodeAt(++end)) {
+    if (code >= 65 && code <= 90) upper = true;
+  }
+  wordEnd = end;
+  const word = text.slice(start, end);
+  return upper ? word.toLowerCase() : word;
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 12 || code === 11 || code === 160;
 }
 
-function lower(word: string): string {
-  return /[A-Z]/.test(word) ? word.toLowerCase() : word;
-}
+// Keywords whose second word matters (to the parse decision or to block membership); for every other command the
+// second word is never read, so it is not taken.
+const SECOND_WORD_MATTERS = new Set([...Object.keys(MODELLED_SECOND_WORDS), 'interface', 'nat', 'cluster', 'ip', 'ipv6']);
 
-function firstWords(text: string, from: number): [string, string] {
-  let [start, end] = wordAt(text, from);
-  let first = lower(text.slice(start, end));
-  [start, end] = wordAt(text, end);
-  let second = lower(text.slice(start, end));
-  if (first === 'no') {
-    first = second;
-    [start, end] = wordAt(text, end);
-    second = lower(text.slice(start, end));
-  }
-  return [first, second];
+/** The keyword of a command (the first word after an optional `no`), with its second word where it matters. */
+let secondWord = '';
+
+function keywordAt(text: string, from: number): string {
+  let first = nextWord(text, from);
+  if (first === 'no') first = nextWord(text, wordEnd);
+  secondWord = SECOND_WORD_MATTERS.has(first) ? nextWord(text, wordEnd) : '';
+  return first;
 }
 
 /** The block a header command opens, or null when the command is not a header. */
@@ -243,7 +248,8 @@ function classify(lineText: string, eol: string): LineRecord {
   let parse: ParseResult | null = null;
   let header: BlockKind | null = null;
   if (kind === 'command' && restLength > 0) {
-    [keyword, second] = firstWords(lineText, commandStart);
+    keyword = keywordAt(lineText, commandStart);
+    second = secondWord;
     if (prompt && EXEC_WORDS.has(keyword)) {
       // `show`, `write memory` and friends are accepted in every mode but change no configuration.
       kind = 'exec';
