@@ -40,8 +40,11 @@ export interface WorkspaceResult {
   runsMs: number[];
   medianMs: number;
   /** Per run: the server's VmRSS right after the last file's diagnostics, in MiB. */
+  /** Resident memory once the server has settled, a second after the last publication. */
   rssMB: number[];
   maxRssMB: number;
+  /** Resident memory at the moment the last publication arrived (the server may be collecting garbage then). */
+  rssAtPublishMB: number[];
   /** The server's peak resident memory (VmHWM) in the run with the most, in MiB. */
   peakRssMB: number;
   /** What the server logged about indexing, from the first run. */
@@ -203,6 +206,9 @@ async function allPublished(client: TestClient, uris: readonly string[], limitMs
   }
 }
 
+/** Memory is read this long after the last publication, once the server has finished the work that follows it. */
+const SETTLE_MS = 1000;
+
 export async function workspaceBench({ quick, log = console.log }: LspBenchOptions): Promise<WorkspaceResult> {
   const runs = quick ? 1 : 3;
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-bench-workspace-'));
@@ -220,6 +226,7 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
     log(`workspace: ${WORKSPACE_FILES} files × ${WORKSPACE_LINES.toLocaleString('en')} lines, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
     const runsMs: number[] = [];
     const rssMB: number[] = [];
+    const rssAtPublishMB: number[] = [];
     let peakRssMB = 0;
     let indexLog: string | null = null;
     for (let run = 0; run < runs; run++) {
@@ -229,12 +236,15 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
       try {
         await allPublished(client, uris, WORKSPACE_LIMIT_MS);
         const elapsed = performance.now() - initializedAt;
+        const atPublish = serverMemory(client.child.pid);
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const memory = serverMemory(client.child.pid);
         runsMs.push(elapsed);
         rssMB.push(memory?.rssMB ?? NaN);
+        rssAtPublishMB.push(atPublish?.rssMB ?? NaN);
         peakRssMB = Math.max(peakRssMB, memory?.peakMB ?? NaN);
         indexLog ??= client.logs.find((l) => /^Indexed \d+ device files/.test(l)) ?? null;
-        log(`run ${run + 1}: all ${uris.length} files published ${elapsed.toFixed(0)} ms after initialized; server VmRSS ${memory ? memory.rssMB.toFixed(0) : '?'} MB (peak ${memory ? memory.peakMB.toFixed(0) : '?'} MB)`);
+        log(`run ${run + 1}: all ${uris.length} files published ${elapsed.toFixed(0)} ms after initialized; server VmRSS ${memory ? memory.rssMB.toFixed(0) : '?'} MB ${SETTLE_MS} ms later (${atPublish ? atPublish.rssMB.toFixed(0) : '?'} MB at the last publication, peak ${memory ? memory.peakMB.toFixed(0) : '?'} MB)`);
       } finally {
         await client.stop();
       }
@@ -247,6 +257,7 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
       medianMs: median(runsMs),
       rssMB,
       maxRssMB: Math.max(...rssMB),
+      rssAtPublishMB,
       peakRssMB,
       indexLog,
     };

@@ -175,8 +175,10 @@ async function main(): Promise<void> {
     if (w) {
       const runs = w.runsMs.length > 1 ? `median of ${w.runsMs.length}: ` : '';
       summary.push(['LSP 200 files → all diagnostics', `${runs}${w.medianMs.toFixed(0)} ms`, '< 3 s', budget(timeBudget, w.medianMs < 3000, `${runs}${w.medianMs.toFixed(0)} ms`)]);
-      const rss = `VmRSS ${w.maxRssMB.toFixed(0)} MB (peak ${w.peakRssMB.toFixed(0)} MB)`;
-      summary.push(['LSP server memory after it', rss, '< 300 MB', budget(memoryBudget, w.maxRssMB < 300, rss)]);
+      // Judged on the highest of the readings: at the last publication, a second later, and the peak while indexing.
+      const highest = Math.max(w.maxRssMB, ...w.rssAtPublishMB, w.peakRssMB);
+      const rss = `VmRSS ${Math.max(...w.rssAtPublishMB).toFixed(0)} MB at the last publication, ${w.maxRssMB.toFixed(0)} MB a second later, peak ${w.peakRssMB.toFixed(0)} MB`;
+      summary.push(['LSP server memory after it', rss, '< 300 MB', budget(memoryBudget, highest < 300, rss)]);
     } else {
       summary.push(['LSP 200 files → all diagnostics', workspace.error ?? '', '< 3 s, < 300 MB', 'FAIL']);
       notMeasured(timeBudget, workspace.error);
@@ -230,20 +232,31 @@ async function main(): Promise<void> {
         summary.push(['core analysis 100k lines, cold', fmtFigure(cold), '≤ 3× baseline', budget('full analysis of 100,000 lines within 3× the baseline', cold.median <= 3 * base.median, `${cold.median.toFixed(1)} ms vs 3 × ${base.median.toFixed(1)} ms`)]);
         summary.push(['  vs TextMate tokenisation', fmtFigure(textmate), '< TextMate', budget('full analysis of 100,000 lines faster than TextMate tokenisation', cold.median < textmate.median, `${cold.median.toFixed(1)} ms vs ${textmate.median.toFixed(1)} ms`)]);
 
-        // The keystroke path in the core: one character typed and removed on an indented line of the block.
+        // The keystroke path in the core: one character typed and removed on an indented line of the block, given as
+        // a range (as an editor sends it), then as the whole new text (as the CLI or a file watcher does).
+        const at = text.indexOf(' participate') + 1;
+        const line = text.slice(0, at).split('\n').length - 1;
         const ws = new Workspace();
         ws.set('bench.cfg', text);
         ws.result('bench.cfg');
-        const at = text.indexOf(' participate') + 1;
-        const edits: number[] = [];
+        const ranged: number[] = [];
+        for (let i = 0; i < (quick ? 30 : 60); i++) {
+          const change = i % 2 ? { start: { line, character: 1 }, end: { line, character: 2 }, text: '' } : { start: { line, character: 1 }, end: { line, character: 1 }, text: 'x' };
+          ranged.push(time(() => { ws.edit('bench.cfg', [change]); ws.result('bench.cfg'); }));
+        }
+        const whole: number[] = [];
         for (let i = 0; i < (quick ? 30 : 60); i++) {
           const edited = i % 2 ? text : text.slice(0, at) + 'x' + text.slice(at);
-          edits.push(time(() => { ws.set('bench.cfg', edited); ws.result('bench.cfg'); }));
+          whole.push(time(() => { ws.set('bench.cfg', edited); ws.result('bench.cfg'); }));
         }
-        const coreEdit = percentiles(edits);
+        const coreEdit = percentiles(ranged);
+        const coreSet = percentiles(whole);
         results['coreEdit100k'] = coreEdit;
-        rows.push(['edit in 100,000 lines (core)', '', '', `p50 ${coreEdit.p50.toFixed(1)} ms`, `p95 ${coreEdit.p95.toFixed(1)} ms`, '']);
+        results['coreSetText100k'] = coreSet;
+        rows.push(['edit in 100,000 lines (core, range)', '', '', `p50 ${coreEdit.p50.toFixed(1)} ms`, `p95 ${coreEdit.p95.toFixed(1)} ms`, '']);
+        rows.push(['same edit as whole text (core)', '', '', `p50 ${coreSet.p50.toFixed(1)} ms`, `p95 ${coreSet.p95.toFixed(1)} ms`, '']);
         summary.push(['core edit 100k lines (no LSP)', p(coreEdit), '', '']);
+        summary.push(['  the same, given as the whole text', p(coreSet), '', '']);
       }
     }
     console.log('  Analysis of one device (median of runs, min–max)\n');
