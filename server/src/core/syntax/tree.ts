@@ -168,7 +168,19 @@ function nextWord(text: string, from: number): string {
   }
   wordEnd = end;
   const word = text.slice(start, end);
-  return upper ? word.toLowerCase() : word;
+  return intern(upper ? word.toLowerCase() : word);
+}
+
+// Keywords are kept with every line, and a config uses a few hundred distinct ones: sharing one string per keyword
+// spares the garbage collector a string per line to carry into the old generation.
+const interned = new Map<string, string>();
+
+function intern(word: string): string {
+  const known = interned.get(word);
+  if (known !== undefined) return known;
+  if (interned.size >= 4096 || word.length > 32) return word;
+  interned.set(word, word);
+  return word;
 }
 
 function isSpace(code: number): boolean {
