@@ -8,6 +8,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { Workspace } from '../../server/src/core/workspace';
 import { shortenLongWords } from '../../server/src/core/types';
 import { parseCommand } from '../../server/src/core/syntax/parser';
+import { hover } from '../../server/src/core/features/hover';
 
 const longAddress = 'x'.repeat(200_000);
 const longName = 'o'.repeat(3_000);
@@ -53,4 +54,13 @@ test('a line of thousands of words parses to the same command, with every word a
     assert.deepEqual(full.tokens.map(({ text: t, start, end }) => ({ text: t, start, end })), expected);
     assert.deepEqual(full.command?.args.map((a) => a.text), expected.slice(full.command!.keywords.length + (full.command!.negated ? 1 : 0)).map((t) => t.text));
   }
+});
+
+test('a hover on a very long interface name shortens it too', () => {
+  const ws = new Workspace();
+  ws.set('a.cfg', `interface G0/0\n nameif ${longName}\n ip address 192.0.2.1 255.255.255.0\nvpn load-balancing\n interface lbpublic ${longName}\n`);
+  const found = hover(ws, 'a.cfg', { line: 1, character: 10 });
+  assert.ok(found, 'the name has a hover');
+  assert.ok(found.contents.length < 1000, `${found.contents.length} characters`);
+  assert.match(found.contents, /o{40}…o{12} \(3,000 characters\)/);
 });

@@ -64,7 +64,7 @@ const LONG_WORD = 64;
  */
 export function shortenLongWords(message: string): string {
   if (message.length <= LONG_WORD) return message;
-  return message.replace(/[^\s'`"]{65,}/g, (word) => `${word.slice(0, 40)}…${word.slice(-12)} (${word.length.toLocaleString('en')} characters)`);
+  return message.replace(/[^\s'`"*:,;()|]{65,}/g, (word) => `${word.slice(0, 40)}…${word.slice(-12)} (${word.length.toLocaleString('en')} characters)`);
 }
 
 /** The diagnostic with its texts (message, related messages, fix titles) kept readable; see shortenLongWords. */

@@ -102,15 +102,6 @@ export class Workspace {
     return true;
   }
 
-  /** The number of lines of a document (a document without line breaks has one). */
-  lineCount(uri: string): number | undefined {
-    const entry = this.entries.get(uri);
-    if (!entry) return undefined;
-    const tree = entry.tree ?? entry.analysis?.tree;
-    if (tree) return tree.lines.length;
-    return entry.text!.split(/\r\n|\r|\n/).length;
-  }
-
   /** The current text of a document. */
   text(uri: string): string | undefined {
     const entry = this.entries.get(uri);

@@ -3,7 +3,7 @@
 import { lbCommand, type LbCommandId } from '../commands/lb-commands';
 import { isLbCommand } from '../model/device';
 import type { Token } from '../syntax/parser';
-import type { Position, Range } from '../types';
+import { shortenLongWords, type Position, type Range } from '../types';
 import type { Workspace } from '../workspace';
 import { commandSpan, cursorAt, lineSpan, touches } from './cursor';
 import { commandHover, headerHover, keyHover, nameifHover, priorityValueLead, virtualAddressHover, type HoverScope } from './hover-text';
@@ -64,6 +64,12 @@ function lbHover(scope: HoverScope, lineIndex: number, character: number): CoreH
 
 /** Hover at a position, or null for an unknown document, a position outside it, or a word the product does not describe. */
 export function hover(ws: Workspace, uri: string, position: Position): CoreHover | null {
+  const found = hoverAt(ws, uri, position);
+  // Names from the config can be of any length; like messages, the hover shortens very long ones.
+  return found ? { ...found, contents: shortenLongWords(found.contents) } : null;
+}
+
+function hoverAt(ws: Workspace, uri: string, position: Position): CoreHover | null {
   const cursor = cursorAt(ws, uri, position);
   if (!cursor) return null;
   const scope: HoverScope = { ws, uri, analysis: cursor.analysis };
