@@ -60,13 +60,14 @@ export class ServerConnection implements vscode.Disposable {
   /** Starts the server in the background; failures are logged and reported through `state`, never thrown. */
   start(): void {
     if (this.starting) return;
+    const started = performance.now();
     const client = this.createClient();
     this.client = client;
     this.setState('starting');
     this.starting = client.start().then(
       () => {
         this.setState('running');
-        this.output.info('The language server is running.');
+        this.output.info(`The language server is running (ready ${Math.round(performance.now() - started)} ms after it was started).`);
         return client;
       },
       (error: unknown) => {

@@ -13,7 +13,7 @@
 // Sections 1 and 3 each run in a child process of their own (this script, started with --section=NAME), so that
 // their timings see a clean heap. `--quick` runs fewer repetitions of the same sections, for CI.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -190,6 +190,13 @@ async function main(): Promise<void> {
       summary.push(['LSP spawn → first diagnostics', `median ${a.readyMs.median.toFixed(0)} ms (${a.runs} runs)`, '', '']);
     } else {
       summary.push(['LSP activation', activation.error ?? '', '', '']);
+    }
+    // In VS Code itself, the end-to-end run (npm test) records how long the extension's server took to be ready.
+    const e2e = join(root, '.artifacts', 'e2e', 'server-ready-full.json');
+    if (existsSync(e2e)) {
+      const { readyMs } = JSON.parse(readFileSync(e2e, 'utf8')) as { readyMs: number };
+      results['vscodeServerReadyMs'] = readyMs;
+      summary.push(['VS Code: extension starts server → ready', `${readyMs} ms (last end-to-end run)`, '', '']);
     }
   }
 

@@ -124,6 +124,16 @@ async function inWorkbench(t: TestContext, installed: Installed, vsixes: string[
     }
     t.diagnostic(`${suite}: ${files.length} log files of the extension, ${(bytes / 1024).toFixed(0)} KiB, checked for keys`);
   });
+
+  await t.test('the extension logged how long its language server took to be ready', () => {
+    const ready = productLogs(logs)
+      .map((file) => /The language server is running \(ready (\d+) ms after it was started\)/.exec(readFileSync(file, 'utf8')))
+      .find((match) => match !== null);
+    assert.ok(ready, 'the output channel says when the server was ready');
+    // A figure for the record (the benchmark's activation row), not a budget: timings are not asserted.
+    writeFileSync(join(ARTIFACTS, `server-ready-${suite}.json`), JSON.stringify({ suite, readyMs: Number(ready[1]) }));
+    t.diagnostic(`${suite}: language server ready ${ready[1]} ms after the extension started it`);
+  });
 }
 
 test('the packaged extension, end to end in VS Code (code-server) and headless Chromium', { timeout: TOTAL_MS }, async (t) => {
