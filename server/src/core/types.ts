@@ -63,8 +63,19 @@ const LONG_WORD = 64;
  * and host names are far shorter and pass unchanged.
  */
 export function shortenLongWords(message: string): string {
-  if (message.length <= LONG_WORD) return message;
+  if (message.length <= LONG_WORD || !hasLongRun(message)) return message;
   return message.replace(/[^\s'`"*:,;()|]{65,}/g, (word) => `${word.slice(0, 40)}…${word.slice(-12)} (${word.length.toLocaleString('en')} characters)`);
+}
+
+/** Whether some run of characters without white space is longer than LONG_WORD (a cheap test before the regex). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    run = code === 32 || code === 10 || code === 9 ? 0 : run + 1;
+    if (run > LONG_WORD) return true;
+  }
+  return false;
 }
 
 /** The diagnostic with its texts (message, related messages, fix titles) kept readable; see shortenLongWords. */

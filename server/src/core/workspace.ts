@@ -4,6 +4,7 @@
 import { analyzeDocument, analyzeTree, type DeviceAnalysis } from './analyze';
 import { createContext, lbLinePrefix } from './checks/context';
 import { GROUP_CHECKS, type GroupContext } from './checks/group/registry';
+import { distinctDevices } from './checks/group/members';
 import { summarize, type DeviceSummary } from './group/summary';
 import { compareAddressTexts } from './net/address';
 import { electDirector } from './sim/election';
@@ -72,6 +73,10 @@ export interface SetOptions {
 export class Workspace {
   private readonly entries = new Map<string, Entry>();
   private groupDiagnostics = new Map<string, Diagnostic[]>();
+  /** Each group's members and diagnostics from the last refresh, by virtual address. */
+  private groupChecks = new Map<string, GroupChecked>();
+  /** Each document's merged diagnostics, kept while its own and its group's lists are the same objects. */
+  private readonly merged = new Map<string, { own: Diagnostic[]; group: Diagnostic[] | undefined; all: Diagnostic[] }>();
   private groupList: GroupSummary[] = [];
   private groupsStale = true;
 
@@ -142,6 +147,7 @@ export class Workspace {
   delete(uri: string): void {
     this.invalidateTranscripts(uri);
     this.entries.delete(uri);
+    this.merged.delete(uri);
     this.groupsStale = true;
   }
 
@@ -228,7 +234,13 @@ export class Workspace {
     const facts = this.facts(uri);
     if (!facts) return undefined;
     this.refreshGroups();
-    return sortDiagnostics([...facts.diagnostics, ...(this.groupDiagnostics.get(uri) ?? [])]);
+    const group = this.groupDiagnostics.get(uri);
+    const known = this.merged.get(uri);
+    // The same array while nothing changed, so callers can tell an unchanged list without comparing its contents.
+    if (known && known.own === facts.diagnostics && known.group === group) return known.all;
+    const all = sortDiagnostics([...facts.diagnostics, ...(group ?? [])]);
+    this.merged.set(uri, { own: facts.diagnostics, group, all });
+    return all;
   }
 
   result(uri: string): DocumentResult | undefined {
@@ -253,6 +265,7 @@ export class Workspace {
     }
     const groups: GroupSummary[] = [];
     const diagnostics = new Map<string, Diagnostic[]>();
+    const checked = new Map<string, GroupChecked>();
     const allSummaries = summaries;
     for (const [clusterIp, summaries] of [...byVip].sort((a, b) => compareAddressTexts(a[0], b[0]))) {
       const members = summaries
@@ -273,14 +286,25 @@ export class Workspace {
         electionRule: election ? election.rule : null,
       };
       groups.push(group);
+      const memberSummaries = members.map((m) => m.summary);
+      // A group whose members' summaries are the very same objects as last time has the same diagnostics; only a
+      // group of one device also looks at the other groups (probable-vip-typo), so it is always checked again.
+      const cached = this.groupChecks.get(clusterIp);
+      const reuse = cached && sameObjects(cached.members, memberSummaries) && distinctDevices(memberSummaries).length !== 1;
+      const perUri = reuse ? cached.diagnostics : new Map<string, Diagnostic[]>();
+      checked.set(clusterIp, { members: memberSummaries, diagnostics: perUri });
+      if (reuse) {
+        for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
+        continue;
+      }
       const ctx: GroupContext = {
         group,
-        members: members.map((m) => m.summary),
+        members: memberSummaries,
         all: allSummaries,
         report(uri, diagnostic) {
-          const list = diagnostics.get(uri) ?? [];
+          const list = perUri.get(uri) ?? [];
           list.push(readableDiagnostic(diagnostic));
-          diagnostics.set(uri, list);
+          perUri.set(uri, list);
         },
       };
       for (const [name, check] of GROUP_CHECKS) {
@@ -300,11 +324,22 @@ export class Workspace {
           }
         }
       }
+      for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
     }
     this.groupList = groups;
     this.groupDiagnostics = diagnostics;
+    this.groupChecks = checked;
     this.groupsStale = false;
   }
+}
+
+interface GroupChecked {
+  members: DeviceSummary[];
+  diagnostics: Map<string, Diagnostic[]>;
+}
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -3,6 +3,7 @@
 // members of its group — and tells the client when a group changed. In pull mode it asks the client to pull again.
 import { setTimeout as delay, setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import type { Workspace } from '../core/workspace';
 import { GROUPS_CHANGED_NOTIFICATION } from '../protocol';
 import type { ClientSupport } from './capabilities';
@@ -65,6 +66,7 @@ export class DiagnosticsScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private readonly published = new Map<string, string>();
+  private readonly converted = new Map<string, { source: CoreDiagnostic[]; version: number | null; overrides: ServerSettings['overrides']; current: CurrentDiagnostics }>();
   private groupsFingerprint = '';
   private stopped = false;
 
@@ -115,7 +117,18 @@ export class DiagnosticsScheduler {
     const found = this.ctx.workspace.diagnostics(key);
     if (!found) return undefined;
     const version = this.ctx.sources.version(key);
-    const diagnostics = toLspDiagnostics(found, this.ctx.settings().overrides, version, this.ctx.uris);
+    const overrides = this.ctx.settings().overrides;
+    // The workspace returns the same array while a document's diagnostics are unchanged, so a pass over a large
+    // workspace converts and compares only the documents whose diagnostics changed.
+    const known = this.converted.get(key);
+    if (known && known.source === found && known.version === version && known.overrides === overrides) return known.current;
+    const current = this.convert(found, version, overrides);
+    this.converted.set(key, { source: found, version, overrides, current });
+    return current;
+  }
+
+  private convert(found: CoreDiagnostic[], version: number | null, overrides: ServerSettings['overrides']): CurrentDiagnostics {
+    const diagnostics = toLspDiagnostics(found, overrides, version, this.ctx.uris);
     // The version is part of the fingerprint so that every edit of an open document is answered with a publication
     // for that version, even when its list stays the same (clients then know the list is current).
     return { diagnostics, fingerprint: `${version ?? 'disk'}:${JSON.stringify(diagnostics)}` };
@@ -184,6 +197,7 @@ export class DiagnosticsScheduler {
     for (const key of [...this.published.keys()]) {
       if (present.has(key) || (indexing && workspace.has(key))) continue;
       this.published.delete(key);
+      this.converted.delete(key);
       changed.push({ key, diagnostics: [] });
     }
     if (support.pullDiagnostics) {
