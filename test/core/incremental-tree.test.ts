@@ -22,8 +22,9 @@ function shape(tree: SyntaxTree): unknown {
   };
 }
 
-// Edits that stress line boundaries: line breaks of every kind, prompts, indentation, and block headers.
-const pieces = fc.constantFrom('\n', '\r\n', '\r', ' ', 'x', '!', 'vpn load-balancing\n', ' participate', 'interface G0/0\n', 'asa1(config)# ', ':', '');
+// Edits that stress line boundaries: line breaks of every kind, prompts, indentation, block headers, and
+// abbreviated commands (read as the command they stand for only inside a load-balancing block).
+const pieces = fc.constantFrom('\n', '\r\n', '\r', ' ', 'x', '!', 'vpn load-balancing\n', ' participate', 'interface G0/0\n', 'asa1(config)# ', ':', '', ' prio 5', ' clu ip add 192.0.2.9', 'asa1(config-load-balancing)# part', 'vpn load-bal\n');
 
 const edit = (base: string) =>
   fc.tuple(fc.nat({ max: base.length }), fc.nat({ max: 40 }), fc.array(pieces, { maxLength: 4 })).map(([at, removed, inserted]) => {

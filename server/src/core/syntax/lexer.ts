@@ -23,6 +23,12 @@ export const IPv6 = createToken({ name: 'IPv6', pattern: new RegExp(`[0-9A-Fa-f]
 export const Num = createToken({ name: 'Number', pattern: new RegExp(`\\d+${END}`), categories: [AnyWord] });
 
 const keywordTokens: TokenType[] = [];
+const keywordsByWord = new Map<string, TokenType>();
+
+/** The token type of a keyword, by the word in lower case. */
+export function keywordToken(word: string): TokenType | undefined {
+  return keywordsByWord.get(word);
+}
 
 function keyword(word: string): TokenType {
   const name = 'Kw_' + word.replace(/[^a-z0-9]+/gi, '_');
@@ -32,6 +38,7 @@ function keyword(word: string): TokenType {
     categories: [AnyWord],
   });
   keywordTokens.push(token);
+  keywordsByWord.set(word.toLowerCase(), token);
   return token;
 }
 

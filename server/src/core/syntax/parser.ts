@@ -2,7 +2,8 @@
 // One parser instance, built on the first line parsed (not at load, so that starting the server waits for nothing),
 // is reused for every line (`parser.input = tokens`), as chevrotain advises.
 import { CstParser, type CstNode, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
-import { allTokens, AnyToken, AnyWord, IPv4, Kw, lexCommand } from './lexer';
+import { allTokens, AnyToken, AnyWord, IPv4, keywordToken, Kw, lexCommand } from './lexer';
+import { expandKeywords, type AbbreviationMode } from './abbreviations';
 
 /** Identifiers of every command the product understands, load-balancing and global. */
 export type CommandId =
@@ -269,18 +270,19 @@ function toToken(token: IToken, columnOffset: number): Token {
  * Parses the command text of one line. `columnOffset` is the column where `text` starts on its line
  * (after indentation or a prompt), so every token carries a line column.
  */
-export function parseCommand(text: string, columnOffset: number): ParseResult {
+export function parseCommand(text: string, columnOffset: number, abbreviations: AbbreviationMode | null = null): ParseResult {
   // Configs repeat lines, and an edit leaves all but one line as they were, so each distinct line is parsed once.
   // Results are shared and must be treated as immutable.
   // One map per column offset, so that looking a line up allocates no key string.
-  let byText = cache.get(columnOffset);
+  const key = abbreviations === null ? columnOffset : -1 - columnOffset - (abbreviations === 'lb' ? 0 : 1_000_000);
+  let byText = cache.get(key);
   if (!byText) {
     byText = new Map();
-    cache.set(columnOffset, byText);
+    cache.set(key, byText);
   }
   const cached = byText.get(text);
   if (cached) return cached;
-  const result = parseUncached(text, columnOffset);
+  const result = parseUncached(text, columnOffset, abbreviations);
   if (++cacheSize > CACHE_LIMIT) {
     cache.clear();
     cacheSize = 0;
@@ -332,9 +334,23 @@ function plainWords(text: string, from: number, columnOffset: number): Token[] {
   return out;
 }
 
-function parseUncached(text: string, columnOffset: number): ParseResult {
+/** Gives abbreviated keywords (`prio`, `clu ip add`) the token type of the keyword they stand for. */
+function expandAbbreviations(raw: IToken[], mode: AbbreviationMode): void {
+  const first = raw[0]?.image.toLowerCase() === 'no' ? 1 : 0;
+  const keywords = expandKeywords(mode, raw.slice(0, 6).map((t) => t.image));
+  for (let k = 0; k < keywords.length; k++) {
+    const token = raw[first + k]!;
+    const type = keywordToken(keywords[k]!);
+    if (!type || token.tokenType === type) continue;
+    token.tokenType = type;
+    token.tokenTypeIdx = type.tokenTypeIdx!;
+  }
+}
+
+function parseUncached(text: string, columnOffset: number, abbreviations: AbbreviationMode | null): ParseResult {
   const end = text.length > 200 ? lexedEnd(text) : text.length;
   const raw = lexCommand(end < text.length ? text.slice(0, end) : text);
+  if (abbreviations) expandAbbreviations(raw, abbreviations);
   const tokens = raw.map((t) => toToken(t, columnOffset));
   if (end < text.length) for (const word of plainWords(text, end, columnOffset)) tokens.push(word);
   if (raw.length === 0) return { command: null, tokens };

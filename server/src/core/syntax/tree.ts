@@ -2,6 +2,7 @@
 // ASA is line-oriented, so the tree is a list of lines plus blocks (a header and the lines that belong to it);
 // blocks come from indentation and, where a capture lost its indentation, from the keywords a sub-mode accepts.
 import { parseCommand, type ParseResult } from './parser';
+import { abbreviationMode, expandKeywords } from './abbreviations';
 
 export type LineKind =
   /** Empty or only whitespace. */
@@ -241,6 +242,8 @@ interface LineRecord extends LineNode {
   baseKind: LineKind;
   second: string;
   header: BlockKind | null;
+  /** The keyword and parse as classified, when the line was then read as an abbreviation (see readAbbreviated). */
+  unexpanded: { keyword: string; parse: ParseResult | null } | null;
 }
 
 function classify(lineText: string, eol: string): LineRecord {
@@ -262,15 +265,26 @@ function classify(lineText: string, eol: string): LineRecord {
   if (kind === 'command' && restLength > 0) {
     keyword = keywordAt(lineText, commandStart);
     second = secondWord;
+    // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
+    const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
+    if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
+      const words = lineText.slice(commandStart).split(/\s+/, 6);
+      const expanded = expandKeywords(abbreviations, words);
+      if (expanded[0] !== undefined) {
+        const first = words[0]!.toLowerCase() === 'no' ? 1 : 0;
+        keyword = expanded[0];
+        second = expanded[1] ?? (SECOND_WORD_MATTERS.has(keyword) ? (words[first + 1] ?? '').toLowerCase() : '');
+      }
+    }
     if (prompt && EXEC_WORDS.has(keyword)) {
       // `show`, `write memory` and friends are accepted in every mode but change no configuration.
       kind = 'exec';
     } else if (worthParsing(keyword, second)) {
-      parse = parseCommand(lineText.slice(commandStart), commandStart);
+      parse = parseCommand(lineText.slice(commandStart), commandStart, abbreviations);
       header = headerKind(parse);
     }
   }
-  return { index: -1, text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, parse, block: null, baseKind: kind, second, header };
+  return { index: -1, text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, parse, block: null, baseKind: kind, second, header, unexpanded: null };
 }
 
 /** Splits and classifies in one pass, without an intermediate object per line. */
@@ -409,12 +423,14 @@ function adopt(record: LineRecord, index: number, transcript: boolean, block: Bl
         prompt: record.prompt,
         commandStart: record.commandStart,
         indent: record.indent,
-        keyword: record.keyword,
-        parse: record.parse,
+        // A copy starts from the line as classified; whether it abbreviates a command depends on its new block.
+        keyword: record.unexpanded?.keyword ?? record.keyword,
+        parse: record.unexpanded ? record.unexpanded.parse : record.parse,
         block,
         baseKind: record.baseKind,
         second: record.second,
         header: record.header,
+        unexpanded: null,
       };
   node.index = index;
   node.kind = transcript && record.baseKind === 'command' && !record.prompt ? 'output' : record.baseKind;
@@ -491,6 +507,7 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
       const log = previous.edited;
       const edited: EditLog | undefined =
         (log?.changes.length ?? 0) >= MAX_LOGGED_EDITS ? undefined : { baseId: log?.baseId ?? previous.id, changes: [...(log?.changes ?? []), { from: changedFrom, replaced: before }] };
+      for (let i = changedFrom; i < changedTo; i++) readAbbreviated(lines[i]!);
       return makeTree(previous.kind, lines, previous.blocks, text, updatedModelIndex(previous, before, lines, changedFrom), edited);
     }
   }
@@ -599,7 +616,27 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
     }
   }
 
+  for (const block of blocks) if (block.kind === 'lb') for (const i of block.lines) readAbbreviated(lines[i]!);
   return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
+}
+
+/**
+ * A line of a load-balancing block that is not a command as written may abbreviate one (`prio 5`): the device
+ * accepts any prefix unique in that mode, typed or pasted, so the line is read as the command it stands for. (Lines
+ * typed at a prompt were expanded when classified, since their prompt names the mode.) Only the line's own node is
+ * changed, and only while its tree is being built.
+ */
+function readAbbreviated(line: LineNode): void {
+  if (line.block?.kind !== 'lb' || line.kind !== 'command' || line.prompt || line.parse?.command) return;
+  const words = line.text.slice(line.commandStart).split(/\s+/, 6);
+  const expanded = expandKeywords('lb', words);
+  if (expanded.length === 0) return;
+  const parse = parseCommand(line.text.slice(line.commandStart), line.commandStart, 'lb');
+  if (!parse.command) return;
+  const record = line as LineRecord;
+  record.unexpanded = { keyword: record.keyword, parse: record.parse };
+  record.parse = parse;
+  record.keyword = expanded[0]!;
 }
 
 function makeTree(kind: DocumentKind, lines: LineNode[], blocks: Block[], text: string | null, index: ModelIndex, edited?: EditLog): SyntaxTree {
