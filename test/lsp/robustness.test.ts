@@ -70,6 +70,27 @@ describe('robustness', () => {
     }
   });
 
+  it('sets aside a document whose change has a malformed range, says so, and takes it back when reopened', async () => {
+    const client = await TestClient.start({ folder: dir });
+    try {
+      const uri = fileUri(join(dir, 'asa1.cfg'));
+      const text = readFileSync(join(dir, 'asa1.cfg'), 'utf8');
+      await client.open(uri, text);
+      await client.diagnostics(uri);
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 'one' }, end: null }, text: 'x' }] });
+      await client.waitForMessage('window/logMessage', (params) => /malformed range/.test(String((params as { message?: unknown }).message)));
+      assert.ok(client.logs.every((line) => !line.includes(text.slice(0, 40))), 'the log names the file, not its text');
+      // Reopened, the document is analysed again as the editor now has it.
+      await client.notify('textDocument/didClose', { textDocument: { uri } });
+      const published = client.publication(uri, 3);
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'asa', version: 3, text: `${text}\nvpn load-balancing\n priorty 5\n` } });
+      const after = await published;
+      assert.ok(after.diagnostics.some((d) => d.code === 'unknown-lb-command'), 'the reopened text is checked');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('never puts a cluster key into logs, lenses or answers', async () => {
     const fixes = copyFixture('fixes');
     const client = await TestClient.start({ folder: fixes });

@@ -39,6 +39,7 @@ export class Session {
       folders: this.folders,
       settings,
       changed: () => this.scheduler.schedule(),
+      log: this.log,
     });
     this.indexer = new Indexer({
       connection,

@@ -5,6 +5,7 @@ import type { TextChange } from '../core/syntax/tree';
 import type { Workspace } from '../core/workspace';
 import { isDeviceFile } from '../core/detect';
 import { readDeviceFile } from './disk';
+import type { Logger } from './guard';
 import type { Folders } from './folders';
 import type { ServerSettings } from './settings';
 import { keyPath, type UriMap } from './uris';
@@ -19,6 +20,7 @@ export interface SourcesContext {
   settings: () => ServerSettings;
   /** Called after a document's text in the workspace changed or it left the workspace. */
   changed: (key: string) => void;
+  log: Logger;
 }
 
 /** A document the client has open as a device file. Its text lives in the workspace, nowhere else. */
@@ -114,6 +116,8 @@ export class DocumentSources {
   }
 
   private malformed(key: string): void {
+    // Named by its file name only: the log never shows document text, and paths may say more than needed.
+    this.ctx.log.warn(`A change to ${key.slice(key.lastIndexOf('/') + 1)} had a malformed range; the document is set aside until it is opened again.`);
     this.open.delete(key);
     this.ctx.workspace.delete(key);
     this.ctx.changed(key);
