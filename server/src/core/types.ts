@@ -80,12 +80,9 @@ function hasLongRun(text: string): boolean {
 
 /** The diagnostic with its texts (message, related messages, fix titles) kept readable; see shortenLongWords. */
 export function readableDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  const texts = [diagnostic.message, ...diagnostic.related.map((r) => r.message), ...diagnostic.fixes.map((f) => f.title)];
-  if (texts.every((text) => shortenLongWords(text) === text)) return diagnostic;
-  return {
-    ...diagnostic,
-    message: shortenLongWords(diagnostic.message),
-    related: diagnostic.related.map((r) => ({ ...r, message: shortenLongWords(r.message) })),
-    fixes: diagnostic.fixes.map((f) => ({ ...f, title: shortenLongWords(f.title) })),
-  };
+  const message = shortenLongWords(diagnostic.message);
+  const related = diagnostic.related.map((r) => ({ ...r, message: shortenLongWords(r.message) }));
+  const fixes = diagnostic.fixes.map((f) => ({ ...f, title: shortenLongWords(f.title) }));
+  const changed = message !== diagnostic.message || related.some((r, i) => r.message !== diagnostic.related[i]!.message) || fixes.some((f, i) => f.title !== diagnostic.fixes[i]!.title);
+  return changed ? { ...diagnostic, message, related, fixes } : diagnostic;
 }

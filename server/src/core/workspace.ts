@@ -291,39 +291,8 @@ export class Workspace {
       // group of one device also looks at the other groups (probable-vip-typo), so it is always checked again.
       const cached = this.groupChecks.get(clusterIp);
       const reuse = cached && sameObjects(cached.members, memberSummaries) && distinctDevices(memberSummaries).length !== 1;
-      const perUri = reuse ? cached.diagnostics : new Map<string, Diagnostic[]>();
+      const perUri = reuse ? cached.diagnostics : checkGroup(group, memberSummaries, allSummaries);
       checked.set(clusterIp, { members: memberSummaries, diagnostics: perUri });
-      if (reuse) {
-        for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
-        continue;
-      }
-      const ctx: GroupContext = {
-        group,
-        members: memberSummaries,
-        all: allSummaries,
-        report(uri, diagnostic) {
-          const list = perUri.get(uri) ?? [];
-          list.push(readableDiagnostic(diagnostic));
-          perUri.set(uri, list);
-        },
-      };
-      for (const [name, check] of GROUP_CHECKS) {
-        try {
-          check(ctx);
-        } catch (error) {
-          const detail = error instanceof Error ? error.message : String(error);
-          for (const member of group.members) {
-            ctx.report(member.uri, {
-              code: 'internal-error',
-              severity: 'error',
-              message: `The '${name}' group check failed (${detail}). The other checks still ran; please report this.`,
-              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-              related: [],
-              fixes: [],
-            });
-          }
-        }
-      }
       for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
     }
     this.groupList = groups;
@@ -331,6 +300,39 @@ export class Workspace {
     this.groupChecks = checked;
     this.groupsStale = false;
   }
+}
+
+/** Runs every group check on one group; a failing check becomes an internal-error diagnostic on each member. */
+function checkGroup(group: GroupSummary, members: DeviceSummary[], all: DeviceSummary[]): Map<string, Diagnostic[]> {
+  const perUri = new Map<string, Diagnostic[]>();
+  const ctx: GroupContext = {
+    group,
+    members,
+    all,
+    report(uri, diagnostic) {
+      const list = perUri.get(uri) ?? [];
+      list.push(readableDiagnostic(diagnostic));
+      perUri.set(uri, list);
+    },
+  };
+  for (const [name, check] of GROUP_CHECKS) {
+    try {
+      check(ctx);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      for (const member of group.members) {
+        ctx.report(member.uri, {
+          code: 'internal-error',
+          severity: 'error',
+          message: `The '${name}' group check failed (${detail}). The other checks still ran; please report this.`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          related: [],
+          fixes: [],
+        });
+      }
+    }
+  }
+  return perUri;
 }
 
 interface GroupChecked {

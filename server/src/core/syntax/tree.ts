@@ -268,7 +268,7 @@ function classify(lineText: string, eol: string): LineRecord {
     // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
     const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
     if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
-      const words = lineText.slice(commandStart).split(/\s+/, 6);
+      const words = leadingWords(lineText, commandStart);
       const expanded = expandKeywords(abbreviations, words);
       if (expanded[0] !== undefined) {
         const first = words[0]!.toLowerCase() === 'no' ? 1 : 0;
@@ -620,6 +620,11 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
   return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
 }
 
+/** The first words of a command, enough for any keyword path (`no` and up to four keywords). */
+function leadingWords(text: string, commandStart: number): string[] {
+  return text.slice(commandStart).split(/\s+/, 6);
+}
+
 /**
  * A line of a load-balancing block that is not a command as written may abbreviate one (`prio 5`): the device
  * accepts any prefix unique in that mode, typed or pasted, so the line is read as the command it stands for. (Lines
@@ -628,8 +633,7 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
  */
 function readAbbreviated(line: LineNode): void {
   if (line.block?.kind !== 'lb' || line.kind !== 'command' || line.prompt || line.parse?.command) return;
-  const words = line.text.slice(line.commandStart).split(/\s+/, 6);
-  const expanded = expandKeywords('lb', words);
+  const expanded = expandKeywords('lb', leadingWords(line.text, line.commandStart));
   if (expanded.length === 0) return;
   const parse = parseCommand(line.text.slice(line.commandStart), line.commandStart, 'lb');
   if (!parse.command) return;
