@@ -40,7 +40,7 @@ test('no output format of check ever contains a cluster key', () => {
   writeFileSync(join(dir, 'f.cfg'), member('f', '192.0.2.6', ` cluster key ${KEYS[0]} ${KEYS[1]}`));
   writeFileSync(join(dir, 'g.txt'), `g(config)# vpn load-balancing\ng(config-load-balancing)# cluster encryption\ng(config-load-balancing)# cluster key ${KEYS[0]}\n`);
   let sawDiagnostics = false;
-  for (const format of ['text', 'json', 'sarif']) {
+  for (const format of ['text', 'json', 'sarif', 'codequality']) {
     const result = spawnSync(process.execPath, [cli, 'check', '--format', format, dir], { encoding: 'utf8' });
     assert.ok(result.status === 0 || result.status === 1, result.stderr);
     sawDiagnostics ||= /group-setting-mismatch|cluster-key-unverifiable|plaintext-cluster-key/.test(result.stdout);

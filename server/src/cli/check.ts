@@ -6,18 +6,22 @@ import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
 import type { Diagnostic } from '../core/types';
 import { collectFiles } from './files';
 import { toSarif } from './sarif';
+import { toCodeQuality } from './codequality';
 import { badInput, type CommandResult } from './command-result';
 
-export type CheckFormat = 'text' | 'json' | 'sarif';
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'codequality';
 
 export interface CheckOptions {
   format: CheckFormat;
   /** A JSON settings file: `{ "asaLb.diagnostics.<code>": "off", "asaLb.deviceFiles": [...] }` or the nested form. */
   config?: string;
+  /** Skip named files that are not device files, and accept finding none (for pre-commit hooks). */
+  onlyDeviceFiles?: boolean;
 }
 
 interface FileReport {
   path: string;
+  text: string;
   hostname: string | null;
   kind: 'config' | 'transcript';
   diagnostics: Diagnostic[];
@@ -53,12 +57,12 @@ async function readSettings(path: string | undefined): Promise<{ ok: true; setti
 }
 
 export async function runCheck(paths: string[], options: CheckOptions): Promise<CommandResult> {
-  if (!['text', 'json', 'sarif'].includes(options.format)) return badInput(`unknown format "${options.format}" (use text, json or sarif)`);
+  if (!['text', 'json', 'sarif', 'codequality'].includes(options.format)) return badInput(`unknown format "${options.format}" (use text, json, sarif or codequality)`);
   if (paths.length === 0) return badInput('check needs at least one file or folder');
   const settingsResult = await readSettings(options.config);
   if (!settingsResult.ok) return badInput(settingsResult.error);
   const { overrides, globs } = settingsResult.settings;
-  const collected = await collectFiles(paths, globs);
+  const collected = await collectFiles(paths, globs, { onlyDeviceFiles: options.onlyDeviceFiles ?? false });
   if (!collected.ok) return badInput(collected.error);
 
   const workspace = new Workspace();
@@ -68,6 +72,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const device = result.analysis.device;
     return {
       path: file.path,
+      text: file.text,
       hostname: device.hostname?.value ?? device.promptHostname ?? null,
       kind: result.analysis.tree.kind,
       diagnostics: applySeverityOverrides(result.diagnostics, overrides),
@@ -77,7 +82,13 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   const stderr = collected.notes.map((n) => `${n}\n`).join('');
   const stdout =
-    options.format === 'json' ? `${JSON.stringify(toJson(reports, groups), null, 2)}\n` : options.format === 'sarif' ? `${JSON.stringify(toSarif(reports), null, 2)}\n` : toText(reports, groups);
+    options.format === 'json'
+      ? `${JSON.stringify(toJson(reports, groups), null, 2)}\n`
+      : options.format === 'sarif'
+        ? `${JSON.stringify(toSarif(reports), null, 2)}\n`
+        : options.format === 'codequality'
+          ? `${JSON.stringify(toCodeQuality(reports), null, 2)}\n`
+          : toText(reports, groups);
   return { stdout, stderr, exitCode: hasError ? 1 : 0 };
 }
 

@@ -1,6 +1,6 @@
 // Expands the CLI's PATH arguments into device files: files as given, folders searched recursively (SPEC §4.4).
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { isDeviceFile, DEFAULT_DEVICE_GLOBS } from '../core/detect';
 
 export interface InputFile {
@@ -18,7 +18,16 @@ function decode(bytes: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
-export async function collectFiles(paths: string[], globs: readonly string[] = DEFAULT_DEVICE_GLOBS): Promise<CollectResult> {
+export interface CollectOptions {
+  /**
+   * Keep a file named on the command line only when it is a device file (by the globs, taken relative to the current
+   * folder, and its content), and accept finding none. For hooks that pass every changed file with a device
+   * extension, such as README.txt.
+   */
+  onlyDeviceFiles?: boolean;
+}
+
+export async function collectFiles(paths: string[], globs: readonly string[] = DEFAULT_DEVICE_GLOBS, options: CollectOptions = {}): Promise<CollectResult> {
   const files: InputFile[] = [];
   const notes: string[] = [];
   for (const given of paths) {
@@ -61,14 +70,16 @@ export async function collectFiles(paths: string[], globs: readonly string[] = D
       };
       const problem = await walk(given);
       if (problem) return { ok: false, error: problem };
-      if (found.length === 0) return { ok: false, error: `${given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)` };
+      if (found.length === 0 && !options.onlyDeviceFiles) return { ok: false, error: `${given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)` };
       files.push(...found);
     } else {
+      let text: string;
       try {
-        files.push({ path: given, text: decode(await readFile(given)) });
+        text = decode(await readFile(given));
       } catch (error) {
         return { ok: false, error: `${given}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
       }
+      if (!options.onlyDeviceFiles || isDeviceFile(relative(process.cwd(), resolve(given)).replace(/^(?:\.\.[\\/])+/, ''), text, globs)) files.push({ path: given, text });
     }
   }
   return { ok: true, files, notes };

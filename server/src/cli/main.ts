@@ -23,10 +23,11 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('check device configs and change scripts as one workspace (folders are searched recursively)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'codequality']).default('text'))
     .option('--config <file>', 'JSON settings: severities per code and device-file patterns')
+    .option('--only-device-files', 'skip named files that do not look like device configs, and accept finding none (for hooks)')
     .argument('<path...>', 'files or folders')
-    .action(async (paths: string[], options: { format: CheckFormat; config?: string }) => emit(await runCheck(paths, options)));
+    .action(async (paths: string[], options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean }) => emit(await runCheck(paths, options)));
 
   program
     .command('simulate')

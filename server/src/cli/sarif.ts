@@ -3,9 +3,12 @@ import type * as Sarif from 'sarif';
 import { CODES } from '../core/checks/codes';
 import type { Diagnostic, Range, Severity } from '../core/types';
 import { README_DIAGNOSTICS_URL, TOOL_NAME, TOOL_VERSION } from './tool-info';
+import { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 
 export interface SarifFile {
   path: string;
+  /** The file's text, for the fingerprints. */
+  text: string;
   diagnostics: Diagnostic[];
 }
 
@@ -33,19 +36,24 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
     shortDescription: { text: c.when.replace(/`/g, "'") },
     fullDescription: { text: c.why },
     helpUri: `${README_DIAGNOSTICS_URL}#${c.code}`,
-    help: { text: `${c.when} ${c.why}${c.fix ? ` Quick fix: ${c.fix}` : ''}`.replace(/`/g, "'") },
+    help: {
+      text: `${c.when} ${c.why}${c.fix ? ` Quick fix: ${c.fix}` : ''} See ${README_DIAGNOSTICS_URL}#${c.code}`.replace(/`/g, "'"),
+      markdown: `${c.when} ${c.why}${c.fix ? `\n\n**Quick fix:** ${c.fix}` : ''}\n\n[The diagnostics table](${README_DIAGNOSTICS_URL}#${c.code})`,
+    },
     defaultConfiguration: { level: level(c.severity) },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
   for (const file of files) {
-    for (const d of file.diagnostics) {
+    const prints = fingerprints(file.path, file.text, file.diagnostics);
+    for (const [i, d] of file.diagnostics.entries()) {
       const result: Sarif.Result = {
         ruleId: d.code,
         ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
         level: level(d.severity),
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file.path) }, region: region(d.range) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
       };
       if (d.related.length > 0) {
         result.relatedLocations = d.related.map((r, i) => ({
@@ -69,6 +77,6 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{ tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: README_DIAGNOSTICS_URL.replace(/#.*$/, ''), rules } }, results }],
+    runs: [{ tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: README_DIAGNOSTICS_URL.replace(/#.*$/, ''), rules } }, results }],
   };
 }
