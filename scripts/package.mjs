@@ -1,6 +1,7 @@
 // Builds the two release artefacts, named with package.json's version: the VS Code extension (`asa-lb-X.Y.Z.vsix`)
 // and the npm package of the command line and language server (`asa-lb-X.Y.Z.tgz`).
-//   --out=DIR   where the artefacts go (default dist/); tests package into a temporary folder.
+//   --out=DIR    where the artefacts go (default dist/); tests package into a temporary folder.
+//   --npm-only   only the npm package (tests of the command line need nothing else).
 // Both are made from copies of the repository in DIR, so the bundles in dist/ that other commands run are never
 // rewritten halfway. The npm copy's manifest has no `main`: npm always packs the file `main` names (the extension's
 // client), which the command line never runs. It also drops what only the extension and development read.
@@ -14,6 +15,7 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 const out = resolve(option('out') ?? join(ROOT, 'dist'));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const base = `${manifest.name}-${manifest.version}`;
+const npmOnly = process.argv.includes('--npm-only');
 
 /** Top-level entries of the repository that never go into a package: dependencies, caches, outputs, history. */
 const NOT_COPIED = new Set(['node_modules', '.git', '.cache', '.artifacts', 'dist', 'out', '.vscode-test']);
@@ -36,11 +38,14 @@ try {
   for (const entry of readdirSync(ROOT)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(extension, entry), { recursive: true });
   }
-  run(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--production', `--outdir=${join(extension, 'dist')}`], ROOT);
+  run(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--production', `--outdir=${join(extension, 'dist')}`, ...(npmOnly ? ['--only=cli'] : [])], ROOT);
   const vsix = join(out, `${base}.vsix`);
-  const vsce = run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], extension);
-  // vsce's warnings (missing repository, licence, icon …) are release defects, so they are printed for the caller.
-  for (const line of vsce.split('\n').filter((l) => /WARNING/.test(l))) console.log(`vsce: ${line.trim()}`);
+  if (!npmOnly) {
+    const vsce = run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], extension);
+    // vsce's warnings (missing repository, licence, icon …) are release defects, so they are printed for the caller.
+    for (const line of vsce.split('\n').filter((l) => /WARNING/.test(l))) console.log(`vsce: ${line.trim()}`);
+    console.log(`${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
+  }
 
   // The npm package: the command-line bundle (it holds the language server and every library) and the documents.
   const npm = join(stage, 'npm');
@@ -52,7 +57,6 @@ try {
   writeFileSync(join(npm, 'package.json'), `${JSON.stringify(npmManifest, null, 2)}\n`);
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], npm))[0];
 
-  console.log(`${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
   console.log(`${join(out, packed.filename)}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
 } finally {
   rmSync(stage, { recursive: true, force: true });

@@ -27,9 +27,10 @@ export interface Installed {
   env: NodeJS.ProcessEnv;
 }
 
-export function packageRelease(): Release {
+/** Runs the packaging script of `npm run package`; `npmOnly` skips the .vsix for tests that need only the tarball. */
+export function packageRelease(options: { npmOnly?: boolean } = {}): Release {
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-release-'));
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), `--out=${dir}`], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), `--out=${dir}`, ...(options.npmOnly ? ['--npm-only'] : [])], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`scripts/package.mjs failed:\n${output}`);
   return { dir, tarball: join(dir, `asa-lb-${VERSION}.tgz`), vsix: join(dir, `asa-lb-${VERSION}.vsix`), output };
