@@ -12,13 +12,15 @@ const transports: { name: string; options: StartOptions }[] = [
   { name: 'dist/server.js --stdio', options: { args: [SERVER, '--stdio'] } },
   { name: 'dist/server.js --node-ipc', options: { args: [SERVER, '--node-ipc', `--clientProcessId=${process.pid}`], ipc: true } },
 ];
+/** The server reports the package's version (the CLI's --version and SARIF read the same field). */
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('transports', () => {
   for (const { name, options } of transports) {
     it(`${name} answers initialize and publishes diagnostics to a plain client`, async () => {
       const client = await TestClient.start({ ...options, capabilities: {}, noFolders: true });
       try {
-        assert.deepEqual(client.initializeResult.serverInfo, { name: 'asa-lb', version: '0.1.0' });
+        assert.deepEqual(client.initializeResult.serverInfo, { name: 'asa-lb', version: VERSION });
         assert.deepEqual(client.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
         const path = join(ROOT, 'test', 'examples', 'dc-vpn-3.cfg');
         await client.open(fileUri(path), readFileSync(path, 'utf8'));

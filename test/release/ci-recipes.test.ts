@@ -6,13 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { parse } from 'yaml';
-import { installTarball, packageRelease, ROOT, VERSION } from './packaged';
+import { installTarball, packageRelease, ROOT, temporaryDir, VERSION } from './packaged';
 import { recipe } from './recipes';
 
 const installed = installTarball(packageRelease({ npmOnly: true }).tarball);
@@ -37,7 +36,7 @@ interface GitLabJob {
 
 /** A repository's root holding the example group, or the group with its errors corrected (warnings stay). */
 function repository(clean: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-ci-'));
+  const dir = temporaryDir('asa-lb-ci-');
   cpSync(join(ROOT, 'test', 'examples'), dir, { recursive: true });
   if (clean) {
     // Without the change script and dc-vpn-2, the remaining devices still form groups; dc-vpn-3's typos are fixed.

@@ -2,12 +2,25 @@
 // temporary folder, and the tarball is installed with npm into an empty prefix outside the repository, offline and
 // with an empty npm cache, so nothing from this checkout (its node_modules above all) can be found by what runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Folders made here, removed when the test process ends. */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed when the test process ends. */
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export interface Release {
   dir: string;
@@ -29,7 +42,7 @@ export interface Installed {
 
 /** Runs the packaging script of `npm run package`; `npmOnly` skips the .vsix for tests that need only the tarball. */
 export function packageRelease(options: { npmOnly?: boolean } = {}): Release {
-  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-release-'));
+  const dir = temporaryDir('asa-lb-release-');
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), `--out=${dir}`, ...(options.npmOnly ? ['--npm-only'] : [])], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`scripts/package.mjs failed:\n${output}`);
@@ -47,9 +60,9 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
 }
 
 export function installTarball(tarball: string): Installed {
-  const base = mkdtempSync(join(tmpdir(), 'asa-lb-installed-'));
+  const base = temporaryDir('asa-lb-installed-');
   const prefix = join(base, 'prefix');
-  const cwd = mkdtempSync(join(tmpdir(), 'asa-lb-cwd-'));
+  const cwd = temporaryDir('asa-lb-cwd-');
   const env = cleanEnv(join(base, 'home'));
   const result = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd, env, encoding: 'utf8', timeout: 120_000 });
   if (result.status !== 0) throw new Error(`npm install -g ${tarball} failed:\n${result.stdout}${result.stderr}`);

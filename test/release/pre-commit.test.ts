@@ -5,10 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installTarball, packageRelease, ROOT, VERSION } from './packaged';
+import { installTarball, packageRelease, ROOT, temporaryDir, VERSION } from './packaged';
 import { recipe } from './recipes';
 
 const installer = spawnSync('bash', [join(ROOT, 'test', 'release', 'install-pre-commit.sh')], { encoding: 'utf8' });
@@ -17,7 +16,7 @@ const PRE_COMMIT = installer.stdout.trim().split('\n').pop()!;
 
 const release = packageRelease({ npmOnly: true });
 const installed = installTarball(release.tarball);
-const base = mkdtempSync(join(tmpdir(), 'asa-lb-pre-commit-'));
+const base = temporaryDir('asa-lb-pre-commit-');
 const env: NodeJS.ProcessEnv = {
   ...installed.env,
   PRE_COMMIT_HOME: join(base, 'pre-commit-cache'),
