@@ -22,11 +22,11 @@ const NOT_COPIED = new Set(['node_modules', '.git', '.cache', '.artifacts', 'dis
 /** The fields of the npm package's manifest: what npm, the registry's page and `npx` read. */
 const NPM_FIELDS = ['name', 'version', 'description', 'license', 'homepage', 'bugs', 'repository', 'keywords', 'bin', 'engines'];
 
+/** Runs a command to completion; returns its standard output and error apart, or throws with both. */
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.error}):\n${output}`);
-  return output;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
 }
 
 mkdirSync(out, { recursive: true });
@@ -43,7 +43,7 @@ try {
   if (!npmOnly) {
     const vsce = run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], extension);
     // vsce's warnings (missing repository, licence, icon …) are release defects, so they are printed for the caller.
-    for (const line of vsce.split('\n').filter((l) => /WARNING/.test(l))) console.log(`vsce: ${line.trim()}`);
+    for (const line of `${vsce.stdout}${vsce.stderr}`.split('\n').filter((l) => /WARNING/.test(l))) console.log(`vsce: ${line.trim()}`);
     console.log(`${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
   }
 
@@ -55,7 +55,7 @@ try {
   const npmManifest = Object.fromEntries(NPM_FIELDS.filter((k) => manifest[k] !== undefined).map((k) => [k, manifest[k]]));
   npmManifest.engines = { node: manifest.engines.node };
   writeFileSync(join(npm, 'package.json'), `${JSON.stringify(npmManifest, null, 2)}\n`);
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], npm))[0];
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], npm).stdout)[0];
 
   console.log(`${join(out, packed.filename)}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
 } finally {
