@@ -46,14 +46,14 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
   const results: Sarif.Result[] = [];
   for (const file of files) {
     const prints = fingerprints(file.path, file.text, file.diagnostics);
-    for (const [i, d] of file.diagnostics.entries()) {
+    for (const [n, d] of file.diagnostics.entries()) {
       const result: Sarif.Result = {
         ruleId: d.code,
         ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
         level: level(d.severity),
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file.path) }, region: region(d.range) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
+        partialFingerprints: { [FINGERPRINT_KEY]: prints[n] },
       };
       if (d.related.length > 0) {
         result.relatedLocations = d.related.map((r, i) => ({
