@@ -9,7 +9,7 @@ if ! command -v pre-commit >/dev/null; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   # Two test runs starting at once must not run apt together: the second waits for the first.
-  exec 9>/tmp/asa-lb-apt.lock
+  exec 9>"${TMPDIR:-/tmp}/asa-lb-apt.lock"
   flock 9
   if ! command -v pre-commit >/dev/null; then
     apt-get update -qq >&2
