@@ -6,10 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundle } from '../support/bundles';
 import Ajv from 'ajv-draft-04';
 
 const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = bundle('cli');
 
 function run(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundle } from '../support/bundles';
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = bundle('cli');
 const KEYS = ['PlantedClearKey7Q', 'PlantedOtherKey9Z', 'UGxhbnRlZEVuY3J5cHRlZA==', 'UGxhbnRlZE90aGVyRW5j'];
 
 function member(host: string, address: string, keyLine: string, extra = ''): string {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
 import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
+import { refreshing } from '../support/golden';
 import { DIAGNOSTIC_SETTING_PREFIX, DIAGNOSTICS_SECTION_TITLE, diagnosticSettings } from './diagnostic-settings';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -47,7 +48,7 @@ test('the asaLb.diagnostics settings match the code table (UPDATE_GOLDEN=1 refre
   const expected = diagnosticSettings();
   const section = manifest.contributes.configuration.find((s) => s.title === DIAGNOSTICS_SECTION_TITLE);
   assert.ok(section, `package.json needs a configuration section titled "${DIAGNOSTICS_SECTION_TITLE}"`);
-  if (process.env['UPDATE_GOLDEN'] === '1') {
+  if (refreshing()) {
     section.properties = expected;
     writeFileSync(PACKAGE_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
     return;

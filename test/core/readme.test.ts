@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { refreshing } from '../support/golden';
 import { diagnosticsTable, TABLE_END, TABLE_START } from '../support/readme-table';
 
 test('README diagnostics table matches the code table', () => {
@@ -13,7 +14,7 @@ test('README diagnostics table matches the code table', () => {
   assert.ok(start >= 0 && end > start, 'README.md lacks the diagnostics table markers');
   const current = readme.slice(start + TABLE_START.length, end).trim();
   const expected = diagnosticsTable();
-  if (process.env['UPDATE_GOLDEN'] === '1' && current !== expected) {
+  if (refreshing() && current !== expected) {
     writeFileSync(path, readme.slice(0, start + TABLE_START.length) + '\n' + expected + '\n' + readme.slice(end));
     return;
   }

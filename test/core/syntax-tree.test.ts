@@ -2,9 +2,10 @@
 // file. Refresh with UPDATE_GOLDEN=1 after a deliberate change, and review the diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTree, treeText, type SyntaxTree } from '../../server/src/core/syntax/tree';
+import { assertGolden } from '../support/golden';
 
 const dirs = [join(import.meta.dirname, '..', 'fixtures', 'syntax'), join(import.meta.dirname, '..', 'fixtures', 'corpus')];
 const goldenDir = join(import.meta.dirname, '..', 'fixtures', 'syntax');
@@ -29,10 +30,7 @@ for (const dir of dirs) {
       const text = readFileSync(join(dir, name), 'utf8');
       const tree = buildTree(text);
       assert.equal(treeText(tree), text, 'the tree must give the text back');
-      const goldenPath = join(goldenDir, `${name}.tree`);
-      const actual = dump(tree);
-      if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, actual);
-      assert.equal(actual, readFileSync(goldenPath, 'utf8'));
+      assertGolden(dump(tree), join(goldenDir, `${name}.tree`));
     });
   }
 }

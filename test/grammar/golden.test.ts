@@ -1,12 +1,12 @@
 // Golden-file tests: every fixture's tokens and scopes must match its committed `.scopes.txt`; run with UPDATE_GOLDEN=1 to refresh them.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { assertGolden } from '../support/golden';
 import { FIXTURES_DIR, formatScopes, tokenizeText } from './textmate';
 
 const GOLDEN_SUFFIX = '.scopes.txt';
-const update = process.env.UPDATE_GOLDEN === '1';
 
 /** Fixtures are the ASA texts in the folder: everything except the golden files and the NOTICE. */
 const fixtures = readdirSync(FIXTURES_DIR)
@@ -20,16 +20,7 @@ test('the grammar fixture folder has fixtures', () => {
 for (const name of fixtures) {
   test(`scopes of ${name} match ${name}${GOLDEN_SUFFIX}`, async () => {
     const actual = formatScopes(await tokenizeText(readFileSync(join(FIXTURES_DIR, name), 'utf8')));
-    const goldenPath = join(FIXTURES_DIR, name + GOLDEN_SUFFIX);
-    if (update) {
-      writeFileSync(goldenPath, actual);
-      return;
-    }
-    assert.ok(existsSync(goldenPath), `${goldenPath} is missing: run the tests with UPDATE_GOLDEN=1 and review the new file`);
-    const expected = readFileSync(goldenPath, 'utf8');
-    if (actual !== expected) {
-      assert.fail(`${name}: tokens drifted from ${name}${GOLDEN_SUFFIX}\n${firstDifference(expected, actual)}\n` + 'If the change is intended, run with UPDATE_GOLDEN=1 and review the diff of the golden file.');
-    }
+    assertGolden(actual, join(FIXTURES_DIR, name + GOLDEN_SUFFIX), firstDifference);
   });
 }
 

@@ -22,10 +22,12 @@ import {
   type Registration,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { bundle } from '../support/bundles';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const SERVER = join(ROOT, 'dist', 'server.js');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+/** The bundles as `npm run build` makes them, built from the current sources for the tests (test/support/bundles.ts). */
+export const SERVER = bundle('server');
+export const CLI = bundle('cli');
 
 /** How long a test waits for an expected message before failing; generous, as CI machines are slow. */
 export const WAIT_MS = 30_000;

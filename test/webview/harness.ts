@@ -80,12 +80,21 @@ export class Harness {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
-    const context = await browser.newContext({ deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const harness = new Harness(browser, page, server, origin, buildDir, served);
-    await harness.listen();
-    return harness;
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
+      const context = await browser.newContext({ deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const harness = new Harness(browser, page, server, origin, buildDir, served);
+      await harness.listen();
+      return harness;
+    } catch (error) {
+      // Without Chromium the listening server would keep the process alive for ever: close what was opened.
+      await browser?.close().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(buildDir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   /** Wires the page once: its records go to the current test, its messages to the current stand-in host. */

@@ -3,12 +3,13 @@
 // selection lies inside its range and inside its parent, and workspace symbols find devices and groups.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSymbols, foldingRanges, workspaceSymbols } from '../../../server/src/core/features/index';
 import type { CoreDocumentSymbol } from '../../../server/src/core/features/index';
 import type { Range } from '../../../server/src/core/types';
 import { Workspace } from '../../../server/src/core/workspace';
+import { assertGolden } from '../../support/golden';
 import { FEATURE_FIXTURES } from './fixture';
 
 const DIR = join(FEATURE_FIXTURES, 'symbols');
@@ -61,9 +62,7 @@ for (const input of inputs) {
     const actual = [...render(text, symbols), ...folds].join('\n') + '\n';
     // The outline never shows a key: a clear one is written in device.asa on purpose.
     assert.ok(!actual.includes('Sup3r-S3cret-Kl3ar'));
-    if (process.env.UPDATE_GOLDEN) writeFileSync(input.golden, actual);
-    assert.ok(existsSync(input.golden), `no golden file ${input.golden}: run with UPDATE_GOLDEN=1 to create it`);
-    assert.equal(actual, readFileSync(input.golden, 'utf8'));
+    assertGolden(actual, input.golden);
   });
 }
 

@@ -1,17 +1,15 @@
 // `runShow` as the CLI main calls it: a capture file in, CONTRACT §1 JSON (or a table) out, exit 2 for anything else.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { assertGolden } from '../../support/golden';
 import { runShow, showText } from '../../../server/src/cli/show';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/show/${name}`, import.meta.url));
 
-/** Compares with the golden file, or rewrites it when UPDATE_GOLDEN=1 (then review the diff). */
-function assertGolden(actual: string, goldenName: string): void {
-  const path = fixture(goldenName);
-  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'));
+/** Compares with the golden file beside the fixtures (UPDATE_GOLDEN=1 rewrites it; then review the diff). */
+function assertGoldenOutput(actual: string, goldenName: string): void {
+  assertGolden(actual, fixture(goldenName));
 }
 
 test('show --format json prints exactly the contract document', async () => {
@@ -24,13 +22,13 @@ test('show --format json prints exactly the contract document', async () => {
     assert.deepEqual(Object.keys(peer), ['publicIp', 'self', 'role', 'priority', 'model', 'ipsec', 'ssl']);
     assert.deepEqual(Object.keys(peer['ipsec'] as object), ['limit', 'active', 'load']);
   }
-  assertGolden(result.stdout, 'genie-show-vpn-lb-1.asa-lb.json');
+  assertGoldenOutput(result.stdout, 'genie-show-vpn-lb-1.asa-lb.json');
 });
 
 test('show --format text prints a readable table', async () => {
   const result = await runShow(fixture('genie-show-vpn-lb-1.txt'), { format: 'text' });
   assert.equal(result.exitCode, 0);
-  assertGolden(result.stdout, 'genie-show-vpn-lb-1.asa-lb.txt');
+  assertGoldenOutput(result.stdout, 'genie-show-vpn-lb-1.asa-lb.txt');
 });
 
 test('the older layout prints null limits', async () => {

@@ -1,17 +1,16 @@
 // `runSimulate` as the CLI main calls it: fixture files in, stdout/stderr/exit code out, golden outputs beside the fixtures.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { assertGolden } from '../../support/golden';
 import { runSimulate, simulateText } from '../../../server/src/cli/simulate';
 
 const scenario = (name: string): string => fileURLToPath(new URL(`../../fixtures/scenarios/${name}`, import.meta.url));
 
-/** Compares with the golden file, or rewrites it when UPDATE_GOLDEN=1 (then review the diff). */
-function assertGolden(actual: string, goldenName: string): void {
-  const path = scenario(goldenName);
-  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'));
+/** Compares with the golden file beside the fixtures (UPDATE_GOLDEN=1 rewrites it; then review the diff). */
+function assertGoldenOutput(actual: string, goldenName: string): void {
+  assertGolden(actual, scenario(goldenName));
 }
 
 const valid = ['contract-example', 'four-units-director-fails', 'ipsec-full-group'];
@@ -22,13 +21,13 @@ for (const name of valid) {
     assert.equal(result.exitCode, 0);
     assert.equal(result.stderr, '');
     assert.doesNotThrow(() => JSON.parse(result.stdout));
-    assertGolden(result.stdout, `${name}.expected.json`);
+    assertGoldenOutput(result.stdout, `${name}.expected.json`);
   });
   test(`simulate ${name}.json --format text matches its golden output`, async () => {
     const result = await runSimulate(scenario(`${name}.json`), { format: 'text' });
     assert.equal(result.exitCode, 0);
     assert.equal(result.stderr, '');
-    assertGolden(result.stdout, `${name}.expected.txt`);
+    assertGoldenOutput(result.stdout, `${name}.expected.txt`);
   });
 }
 
