@@ -1,5 +1,25 @@
-// Lint rules. The one that matters most keeps server/src/core/ pure: no editor or LSP imports there.
+// Lint rules. The ones that matter most keep the layers apart: a pure core, LSP only in server/src/lsp/, and a
+// preview page that imports nothing of the extension host.
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/** The editor API and the LSP libraries. */
+const EDITOR_OR_LSP = '^(vscode|vscode-.*|@vscode/.*)(/.*)?$';
+/** Node's own modules, with or without the `node:` prefix. */
+const NODE_BUILTIN = `^(node:.*|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?)$`;
+/**
+ * Extension-host code, as a relative path from anywhere under client/src/ reaches it: every entry of client/src/ but
+ * the page's own folder and the shared preview modules, the two preview modules that need the host (the panel, and
+ * the HTML with its Node nonce), and the server outside its core and protocol. Read from the folder, so a new host
+ * file is covered without editing this list.
+ */
+const HOST_ENTRIES = [
+  ...readdirSync(new URL('client/src', import.meta.url)).filter((name) => name !== 'webview' && name !== 'preview').map((name) => name.replace(/\.ts$/, '')),
+  'preview/preview-panel',
+  'preview/preview-html',
+];
+const HOST_CODE = `^(\\.\\./)+(${HOST_ENTRIES.join('|')})(/|$)|(^|/)server/src/(?!core/|protocol$)`;
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.artifacts/**', '**/*.js', '**/*.mjs'] },
@@ -12,6 +32,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // Layers. Each rule matches the imported path by a regular expression, so no number of `../` escapes it.
   {
     files: ['server/src/core/**/*.ts'],
     rules: {
@@ -19,8 +40,51 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-*', '@vscode/*'], message: 'The core is pure: it must not depend on the editor or the LSP libraries.' },
-            { group: ['../lsp/*', '../../lsp/*', '../cli/*', '../../cli/*'], message: 'The core must not depend on its adapters.' },
+            { regex: EDITOR_OR_LSP, message: 'The core is pure: it must not depend on the editor or the LSP libraries.' },
+            { regex: NODE_BUILTIN, message: 'The core is pure: it does no I/O and uses no Node module; the adapters read and write.' },
+            { regex: '(^|/)(lsp|cli|client|protocol)(/|$)', message: 'The core must not depend on its adapters, the client or the protocol between them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the language server adapter talks LSP; the protocol module declares the custom requests both sides share.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/lsp/**', 'server/src/protocol.ts', 'server/src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: EDITOR_OR_LSP, message: 'Only server/src/lsp/ uses the LSP libraries.' }] }],
+    },
+  },
+  {
+    // The preview page runs in a browser inside the webview: it may import its own modules, the browser-safe preview
+    // modules, the core and the protocol's types, and nothing of the extension host.
+    files: ['client/src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: EDITOR_OR_LSP, message: 'The preview page runs in a browser: no editor API or LSP library.' },
+            { regex: NODE_BUILTIN, message: 'The preview page runs in a browser: no Node module.' },
+            { regex: HOST_CODE, message: 'The preview page runs in a browser: it imports no extension-host or server code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preview modules the page shares with the host hold plain data logic, so the page can import them.
+    files: ['client/src/preview/**/*.ts'],
+    ignores: ['client/src/preview/preview-panel.ts', 'client/src/preview/preview-html.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: EDITOR_OR_LSP, message: 'The preview page imports this module: no editor API here.' },
+            { regex: NODE_BUILTIN, message: 'The preview page imports this module: no Node module here.' },
+            { regex: HOST_CODE, message: 'The preview page imports this module: no extension-host or server code here.' },
           ],
         },
       ],

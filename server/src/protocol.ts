@@ -4,42 +4,11 @@
 import type { KeepaliveEvent, SimulateJson } from './core/sim/index';
 import type { ShowOutput } from './core/show/types';
 
-/** The group a document belongs to, as the preview, status bar and code lens show it. */
-export interface PreviewMember {
-  /** The member's name in scenarios: its hostname, or its file name when it has none (unique within the group). */
-  name: string;
-  uri: string;
-  hostname: string | null;
-  publicIp: string | null;
-  priority: number;
-  /** False when `priority` is not configured and the default 5 is assumed. */
-  priorityConfigured: boolean;
-  participates: boolean;
-  /** Session limits from `vpn-sessiondb` lines, or null when the config does not say. */
-  limits: { ipsec: number | null; ssl: number | null };
-}
-
-export interface PreviewGroup {
-  clusterIp: string;
-  clusterIpv6: string | null;
-  port: number;
-  encryption: boolean;
-  /** Members in ascending public-address order. */
-  members: PreviewMember[];
-  /** The `name` of the predicted director, or null when no member participates. */
-  predictedDirector: string | null;
-  /** What decided the prediction, in plain words. */
-  electionReason: string | null;
-}
+export type { GroupInfoResult, PreviewGroup, PreviewMember } from './core/features/group-info';
 
 export interface GroupInfoParams {
   uri: string;
 }
-
-/** The answer for a document: its group, or why it is in none. */
-export type GroupInfoResult =
-  | { inGroup: true; group: PreviewGroup; /** This document's member name. */ self: string; role: 'predicted director' | 'member' | 'not participating' }
-  | { inGroup: false; reason: string };
 
 /**
  * `asaLb/groupInfo` — sent by the client for the status bar, code lens commands and the preview,

@@ -1,12 +1,44 @@
 // The group a document belongs to, as the preview, the status bar and the code lens show it (protocol `asaLb/groupInfo`).
 // Grouping and the election come from the workspace; this module only names members and explains the result in words.
-import type { GroupInfoResult, PreviewGroup, PreviewMember } from '../../protocol';
 import { DEFAULT_CLUSTER_PORT } from '../commands/lb-commands';
 import type { DeviceAnalysis } from '../analyze';
 import type { GroupMember, GroupSummary, Workspace } from '../workspace';
 import { analysisOf, fileName, joinWords } from './cursor';
 import { baseConfigOf } from './navigation';
 import type { CoreCodeLens } from './types';
+
+/** A member of a group, as the preview, status bar and code lens show it (the answer of the `asaLb/groupInfo` request). */
+export interface PreviewMember {
+  /** The member's name in scenarios: its hostname, or its file name when it has none (unique within the group). */
+  name: string;
+  uri: string;
+  hostname: string | null;
+  publicIp: string | null;
+  priority: number;
+  /** False when `priority` is not configured and the default 5 is assumed. */
+  priorityConfigured: boolean;
+  participates: boolean;
+  /** Session limits from `vpn-sessiondb` lines, or null when the config does not say. */
+  limits: { ipsec: number | null; ssl: number | null };
+}
+
+export interface PreviewGroup {
+  clusterIp: string;
+  clusterIpv6: string | null;
+  port: number;
+  encryption: boolean;
+  /** Members in ascending public-address order. */
+  members: PreviewMember[];
+  /** The `name` of the predicted director, or null when no member participates. */
+  predictedDirector: string | null;
+  /** What decided the prediction, in plain words. */
+  electionReason: string | null;
+}
+
+/** The answer for a document: its group, or why it is in none. */
+export type GroupInfoResult =
+  | { inGroup: true; group: PreviewGroup; /** This document's member name. */ self: string; role: 'predicted director' | 'member' | 'not participating' }
+  | { inGroup: false; reason: string };
 
 /**
  * A name for every member, unique within the group: the hostname, else the file name. A name that two members share
