@@ -7,11 +7,9 @@ import {
   GROUPS_CHANGED_NOTIFICATION,
   PARSE_SHOW_REQUEST,
   SIMULATE_REQUEST,
-  type GroupInfoParams,
+  type CustomRequest,
   type GroupInfoResult,
-  type ParseShowParams,
   type ParseShowResult,
-  type SimulateParams,
   type SimulateResult,
 } from '../../server/src/protocol';
 import { deviceFileGlobs, deviceSelector } from './document-selector';
@@ -100,15 +98,15 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   groupInfo(uri: string): Promise<GroupInfoResult> {
-    return this.request<GroupInfoParams, GroupInfoResult>(GROUP_INFO_REQUEST, { uri });
+    return this.request(GROUP_INFO_REQUEST, { uri });
   }
 
   simulate(scenario: unknown): Promise<SimulateResult> {
-    return this.request<SimulateParams, SimulateResult>(SIMULATE_REQUEST, { scenario });
+    return this.request(SIMULATE_REQUEST, { scenario });
   }
 
   parseShow(text: string): Promise<ParseShowResult> {
-    return this.request<ParseShowParams, ParseShowResult>(PARSE_SHOW_REQUEST, { text });
+    return this.request(PARSE_SHOW_REQUEST, { text });
   }
 
   dispose(): void {
@@ -121,11 +119,11 @@ export class ServerConnection implements vscode.Disposable {
     this.stateEmitter.dispose();
   }
 
-  private async request<P, R>(method: string, params: P): Promise<R> {
+  private async request<P, R>(request: CustomRequest<P, R>, params: P): Promise<R> {
     if (this.disposed) throw new Error('the extension is shutting down');
     if (!this.starting) this.start();
     const client = await this.starting!;
-    return client.sendRequest<R>(method, params);
+    return client.sendRequest<R>(request.method, params);
   }
 
   private createClient(): LanguageClient {
@@ -149,7 +147,7 @@ export class ServerConnection implements vscode.Disposable {
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     // Registered before start: the client installs pending handlers when the connection comes up.
-    client.onNotification(GROUPS_CHANGED_NOTIFICATION, () => this.groupsChangedEmitter.fire());
+    client.onNotification(GROUPS_CHANGED_NOTIFICATION.method, () => this.groupsChangedEmitter.fire());
     return client;
   }
 

@@ -1,9 +1,24 @@
-// The custom requests between the extension (client) and the language server, shared by both sides.
-// Plain types and method names only: no editor or LSP library imports, so the client, the server, the webview
-// and the tests can all import this module.
+// The custom requests between the extension (client) and the language server, declared once for both sides: each is
+// an object pairing its method with its parameter and result types, which the client sends and the server handles,
+// so a method can never be paired with other types on one side. No LSP library import: the client and the server
+// use different major versions of the JSON-RPC library, whose request classes do not type-check against each other,
+// and the webview imports this module's types too.
 import type { KeepaliveEvent, SimulateJson } from './core/sim/index';
 import type { ShowOutput } from './core/show/types';
 
+import type { GroupInfoResult } from './core/features/group-info';
+
+/** A request from the client to the server: its method, and its parameter and result types for the type checker. */
+export interface CustomRequest<P, R> {
+  readonly method: string;
+  /** Never set: carries the types so that `P` and `R` are part of the object's type. */
+  readonly types?: { params: P; result: R };
+}
+
+/** A notification without parameters. */
+export interface CustomNotification {
+  readonly method: string;
+}
 export type { GroupInfoResult, PreviewGroup, PreviewMember } from './core/features/group-info';
 
 export interface GroupInfoParams {
@@ -14,7 +29,7 @@ export interface GroupInfoParams {
  * `asaLb/groupInfo` — sent by the client for the status bar, code lens commands and the preview,
  * to learn the active document's group without re-implementing grouping.
  */
-export const GROUP_INFO_REQUEST = 'asaLb/groupInfo';
+export const GROUP_INFO_REQUEST: CustomRequest<GroupInfoParams, GroupInfoResult> = { method: 'asaLb/groupInfo' };
 
 /** `asaLb/simulate` params: a scenario in the JSON form of `asa-lb simulate` (CONTRACT §1). */
 export interface SimulateParams {
@@ -40,7 +55,7 @@ export type SimulateResult =
  * `asaLb/simulate` — sent by the client on behalf of the redirect preview; the server runs the core's
  * simulation so the preview never re-implements the rules.
  */
-export const SIMULATE_REQUEST = 'asaLb/simulate';
+export const SIMULATE_REQUEST: CustomRequest<SimulateParams, SimulateResult> = { method: 'asaLb/simulate' };
 
 export interface ParseShowParams {
   text: string;
@@ -49,10 +64,10 @@ export interface ParseShowParams {
 export type ParseShowResult = { ok: true; value: ShowOutput; warnings: string[] } | { ok: false; error: string };
 
 /** `asaLb/parseShow` — sent by the client when the user imports `show vpn load-balancing` output into the preview. */
-export const PARSE_SHOW_REQUEST = 'asaLb/parseShow';
+export const PARSE_SHOW_REQUEST: CustomRequest<ParseShowParams, ParseShowResult> = { method: 'asaLb/parseShow' };
 
 /** `asaLb/groupsChanged` — a notification from the server after any re-analysis that may change a group, so open previews refresh. */
-export const GROUPS_CHANGED_NOTIFICATION = 'asaLb/groupsChanged';
+export const GROUPS_CHANGED_NOTIFICATION: CustomNotification = { method: 'asaLb/groupsChanged' };
 
 /** The command a code lens runs to open the preview (CONTRACT §3). */
 export const SHOW_REDIRECT_PREVIEW_COMMAND = 'asaLb.showRedirectPreview';

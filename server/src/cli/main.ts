@@ -5,7 +5,7 @@ import { runShow } from './show';
 import { startServer } from '../lsp/server';
 import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
 import { runSimulate } from './simulate';
-import { TOOL_NAME, TOOL_VERSION } from './tool-info';
+import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 
 function emit(result: CommandResult): void {
   if (result.stdout) process.stdout.write(result.stdout);

@@ -2,7 +2,7 @@
 import type * as Sarif from 'sarif';
 import { CODES } from '../core/checks/codes';
 import type { Diagnostic, Range, Severity } from '../core/types';
-import { README_DIAGNOSTICS_URL, TOOL_NAME, TOOL_VERSION } from './tool-info';
+import { README_DIAGNOSTICS_URL, TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 
 export interface SarifFile {

@@ -6,30 +6,14 @@ import { createContext, lbLinePrefix } from './checks/context';
 import { GROUP_CHECKS, type GroupContext } from './checks/group/registry';
 import { distinctDevices } from './checks/group/members';
 import { summarize, type DeviceSummary } from './group/summary';
+import type { GroupMember, GroupSummary } from './group/types';
+
+export type { GroupMember, GroupSummary };
 import { compareAddressTexts } from './net/address';
 import { electDirector } from './sim/election';
 import { readableDiagnostic, type Diagnostic } from './types';
 import type { DeviceModel } from './model/device';
 import { buildTree, editTree, type SyntaxTree, type TextChange } from './syntax/tree';
-
-export interface GroupMember {
-  uri: string;
-  hostname: string | null;
-  publicIp: string | null;
-  priority: number;
-  priorityConfigured: boolean;
-  participates: boolean;
-}
-
-export interface GroupSummary {
-  clusterIp: string;
-  /** Members in ascending public-address order, as the director keeps them. */
-  members: GroupMember[];
-  /** The uri of the predicted director (SPEC §5), or null when no member participates. */
-  predictedDirector: string | null;
-  /** What decided the prediction: `priority` or `lowest-ip`. */
-  electionRule: 'priority' | 'lowest-ip' | null;
-}
 
 export interface DocumentResult {
   analysis: DeviceAnalysis;

@@ -1,7 +1,8 @@
 // `textDocument/completion`: the core's context-aware items as LSP completion items. Snippets become plain text for
 // clients without snippet support, and documentation is markdown only where the client renders it.
 import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
-import { complete, LSP_COMPLETION_KIND, snippetToPlainText, type CoreCompletionItem } from '../core/features/index';
+import { complete, snippetToPlainText, type CoreCompletionItem } from '../core/features/index';
+import { LSP_COMPLETION_KIND } from './kinds';
 import type { Session } from './session';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -11,7 +12,7 @@ function toItem(item: CoreCompletionItem, snippets: boolean, markdown: boolean):
   const text = (t: string): string => (item.insertTextFormat === 'snippet' && !snippets ? snippetToPlainText(t) : t);
   const out: CompletionItem = {
     label: item.label,
-    kind: LSP_COMPLETION_KIND[item.kind] as CompletionItem['kind'],
+    kind: LSP_COMPLETION_KIND[item.kind],
     detail: item.detail,
     documentation: markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : item.documentation,
     insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { SeverityOverrides } from '../core/settings/severity';
 import type { Diagnostic, Severity } from '../core/types';
-import { README_DIAGNOSTICS_URL, TOOL_NAME } from '../cli/tool-info';
+import { README_DIAGNOSTICS_URL, TOOL_NAME } from '../tool-info';
 import type { UriMap } from './uris';
 
 export const DIAGNOSTIC_SOURCE = TOOL_NAME;

@@ -1,14 +1,15 @@
 // `textDocument/documentSymbol`: the device, its interfaces and the load-balancing block as a tree, or flattened to
 // symbol information for clients that cannot show a hierarchy.
-import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
-import { documentSymbols, LSP_SYMBOL_KIND, type CoreDocumentSymbol } from '../core/features/index';
+import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver/node';
+import { documentSymbols, type CoreDocumentSymbol } from '../core/features/index';
+import { LSP_SYMBOL_KIND } from './kinds';
 import type { Session } from './session';
 
 function toSymbol(symbol: CoreDocumentSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: LSP_SYMBOL_KIND[symbol.kind] as SymbolKind,
+    kind: LSP_SYMBOL_KIND[symbol.kind],
     range: symbol.range,
     selectionRange: symbol.selectionRange,
     children: symbol.children.map(toSymbol),
@@ -17,7 +18,7 @@ function toSymbol(symbol: CoreDocumentSymbol): DocumentSymbol {
 
 function flatten(symbols: readonly CoreDocumentSymbol[], uri: string, container: string | undefined, out: SymbolInformation[]): SymbolInformation[] {
   for (const symbol of symbols) {
-    out.push({ name: symbol.name, kind: LSP_SYMBOL_KIND[symbol.kind] as SymbolKind, location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
+    out.push({ name: symbol.name, kind: LSP_SYMBOL_KIND[symbol.kind], location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
     flatten(symbol.children, uri, symbol.name, out);
   }
   return out;

@@ -213,7 +213,7 @@ export class DiagnosticsScheduler {
     if (groups !== this.groupsFingerprint) {
       const first = this.groupsFingerprint === '';
       this.groupsFingerprint = groups;
-      if (!first || groups !== '[]') void connection.sendNotification(GROUPS_CHANGED_NOTIFICATION).catch(() => undefined);
+      if (!first || groups !== '[]') void connection.sendNotification(GROUPS_CHANGED_NOTIFICATION.method).catch(() => undefined);
     }
   }
 }

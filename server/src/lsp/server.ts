@@ -4,23 +4,13 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
-  RequestType,
+  type CancellationToken,
   type Connection,
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import {
-  GROUP_INFO_REQUEST,
-  PARSE_SHOW_REQUEST,
-  SIMULATE_REQUEST,
-  type GroupInfoParams,
-  type GroupInfoResult,
-  type ParseShowParams,
-  type ParseShowResult,
-  type SimulateParams,
-  type SimulateResult,
-} from '../protocol';
-import { TOOL_NAME, TOOL_VERSION } from '../cli/tool-info';
+import { GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SIMULATE_REQUEST, type CustomRequest } from '../protocol';
+import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -30,7 +20,7 @@ import { documentSymbolsOf } from './document-symbols';
 import { foldingRangesOf } from './folding-ranges';
 import { groupInfoRequest } from './group-info';
 import { isInside } from './folders';
-import { FAIL, guard, guardNotification } from './guard';
+import { FAIL, guard, guardNotification, type Logger } from './guard';
 import { hoverAt } from './hover';
 import { parseShowRequest } from './parse-show';
 import { documentDiagnostics, workspaceDiagnostics } from './pull-diagnostics';
@@ -50,9 +40,6 @@ export function hasTransportFlag(argv: readonly string[]): boolean {
   return argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
 }
 
-const GROUP_INFO = new RequestType<GroupInfoParams, GroupInfoResult, void>(GROUP_INFO_REQUEST);
-const SIMULATE = new RequestType<SimulateParams, SimulateResult, void>(SIMULATE_REQUEST);
-const PARSE_SHOW = new RequestType<ParseShowParams, ParseShowResult, void>(PARSE_SHOW_REQUEST);
 
 export function startServer(): Connection {
   // createConnection picks the transport from process.argv; stdio is the default for plain clients.
@@ -139,7 +126,13 @@ function register(connection: Connection, session: Session): void {
     connection.languages.diagnostics.onWorkspace(guard(log, 'workspace/diagnostic', { items: [] }, (params, token) => workspaceDiagnostics(session, params, token)));
   }
 
-  connection.onRequest(GROUP_INFO, guard(log, GROUP_INFO_REQUEST, FAIL, (params) => groupInfoRequest(session, params)));
-  connection.onRequest(SIMULATE, guard(log, SIMULATE_REQUEST, FAIL, (params) => simulateRequest(params)));
-  connection.onRequest(PARSE_SHOW, guard(log, PARSE_SHOW_REQUEST, FAIL, (params) => parseShowRequest(params)));
+  onCustomRequest(connection, log, GROUP_INFO_REQUEST, (params) => groupInfoRequest(session, params));
+  onCustomRequest(connection, log, SIMULATE_REQUEST, (params) => simulateRequest(params));
+  onCustomRequest(connection, log, PARSE_SHOW_REQUEST, (params) => parseShowRequest(params));
+}
+
+/** Handles one of the protocol's custom requests, guarded like every other method. */
+function onCustomRequest<P, R>(connection: Connection, log: Logger, request: CustomRequest<P, R>, handler: (params: P) => R | Promise<R>): void {
+  const guarded = guard<P, R>(log, request.method, FAIL, (params) => handler(params));
+  connection.onRequest(request.method, async (params: P, token: CancellationToken): Promise<unknown> => guarded(params, token));
 }

@@ -1,7 +1,8 @@
 // `workspace/symbol`: devices and groups across the workspace. Waits for background indexing so that the answer is
 // complete, and honours cancellation while it waits.
-import type { CancellationToken, SymbolKind, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { LSP_SYMBOL_KIND, workspaceSymbols } from '../core/features/index';
+import type { CancellationToken, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { workspaceSymbols } from '../core/features/index';
+import { LSP_SYMBOL_KIND } from './kinds';
 import { throwIfCancelled } from './guard';
 import type { Session } from './session';
 
@@ -11,7 +12,7 @@ export async function workspaceSymbolsFor(session: Session, params: WorkspaceSym
   const query = typeof params?.query === 'string' ? params.query : '';
   return workspaceSymbols(session.workspace, query).map((symbol) => ({
     name: symbol.name,
-    kind: LSP_SYMBOL_KIND[symbol.kind] as SymbolKind,
+    kind: LSP_SYMBOL_KIND[symbol.kind],
     location: { uri: session.uris.toClient(symbol.location.uri), range: symbol.location.range },
     ...(symbol.containerName ? { containerName: symbol.containerName } : {}),
   }));

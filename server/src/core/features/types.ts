@@ -90,26 +90,3 @@ export interface CoreLocationLink {
 export type CorePrepareRename = { ok: true; range: Range; placeholder: string } | { ok: false; reason: string };
 
 export type CoreRename = { ok: true; uri: string; edits: TextEdit[] } | { ok: false; reason: string };
-
-/**
- * The LSP numbers of the kinds above, so adapters need no table of their own.
- * They are plain numbers fixed by the LSP specification, not an import of an LSP library.
- */
-export const LSP_COMPLETION_KIND: Readonly<Record<CoreCompletionKind, number>> = {
-  keyword: 14,
-  snippet: 15,
-  value: 12,
-  enumMember: 20,
-  reference: 18,
-};
-
-export const LSP_SYMBOL_KIND: Readonly<Record<CoreSymbolKind, number>> = {
-  module: 2,
-  namespace: 3,
-  property: 7,
-  field: 8,
-  interface: 11,
-  constant: 14,
-  object: 19,
-  struct: 23,
-};

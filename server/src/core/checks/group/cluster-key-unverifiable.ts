@@ -3,7 +3,7 @@
 // key line, and which members it could not be compared with. No key text ever appears.
 import type { KeyForm } from '../../model/device';
 import type { DeviceSummary } from '../../group/summary';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
 
 const FORM_WORDS: Record<KeyForm, string> = {

@@ -1,6 +1,6 @@
 // duplicate-hostname: two device configurations of one group share a hostname (compared without regard to case);
 // each is reported on its `hostname` line. A change script and its device's configuration share one on purpose.
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, fileName, listNames, relatedAt, report } from './members';
 
 export function checkDuplicateHostname(ctx: GroupContext): void {

@@ -3,7 +3,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import { parseAddress, sameAddress, type Address } from '../../net/address';
 import type { Range } from '../../types';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
 
 interface Claim {

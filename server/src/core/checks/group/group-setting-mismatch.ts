@@ -3,7 +3,7 @@
 // members have (ties: the predicted director's) is reported, with a fix that sets that value. Keys are never shown.
 import type { DeviceSummary } from '../../group/summary';
 import type { Range, TextEdit } from '../../types';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listNames, memberName, relatedAt, report, type Vote } from './members';
 
 const CODE = 'group-setting-mismatch';

@@ -1,7 +1,7 @@
 // group-too-large: a group has more members than the largest group the vendor tests (MAX_TESTED_GROUP_SIZE);
 // every member is told, on its `cluster ip address`, with the other members as related information.
 import { MAX_TESTED_GROUP_SIZE } from '../../commands/lb-commands';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, memberName, relatedAt, report } from './members';
 
 export function checkGroupTooLarge(ctx: GroupContext): void {

@@ -4,7 +4,7 @@ import type { DeviceSummary } from '../../group/summary';
 import { electDirector } from '../../sim/election';
 import type { Fix, Position, Range, RelatedLocation, TextEdit } from '../../types';
 import { codeInfo } from '../codes';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 
 /** The file name at the end of a URI or path, for members that have no hostname. */
 export function fileName(uri: string): string {

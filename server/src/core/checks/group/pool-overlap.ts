@@ -3,7 +3,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { PoolModel } from '../../model/device';
 import { addressToBigInt, parseAddress } from '../../net/address';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
 
 interface Span {

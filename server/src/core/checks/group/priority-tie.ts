@@ -1,7 +1,7 @@
 // priority-tie: among the participating members, the highest priority is shared, so the election falls to the lowest
 // public address; each tied member is told who wins, on its `priority` line (or its block header for the default).
 import type { DeviceSummary } from '../../group/summary';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, electAmong, listNames, memberName, relatedAt, report } from './members';
 
 function priorityText(member: DeviceSummary): string {

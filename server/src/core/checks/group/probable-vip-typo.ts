@@ -3,7 +3,7 @@
 // Each group pass looks only at its own members, so a device is judged once, in the pass of its own group.
 import type { DeviceSummary } from '../../group/summary';
 import { compareAddressTexts, inSubnet, parseIPv4 } from '../../net/address';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
 
 interface Candidate {

@@ -2,7 +2,7 @@
 // members (ties: the predicted director) is reported, with a fix that aligns it.
 import type { DeviceSummary } from '../../group/summary';
 import type { TextEdit } from '../../types';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { appendToBlock, chooseValue, distinctDevices, memberName, relatedAt, report, type Vote } from './members';
 
 function phrase(enabled: boolean, one: boolean): string {

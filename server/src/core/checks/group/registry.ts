@@ -1,8 +1,6 @@
 // The cross-device checks (SPEC §4.3), run once per group over the members' summaries.
 // Each check reports on every member involved, with related information pointing at the other members' lines.
-import type { DeviceSummary } from '../../group/summary';
-import type { Diagnostic } from '../../types';
-import type { GroupSummary } from '../../workspace';
+import type { GroupCheck } from './context';
 import { checkClusterKeyUnverifiable } from './cluster-key-unverifiable';
 import { checkDuplicateHostname } from './duplicate-hostname';
 import { checkDuplicatePublicAddress } from './duplicate-public-address';
@@ -15,16 +13,7 @@ import { checkRedirectFqdnMismatch } from './redirect-fqdn-mismatch';
 import { checkSingleMemberGroup } from './single-member-group';
 import { checkSubnetMismatch } from './subnet-mismatch';
 
-export interface GroupContext {
-  group: GroupSummary;
-  /** The members' summaries, in the group's member order. */
-  members: DeviceSummary[];
-  /** Every device of the workspace that has a load-balancing block (for checks that look across groups). */
-  all: DeviceSummary[];
-  report(uri: string, diagnostic: Diagnostic): void;
-}
-
-export type GroupCheck = (ctx: GroupContext) => void;
+export type { GroupCheck, GroupContext } from './context';
 
 /** Every cross-device check, one per code, in the order of SPEC §4.3. */
 export const GROUP_CHECKS: [string, GroupCheck][] = [

@@ -1,6 +1,6 @@
 // single-member-group: a group with only one device in the workspace, so none of the cross-device checks can run;
 // the hint sits on the `cluster ip address` line.
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { distinctDevices, report } from './members';
 
 export function checkSingleMemberGroup(ctx: GroupContext): void {

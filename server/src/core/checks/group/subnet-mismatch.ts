@@ -3,7 +3,7 @@
 // (ties: the predicted director's) are reported, naming both networks.
 import type { DeviceSummary, InterfaceSummary } from '../../group/summary';
 import { networkOf, parseIPv4 } from '../../net/address';
-import type { GroupContext } from './registry';
+import type { GroupContext } from './context';
 import { chooseValue, distinctDevices, memberName, relatedAt, report, type Vote } from './members';
 
 interface Network {

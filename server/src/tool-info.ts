@@ -1,7 +1,7 @@
 // The tool's name, version and documentation address, shared by the CLI's outputs and the language server.
 // The version is package.json's, so `--version`, the server's `serverInfo` and SARIF's driver always agree with the
 // package that ships them; esbuild inlines just this one field (a named import from JSON is tree-shaken).
-import { version } from '../../../package.json';
+import { version } from '../../package.json';
 
 export const TOOL_NAME = 'asa-lb';
 export const TOOL_VERSION: string = version;
