@@ -1,10 +1,13 @@
 // The device model: what one file says about one ASA, every value with the source range it came from.
 // Built by applying the file's commands in order, so `no …` lines in transcripts remove what they name.
 import type { Range } from '../types';
-import type { Command, CommandId, Token } from '../syntax/parser';
+import type { Command, Token } from '../syntax/parser';
 import { isModelLine, type Block, type DocumentKind, type LineNode, type SyntaxTree } from '../syntax/tree';
 import { maskToPrefix, parseIPv4, parseIPv6 } from '../net/address';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../commands/lb-commands';
+import { isLbCommand } from '../commands/table';
+
+export { isLbCommand };
 
 /** A value and where it is written. `range` covers the value; `lineRange` the whole command. */
 export interface Located<T> {
@@ -367,14 +370,6 @@ function buildAll(tree: SyntaxTree): DeviceModel {
   return device;
 }
 
-const LB_IDS = new Set<CommandId>([
-  'interface-lbpublic', 'interface-lbprivate', 'priority', 'nat', 'cluster-ip-address', 'cluster-port',
-  'cluster-encryption', 'cluster-key', 'redirect-fqdn', 'participate',
-]);
-
-export function isLbCommand(id: CommandId): boolean {
-  return LB_IDS.has(id);
-}
 
 function integer(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;

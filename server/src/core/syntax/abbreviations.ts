@@ -3,7 +3,7 @@
 // so only lines typed at a prompt whose mode is known are expanded: the load-balancing sub-mode, where every
 // command is known, and the global configuration mode for the two headers that lead into what the product checks
 // (`vpn load-balancing`, `interface`), with a prefix long enough that no other global command shares it.
-import { LB_COMMANDS } from '../commands/lb-commands';
+import { commandsOf } from '../commands/table';
 
 export type AbbreviationMode = 'lb' | 'config';
 
@@ -31,15 +31,14 @@ function add(root: Level, path: readonly string[], minimum = 1): void {
   }
 }
 
+// Every command of the load-balancing mode is in the table, and `exit` is allowed in any mode.
 const LB_MODE = level();
-for (const spec of LB_COMMANDS) add(LB_MODE, spec.keywords);
-add(LB_MODE, ['exit']);
+for (const row of [...commandsOf('lb'), ...commandsOf('any')]) add(LB_MODE, row.keywords);
 
 const CONFIG_MODE = level();
-// The global mode has hundreds of commands this product does not know, so only these are expanded, and only from
-// a prefix no other global command of ASA 9.x starts with.
-add(CONFIG_MODE, ['vpn', 'load-balancing'], 4);
-add(CONFIG_MODE, ['interface'], 3);
+// The global mode has hundreds of commands this product does not know, so only the table's commands with an
+// `abbreviate` length are expanded, and only from that prefix, which no other global command of ASA 9.x starts with.
+for (const row of commandsOf('global')) if (row.abbreviate) add(CONFIG_MODE, row.keywords, row.abbreviate);
 
 const ROOTS: Record<AbbreviationMode, Level> = { lb: LB_MODE, config: CONFIG_MODE };
 

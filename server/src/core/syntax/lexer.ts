@@ -1,6 +1,7 @@
-// The chevrotain lexer for one ASA command line: keywords the product models, addresses, numbers and other words.
+// The chevrotain lexer for one ASA command line: the command table's keywords, addresses, numbers and other words.
 // It runs on a single line's command text (after any prompt), so re-lexing after an edit touches only that line.
 import { createToken, Lexer, type TokenType, type IToken } from 'chevrotain';
+import { lexerKeywords } from '../commands/table';
 
 // A word ends at whitespace or at the end of the line; without this lookahead "10.0.0.1x" would lex as an address.
 const END = '(?![^\\s])';
@@ -22,7 +23,6 @@ export const IPv4Range = createToken({
 export const IPv6 = createToken({ name: 'IPv6', pattern: new RegExp(`[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:\\/\\d{1,3})?${END}`), categories: [AnyToken] });
 export const Num = createToken({ name: 'Number', pattern: new RegExp(`\\d+${END}`), categories: [AnyWord] });
 
-const keywordTokens: TokenType[] = [];
 const keywordsByWord = new Map<string, TokenType>();
 
 /** The token type of a keyword, by the word in lower case. */
@@ -37,63 +37,16 @@ function keyword(word: string): TokenType {
     pattern: new RegExp(`${word.replace(/[-]/g, '\\-')}${END}`, 'i'),
     categories: [AnyWord],
   });
-  keywordTokens.push(token);
   keywordsByWord.set(word.toLowerCase(), token);
   return token;
 }
 
-// Each keyword matches only a whole word (the END lookahead), so their order does not matter; Word comes last.
-export const Kw = {
-  maxAnyconnectLimit: keyword('max-anyconnect-premium-or-essentials-limit'),
-  maxOtherVpnLimit: keyword('max-other-vpn-limit'),
-  webvpnAttributes: keyword('webvpn-attributes'),
-  generalAttributes: keyword('general-attributes'),
-  vpnSessiondb: keyword('vpn-sessiondb'),
-  loadBalancing: keyword('load-balancing'),
-  redirectFqdn: keyword('redirect-fqdn'),
-  securityLevel: keyword('security-level'),
-  managementOnly: keyword('management-only'),
-  domainLookup: keyword('domain-lookup'),
-  serverGroup: keyword('server-group'),
-  nameServer: keyword('name-server'),
-  tunnelGroup: keyword('tunnel-group'),
-  groupUrl: keyword('group-url'),
-  participate: keyword('participate'),
-  encryption: keyword('encryption'),
-  interface: keyword('interface'),
-  lbpublic: keyword('lbpublic'),
-  lbprivate: keyword('lbprivate'),
-  priority: keyword('priority'),
-  hostname: keyword('hostname'),
-  shutdown: keyword('shutdown'),
-  multiple: keyword('multiple'),
-  context: keyword('context'),
-  address: keyword('address'),
-  cluster: keyword('cluster'),
-  disable: keyword('disable'),
-  standby: keyword('standby'),
-  nameif: keyword('nameif'),
-  enable: keyword('enable'),
-  crypto: keyword('crypto'),
-  server: keyword('server'),
-  ikev1: keyword('ikev1'),
-  ikev2: keyword('ikev2'),
-  local: keyword('local'),
-  ipv6: keyword('ipv6'),
-  pool: keyword('pool'),
-  fips: keyword('fips'),
-  mode: keyword('mode'),
-  name: keyword('name'),
-  port: keyword('port'),
-  exit: keyword('exit'),
-  key: keyword('key'),
-  nat: keyword('nat'),
-  dns: keyword('dns'),
-  vpn: keyword('vpn'),
-  no: keyword('no'),
-  ip: keyword('ip'),
-  ca: keyword('ca'),
-};
+// One token per keyword of the command table. Each matches only a whole word (the END lookahead), so their order
+// does not matter; Word comes last.
+const keywordTokens: TokenType[] = lexerKeywords().map(keyword);
+
+/** The `no` that negates a command. */
+export const No = keywordToken('no')!;
 
 export const Word = createToken({ name: 'Word', pattern: /[^\s]+/, categories: [AnyWord] });
 

@@ -1,230 +1,87 @@
-// The chevrotain grammar of the commands the product models, and the conversion of its CST to plain commands.
+// The chevrotain grammar of the commands the product models, generated from the command table, and the conversion of
+// its CST to plain commands.
 // One parser instance, built on the first line parsed (not at load, so that starting the server waits for nothing),
 // is reused for every line (`parser.input = tokens`), as chevrotain advises.
-import { CstParser, type CstNode, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
-import { allTokens, AnyToken, AnyWord, IPv4, keywordToken, Kw, lexCommand } from './lexer';
+import { CstParser, type CstNode, type IToken, type ParserMethod } from 'chevrotain';
+import { COMMANDS, type CommandId, type CommandRow } from '../commands/table';
+import { allTokens, AnyToken, AnyWord, IPv4, keywordToken, lexCommand, No } from './lexer';
 import { expandKeywords, type AbbreviationMode } from './abbreviations';
 
-/** Identifiers of every command the product understands, load-balancing and global. */
-export type CommandId =
-  // vpn load-balancing sub-mode
-  | 'interface-lbpublic'
-  | 'interface-lbprivate'
-  | 'priority'
-  | 'nat'
-  | 'cluster-ip-address'
-  | 'cluster-port'
-  | 'cluster-encryption'
-  | 'cluster-key'
-  | 'redirect-fqdn'
-  | 'participate'
-  // global commands and the sub-modes the checks need
-  | 'interface'
-  | 'nameif'
-  | 'security-level'
-  | 'ip-address'
-  | 'ipv6-address'
-  | 'shutdown'
-  | 'management-only'
-  | 'crypto-ikev1-enable'
-  | 'crypto-ikev2-enable'
-  | 'crypto-ca-server'
-  | 'ip-local-pool'
-  | 'ipv6-local-pool'
-  | 'dns-domain-lookup'
-  | 'dns-server-group'
-  | 'dns-name-server'
-  | 'name-server'
-  | 'fips-enable'
-  | 'mode-multiple'
-  | 'context'
-  | 'hostname'
-  | 'tunnel-group'
-  | 'group-url'
-  | 'vpn-sessiondb-other'
-  | 'vpn-sessiondb-anyconnect'
-  | 'name'
-  | 'vpn-load-balancing'
-  | 'exit';
+export type { CommandId };
 
-// Rule name in the grammar → command id. A rule that ends in `args` is a leaf command.
-const RULE_TO_COMMAND: Record<string, CommandId> = {
-  interfaceLbpublic: 'interface-lbpublic',
-  interfaceLbprivate: 'interface-lbprivate',
-  interfaceHeader: 'interface',
-  priorityCmd: 'priority',
-  natCmd: 'nat',
-  clusterIpAddress: 'cluster-ip-address',
-  clusterPort: 'cluster-port',
-  clusterEncryption: 'cluster-encryption',
-  clusterKey: 'cluster-key',
-  redirectFqdn: 'redirect-fqdn',
-  participateCmd: 'participate',
-  nameifCmd: 'nameif',
-  securityLevel: 'security-level',
-  ipAddress: 'ip-address',
-  ipLocalPool: 'ip-local-pool',
-  ipv6Address: 'ipv6-address',
-  ipv6LocalPool: 'ipv6-local-pool',
-  shutdownCmd: 'shutdown',
-  cryptoIkev1Enable: 'crypto-ikev1-enable',
-  cryptoIkev2Enable: 'crypto-ikev2-enable',
-  cryptoCaServer: 'crypto-ca-server',
-  dnsDomainLookup: 'dns-domain-lookup',
-  dnsServerGroup: 'dns-server-group',
-  dnsNameServer: 'dns-name-server',
-  nameServer: 'name-server',
-  fipsEnable: 'fips-enable',
-  modeMultiple: 'mode-multiple',
-  contextCmd: 'context',
-  hostnameCmd: 'hostname',
-  tunnelGroup: 'tunnel-group',
-  groupUrl: 'group-url',
-  vpnSessiondbOther: 'vpn-sessiondb-other',
-  vpnSessiondbAnyconnect: 'vpn-sessiondb-anyconnect',
-  nameCmd: 'name',
-  vpnLoadBalancing: 'vpn-load-balancing',
-  exitCmd: 'exit',
-  managementOnly: 'management-only',
-};
+/** A leaf rule's name, from its command id (chevrotain rule names are identifiers). */
+const leafRuleName = (id: CommandId): string => `cmd_${id.replace(/-/g, '_')}`;
+
+/** Leaf rule name → command id. */
+const RULE_TO_COMMAND = new Map<string, CommandId>(COMMANDS.map((row) => [leafRuleName(row.id), row.id]));
+
+/** The rows grouped by first keyword, each group's longer paths first, in the order the table lists them. */
+function groupsByFirstKeyword(): CommandRow<CommandId>[][] {
+  const groups = new Map<string, CommandRow<CommandId>[]>();
+  for (const row of COMMANDS) {
+    const group = groups.get(row.keywords[0]!) ?? [];
+    group.push(row);
+    groups.set(row.keywords[0]!, group);
+  }
+  return [...groups.values()].map((rows) => rows.slice().sort((a, b) => b.keywords.length - a.keywords.length));
+}
+
+const GROUP_RULES = new Set<string>();
+
+/** Whether `path` begins with the whole of `prefix` (and is longer). */
+function extendsPath(path: readonly string[], prefix: readonly string[]): boolean {
+  return path.length > prefix.length && prefix.every((word, i) => path[i] === word);
+}
 
 class AsaCommandParser extends CstParser {
+  public readonly command: ParserMethod<[], CstNode>;
+
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
+    // Arguments are taken as they come and validated later against the command table,
+    // so that messages can name the argument and its expected form instead of a token type.
+    const args = this.RULE('args', () => {
+      this.MANY(() => this.CONSUME(AnyToken));
+    });
+    // One leaf rule per command: its keywords, labelled kw0, kw1 …, then the arguments.
+    const leaf = (row: CommandRow<CommandId>): ParserMethod<[], CstNode> => {
+      const path = row.keywords.map((word) => keywordToken(word)!);
+      return this.RULE(leafRuleName(row.id), () => {
+        for (let i = 0; i < path.length; i++) this.CONSUME(path[i]!, { LABEL: `kw${i}` });
+        this.SUBRULE(args);
+      });
+    };
+    // Commands that share a first keyword are grouped, so every decision needs one token of lookahead at most; a
+    // command whose path extends another's (`interface lbpublic` against `interface HW-ID`) is chosen by a gate on
+    // its keywords. This keeps grammar analysis at start-up cheap.
+    const alternatives = groupsByFirstKeyword().map((rows) => {
+      if (rows.length === 1) {
+        const rule = leaf(rows[0]!);
+        return { ALT: () => this.SUBRULE(rule) };
+      }
+      const name = `group_${rows[0]!.keywords[0]!.replace(/[^a-z0-9]+/gi, '_')}`;
+      GROUP_RULES.add(name);
+      const leaves = rows.map((row) => ({ row, rule: leaf(row) }));
+      const gated = rows.some((row) => rows.some((other) => extendsPath(row.keywords, other.keywords)));
+      const group = this.RULE(name, () => {
+        this.OR({
+          IGNORE_AMBIGUITIES: gated,
+          DEF: leaves.map(({ row, rule }) => {
+            const alt = { ALT: () => this.SUBRULE(rule) };
+            if (!rows.some((other) => extendsPath(row.keywords, other.keywords))) return alt;
+            const path = row.keywords.map((word) => keywordToken(word)!);
+            return { ...alt, GATE: () => path.every((token, i) => i === 0 || this.LA(i + 1).tokenType === token) };
+          }),
+        });
+      });
+      return { ALT: () => this.SUBRULE(group) };
+    });
+    this.command = this.RULE('command', () => {
+      this.OPTION(() => this.CONSUME(No));
+      this.OR(alternatives);
+    });
     this.performSelfAnalysis();
   }
-
-  // Arguments are taken as they come and validated later against the command table,
-  // so that messages can name the argument and its expected form instead of a token type.
-  private readonly args = this.RULE('args', () => {
-    this.MANY(() => this.CONSUME(AnyToken));
-  });
-
-  private leaf(name: string, path: TokenType[]): ParserMethod<[], CstNode> {
-    return this.RULE(name, () => {
-      for (let i = 0; i < path.length; i++) this.CONSUME(path[i]!, { LABEL: `kw${i}` });
-      this.SUBRULE(this.args);
-    });
-  }
-
-  private readonly interfaceLbpublic = this.leaf('interfaceLbpublic', [Kw.interface, Kw.lbpublic]);
-  private readonly interfaceLbprivate = this.leaf('interfaceLbprivate', [Kw.interface, Kw.lbprivate]);
-  private readonly interfaceHeader = this.leaf('interfaceHeader', [Kw.interface]);
-  private readonly priorityCmd = this.leaf('priorityCmd', [Kw.priority]);
-  private readonly natCmd = this.leaf('natCmd', [Kw.nat]);
-  private readonly clusterIpAddress = this.leaf('clusterIpAddress', [Kw.cluster, Kw.ip, Kw.address]);
-  private readonly clusterPort = this.leaf('clusterPort', [Kw.cluster, Kw.port]);
-  private readonly clusterEncryption = this.leaf('clusterEncryption', [Kw.cluster, Kw.encryption]);
-  private readonly clusterKey = this.leaf('clusterKey', [Kw.cluster, Kw.key]);
-  private readonly redirectFqdn = this.leaf('redirectFqdn', [Kw.redirectFqdn]);
-  private readonly participateCmd = this.leaf('participateCmd', [Kw.participate]);
-  private readonly nameifCmd = this.leaf('nameifCmd', [Kw.nameif]);
-  private readonly securityLevel = this.leaf('securityLevel', [Kw.securityLevel]);
-  private readonly ipAddress = this.leaf('ipAddress', [Kw.ip, Kw.address]);
-  private readonly ipLocalPool = this.leaf('ipLocalPool', [Kw.ip, Kw.local, Kw.pool]);
-  private readonly ipv6Address = this.leaf('ipv6Address', [Kw.ipv6, Kw.address]);
-  private readonly ipv6LocalPool = this.leaf('ipv6LocalPool', [Kw.ipv6, Kw.local, Kw.pool]);
-  private readonly shutdownCmd = this.leaf('shutdownCmd', [Kw.shutdown]);
-  private readonly cryptoIkev1Enable = this.leaf('cryptoIkev1Enable', [Kw.crypto, Kw.ikev1, Kw.enable]);
-  private readonly cryptoIkev2Enable = this.leaf('cryptoIkev2Enable', [Kw.crypto, Kw.ikev2, Kw.enable]);
-  private readonly cryptoCaServer = this.leaf('cryptoCaServer', [Kw.crypto, Kw.ca, Kw.server]);
-  private readonly dnsDomainLookup = this.leaf('dnsDomainLookup', [Kw.dns, Kw.domainLookup]);
-  private readonly dnsServerGroup = this.leaf('dnsServerGroup', [Kw.dns, Kw.serverGroup]);
-  private readonly dnsNameServer = this.leaf('dnsNameServer', [Kw.dns, Kw.nameServer]);
-  private readonly nameServer = this.leaf('nameServer', [Kw.nameServer]);
-  private readonly fipsEnable = this.leaf('fipsEnable', [Kw.fips, Kw.enable]);
-  private readonly modeMultiple = this.leaf('modeMultiple', [Kw.mode, Kw.multiple]);
-  private readonly contextCmd = this.leaf('contextCmd', [Kw.context]);
-  private readonly hostnameCmd = this.leaf('hostnameCmd', [Kw.hostname]);
-  private readonly tunnelGroup = this.leaf('tunnelGroup', [Kw.tunnelGroup]);
-  private readonly groupUrl = this.leaf('groupUrl', [Kw.groupUrl]);
-  private readonly vpnSessiondbOther = this.leaf('vpnSessiondbOther', [Kw.vpnSessiondb, Kw.maxOtherVpnLimit]);
-  private readonly vpnSessiondbAnyconnect = this.leaf('vpnSessiondbAnyconnect', [Kw.vpnSessiondb, Kw.maxAnyconnectLimit]);
-  private readonly nameCmd = this.leaf('nameCmd', [Kw.name]);
-  private readonly vpnLoadBalancing = this.leaf('vpnLoadBalancing', [Kw.vpn, Kw.loadBalancing]);
-  private readonly exitCmd = this.leaf('exitCmd', [Kw.exit]);
-  private readonly managementOnly = this.leaf('managementOnly', [Kw.managementOnly]);
-
-  // Commands that share a first keyword are grouped, so every decision needs one token of lookahead at most
-  // (two for `interface lbpublic` against `interface HW-ID`); this keeps grammar analysis at start-up cheap.
-  private readonly interfaceGroup = this.RULE('interfaceGroup', () => {
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { GATE: () => this.LA(2).tokenType === Kw.lbpublic, ALT: () => this.SUBRULE(this.interfaceLbpublic) },
-        { GATE: () => this.LA(2).tokenType === Kw.lbprivate, ALT: () => this.SUBRULE(this.interfaceLbprivate) },
-        { ALT: () => this.SUBRULE(this.interfaceHeader) },
-      ],
-    });
-  });
-
-  private readonly clusterGroup = this.RULE('clusterGroup', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.clusterIpAddress) },
-      { ALT: () => this.SUBRULE(this.clusterPort) },
-      { ALT: () => this.SUBRULE(this.clusterEncryption) },
-      { ALT: () => this.SUBRULE(this.clusterKey) },
-    ]);
-  });
-
-  private readonly ipGroup = this.RULE('ipGroup', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ipAddress) }, { ALT: () => this.SUBRULE(this.ipLocalPool) }]);
-  });
-
-  private readonly ipv6Group = this.RULE('ipv6Group', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ipv6Address) }, { ALT: () => this.SUBRULE(this.ipv6LocalPool) }]);
-  });
-
-  private readonly cryptoGroup = this.RULE('cryptoGroup', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.cryptoIkev1Enable) },
-      { ALT: () => this.SUBRULE(this.cryptoIkev2Enable) },
-      { ALT: () => this.SUBRULE(this.cryptoCaServer) },
-    ]);
-  });
-
-  private readonly dnsGroup = this.RULE('dnsGroup', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.dnsDomainLookup) },
-      { ALT: () => this.SUBRULE(this.dnsServerGroup) },
-      { ALT: () => this.SUBRULE(this.dnsNameServer) },
-    ]);
-  });
-
-  private readonly sessiondbGroup = this.RULE('sessiondbGroup', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.vpnSessiondbOther) }, { ALT: () => this.SUBRULE(this.vpnSessiondbAnyconnect) }]);
-  });
-
-  public readonly command = this.RULE('command', () => {
-    this.OPTION(() => this.CONSUME(Kw.no));
-    this.OR([
-      { ALT: () => this.SUBRULE(this.interfaceGroup) },
-      { ALT: () => this.SUBRULE(this.clusterGroup) },
-      { ALT: () => this.SUBRULE(this.ipGroup) },
-      { ALT: () => this.SUBRULE(this.ipv6Group) },
-      { ALT: () => this.SUBRULE(this.cryptoGroup) },
-      { ALT: () => this.SUBRULE(this.dnsGroup) },
-      { ALT: () => this.SUBRULE(this.sessiondbGroup) },
-      { ALT: () => this.SUBRULE(this.priorityCmd) },
-      { ALT: () => this.SUBRULE(this.natCmd) },
-      { ALT: () => this.SUBRULE(this.redirectFqdn) },
-      { ALT: () => this.SUBRULE(this.participateCmd) },
-      { ALT: () => this.SUBRULE(this.nameifCmd) },
-      { ALT: () => this.SUBRULE(this.securityLevel) },
-      { ALT: () => this.SUBRULE(this.shutdownCmd) },
-      { ALT: () => this.SUBRULE(this.nameServer) },
-      { ALT: () => this.SUBRULE(this.fipsEnable) },
-      { ALT: () => this.SUBRULE(this.modeMultiple) },
-      { ALT: () => this.SUBRULE(this.contextCmd) },
-      { ALT: () => this.SUBRULE(this.hostnameCmd) },
-      { ALT: () => this.SUBRULE(this.tunnelGroup) },
-      { ALT: () => this.SUBRULE(this.groupUrl) },
-      { ALT: () => this.SUBRULE(this.nameCmd) },
-      { ALT: () => this.SUBRULE(this.vpnLoadBalancing) },
-      { ALT: () => this.SUBRULE(this.exitCmd) },
-      { ALT: () => this.SUBRULE(this.managementOnly) },
-    ]);
-  });
 }
 
 let instance: AsaCommandParser | undefined;
@@ -374,10 +231,8 @@ const PARSED_TOKENS = 8;
 /** Words of a line given to the lexer; the rest are split on white space (see lexedEnd). */
 const LEXED_TOKENS = 64;
 
-const GROUP_RULES = new Set(['interfaceGroup', 'clusterGroup', 'ipGroup', 'ipv6Group', 'cryptoGroup', 'dnsGroup', 'sessiondbGroup']);
-
 function toCommand(cst: CstNode, token: (t: IToken) => Token): Command | null {
-  const negated = (cst.children[Kw.no.name]?.length ?? 0) > 0;
+  const negated = (cst.children[No.name]?.length ?? 0) > 0;
   // Group rules (`clusterGroup`, …) hold exactly one leaf command; step into them.
   let node = cst;
   for (const name in cst.children) {
@@ -386,7 +241,7 @@ function toCommand(cst: CstNode, token: (t: IToken) => Token): Command | null {
   }
   for (const ruleName in node.children) {
     const nodes = node.children[ruleName]!;
-    const id = RULE_TO_COMMAND[ruleName];
+    const id = RULE_TO_COMMAND.get(ruleName);
     const leaf = nodes[0] as CstNode | undefined;
     if (!id || !leaf || !('children' in leaf)) continue;
     const keywordTokens: IToken[] = [];

@@ -1,6 +1,7 @@
 // Builds the lossless line tree of a document: every line classified, relevant commands parsed, blocks inferred.
 // ASA is line-oriented, so the tree is a list of lines plus blocks (a header and the lines that belong to it);
 // blocks come from indentation and, where a capture lost its indentation, from the keywords a sub-mode accepts.
+import { commandRow, commandsOf, COMMANDS, type BlockKind } from '../commands/table';
 import { parseCommand, type ParseResult } from './parser';
 import { abbreviationMode, expandKeywords } from './abbreviations';
 
@@ -18,7 +19,7 @@ export type LineKind =
   /** A command typed at an exec prompt (`asa1# show run`): not configuration. */
   | 'exec';
 
-export type BlockKind = 'interface' | 'lb' | 'dns-server-group' | 'tunnel-group' | 'context' | 'other';
+export type { BlockKind };
 
 export interface Block {
   kind: BlockKind;
@@ -88,23 +89,16 @@ const MAX_LOGGED_EDITS = 64;
 const consumed = new WeakSet<SyntaxTree>();
 
 // Keywords (first word after `no`) of the commands the grammar knows; other lines are never handed to the parser.
-const MODELLED_KEYWORDS = new Set([
-  'interface', 'priority', 'nat', 'cluster', 'redirect-fqdn', 'participate', 'nameif', 'security-level', 'ip', 'ipv6',
-  'shutdown', 'crypto', 'dns', 'name-server', 'fips', 'mode', 'context', 'hostname', 'tunnel-group', 'group-url',
-  'vpn-sessiondb', 'name', 'vpn', 'exit', 'management-only',
-]);
+const MODELLED_KEYWORDS = new Set(COMMANDS.map((row) => row.keywords[0]!));
 
 // For keywords that start many unmodelled commands (`crypto map`, `ip verify`, `dns-guard` …), the second word
-// decides; parsing every `crypto …` line of a large config would cost more than the rest of the analysis.
-const MODELLED_SECOND_WORDS: Record<string, Set<string>> = {
-  crypto: new Set(['ikev1', 'ikev2', 'ca']),
-  ip: new Set(['address', 'local']),
-  ipv6: new Set(['address', 'local']),
-  dns: new Set(['domain-lookup', 'server-group', 'name-server']),
-  vpn: new Set(['load-balancing']),
-  mode: new Set(['multiple']),
-  fips: new Set(['enable']),
-};
+// decides; parsing every `crypto …` line of a large config would cost more than the rest of the analysis. This holds
+// for every first keyword that no modelled command uses alone.
+const MODELLED_SECOND_WORDS: Record<string, Set<string>> = {};
+for (const first of MODELLED_KEYWORDS) {
+  const rows = COMMANDS.filter((row) => row.keywords[0] === first);
+  if (rows.every((row) => row.keywords.length > 1)) MODELLED_SECOND_WORDS[first] = new Set(rows.map((row) => row.keywords[1]!));
+}
 
 function worthParsing(keyword: string, second: string): boolean {
   if (!MODELLED_KEYWORDS.has(keyword)) return false;
@@ -114,12 +108,16 @@ function worthParsing(keyword: string, second: string): boolean {
 
 // Sub-commands that identify a block even without indentation (captures that lost it, and sloppy transcripts).
 // Only words that are not also global commands are listed, so a global command is never pulled into a block.
-const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {
-  interface: new Set(['nameif', 'security-level', 'ip', 'ipv6', 'shutdown', 'management-only', 'description', 'speed', 'duplex', 'vlan', 'member-interface', 'mac-address', 'channel-group', 'pppoe', 'delay']),
-  lb: new Set(['priority', 'nat', 'cluster', 'redirect-fqdn', 'participate', 'interface']),
-  'dns-server-group': new Set(['name-server', 'retries', 'poll-timer', 'expire-entry-timer']),
-  'tunnel-group': new Set(['group-url', 'group-alias', 'address-pool', 'default-group-policy', 'authentication-server-group']),
+// They are the first keywords of the table's commands of that sub-mode, and the sub-mode's commands it does not model.
+const UNMODELLED_SUBCOMMANDS: Partial<Record<BlockKind, string[]>> = {
+  interface: ['description', 'speed', 'duplex', 'vlan', 'member-interface', 'mac-address', 'channel-group', 'pppoe', 'delay'],
+  'dns-server-group': ['retries', 'poll-timer', 'expire-entry-timer'],
+  'tunnel-group': ['group-alias', 'address-pool', 'default-group-policy', 'authentication-server-group'],
 };
+const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {};
+for (const kind of ['interface', 'lb', 'dns-server-group', 'tunnel-group'] as const) {
+  UNINDENTED_SUBCOMMANDS[kind] = new Set([...commandsOf(kind).map((row) => row.keywords[0]!), ...(UNMODELLED_SUBCOMMANDS[kind] ?? [])]);
+}
 
 const EXEC_WORDS = new Set(['show', 'sh', 'write', 'wr', 'copy', 'more', 'ping', 'traceroute', 'do', 'end', 'configure', 'conf', 'clear', 'debug', 'terminal', 'enable', 'disable', 'reload', 'dir', 'packet-tracer', 'capture']);
 
@@ -202,19 +200,14 @@ function keywordAt(text: string, from: number): string {
   return first;
 }
 
-/** The block a header command opens, or null when the command is not a header. */
+/** The block a header command opens (the table's `opens`), or null when the command is not a header. */
 function headerKind(parse: ParseResult | null): BlockKind | null {
-  const id = parse?.command?.id;
-  if (parse?.command?.negated) return null;
-  if (id === 'interface') return 'interface';
-  if (id === 'vpn-load-balancing') return 'lb';
-  if (id === 'dns-server-group') return 'dns-server-group';
-  if (id === 'tunnel-group') {
-    const kind = parse?.command?.args[1]?.text.toLowerCase() ?? '';
-    return kind.endsWith('-attributes') ? 'tunnel-group' : null;
-  }
-  if (id === 'context') return 'context';
-  return null;
+  const command = parse?.command;
+  if (!command || command.negated) return null;
+  const opens = commandRow(command.id).opens ?? null;
+  // `tunnel-group NAME type remote-access` is one line; only the attribute forms open a sub-mode.
+  if (command.id === 'tunnel-group' && !(command.args[1]?.text.toLowerCase() ?? '').endsWith('-attributes')) return null;
+  return opens;
 }
 
 /** Whether an unindented line can still belong to a block of `kind`, judged by its keywords. */
