@@ -4,6 +4,7 @@ import { buildDevice, type DeviceModel } from './model/device';
 import { buildTree, type SyntaxTree } from './syntax/tree';
 import { readableDiagnostic, type Diagnostic } from './types';
 import { createContext, type DeviceContext } from './checks/context';
+import { internalError, runChecks } from './checks/run';
 import { checkBlockSyntax } from './checks/device/block-syntax';
 import { checkDuplicateCommand } from './checks/device/duplicate-command';
 import { checkLbInterfaces } from './checks/device/lb-interfaces';
@@ -71,22 +72,9 @@ export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: Dev
   const diagnostics: Diagnostic[] = [];
   if (looksBinary(tree)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
   const ctx = createContext(uri, tree, device, options.base ?? null, diagnostics);
-  for (const [name, check] of DEVICE_CHECKS) {
-    try {
-      check(ctx);
-    } catch (error) {
-      // A failing check must never take the others (or the server) down with it.
-      const detail = error instanceof Error ? error.message : String(error);
-      diagnostics.push({
-        code: 'internal-error',
-        severity: 'error',
-        message: `The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        related: [],
-        fixes: [],
-      });
-    }
-  }
+  runChecks(DEVICE_CHECKS, ctx, (name, detail) => {
+    diagnostics.push(internalError(`The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`));
+  });
   for (let i = 0; i < diagnostics.length; i++) diagnostics[i] = readableDiagnostic(diagnostics[i]!);
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   return { uri, tree, device, diagnostics };

@@ -1,17 +1,14 @@
-// A workspace of device files: analyses each one, groups devices by virtual IPv4 address, predicts each
-// group's director and runs the cross-device checks. Updating one file re-analyses only that file; groups are
-// re-checked from the per-device summaries.
+// A workspace of device files: the document cache. It keeps each file's text, tree and analysis (or only the facts
+// of files not open in an editor), and re-analyses only the files that changed; groups are formed and checked from
+// the per-device summaries by `group/groups.ts`.
 import { analyzeDocument, analyzeTree, type DeviceAnalysis } from './analyze';
 import { createContext, lbLinePrefix } from './checks/context';
-import { GROUP_CHECKS, type GroupContext } from './checks/group/registry';
-import { distinctDevices } from './checks/group/members';
 import { summarize, type DeviceSummary } from './group/summary';
+import { formGroups, type GroupChecked } from './group/groups';
 import type { GroupMember, GroupSummary } from './group/types';
 
 export type { GroupMember, GroupSummary };
-import { compareAddressTexts } from './net/address';
-import { electDirector } from './sim/election';
-import { readableDiagnostic, type Diagnostic } from './types';
+import type { Diagnostic } from './types';
 import type { DeviceModel } from './model/device';
 import { buildTree, editTree, type SyntaxTree, type TextChange } from './syntax/tree';
 
@@ -240,92 +237,12 @@ export class Workspace {
       const summary = this.facts(uri)?.summary;
       if (summary) summaries.push(summary);
     }
-    const byVip = new Map<string, DeviceSummary[]>();
-    for (const summary of summaries) {
-      if (!summary.clusterIp) continue;
-      const members = byVip.get(summary.clusterIp) ?? [];
-      members.push(summary);
-      byVip.set(summary.clusterIp, members);
-    }
-    const groups: GroupSummary[] = [];
-    const diagnostics = new Map<string, Diagnostic[]>();
-    const checked = new Map<string, GroupChecked>();
-    const allSummaries = summaries;
-    for (const [clusterIp, summaries] of [...byVip].sort((a, b) => compareAddressTexts(a[0], b[0]))) {
-      const members = summaries
-        .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
-        .sort((a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri));
-      const election = electDirector(members);
-      const group: GroupSummary = {
-        clusterIp,
-        members: members.map((m) => ({
-          uri: m.summary.uri,
-          hostname: m.summary.hostname?.value ?? null,
-          publicIp: m.publicIp,
-          priority: m.priority,
-          priorityConfigured: m.summary.priorityConfigured,
-          participates: m.participates,
-        })),
-        predictedDirector: election ? election.winner.summary.uri : null,
-        electionRule: election ? election.rule : null,
-      };
-      groups.push(group);
-      const memberSummaries = members.map((m) => m.summary);
-      // A group whose members' summaries are the very same objects as last time has the same diagnostics; only a
-      // group of one device also looks at the other groups (probable-vip-typo), so it is always checked again.
-      const cached = this.groupChecks.get(clusterIp);
-      const reuse = cached && sameObjects(cached.members, memberSummaries) && distinctDevices(memberSummaries).length !== 1;
-      const perUri = reuse ? cached.diagnostics : checkGroup(group, memberSummaries, allSummaries);
-      checked.set(clusterIp, { members: memberSummaries, diagnostics: perUri });
-      for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
-    }
+    const { groups, diagnostics, checked } = formGroups(summaries, this.groupChecks);
     this.groupList = groups;
     this.groupDiagnostics = diagnostics;
     this.groupChecks = checked;
     this.groupsStale = false;
   }
-}
-
-/** Runs every group check on one group; a failing check becomes an internal-error diagnostic on each member. */
-function checkGroup(group: GroupSummary, members: DeviceSummary[], all: DeviceSummary[]): Map<string, Diagnostic[]> {
-  const perUri = new Map<string, Diagnostic[]>();
-  const ctx: GroupContext = {
-    group,
-    members,
-    all,
-    report(uri, diagnostic) {
-      const list = perUri.get(uri) ?? [];
-      list.push(readableDiagnostic(diagnostic));
-      perUri.set(uri, list);
-    },
-  };
-  for (const [name, check] of GROUP_CHECKS) {
-    try {
-      check(ctx);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      for (const member of group.members) {
-        ctx.report(member.uri, {
-          code: 'internal-error',
-          severity: 'error',
-          message: `The '${name}' group check failed (${detail}). The other checks still ran; please report this.`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          related: [],
-          fixes: [],
-        });
-      }
-    }
-  }
-  return perUri;
-}
-
-interface GroupChecked {
-  members: DeviceSummary[];
-  diagnostics: Map<string, Diagnostic[]>;
-}
-
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

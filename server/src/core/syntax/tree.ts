@@ -1,86 +1,15 @@
-// Builds the lossless line tree of a document: every line classified, relevant commands parsed, blocks inferred.
-// ASA is line-oriented, so the tree is a list of lines plus blocks (a header and the lines that belong to it);
-// blocks come from indentation and, where a capture lost its indentation, from the keywords a sub-mode accepts.
-import { commandRow, commandsOf, COMMANDS, type BlockKind } from '../commands/table';
-import { parseCommand, type ParseResult } from './parser';
+// Builds the lossless line tree of a document and applies edits to it: every line classified and the relevant commands
+// parsed, then blocks inferred (`blocks.ts`). ASA is line-oriented, so the tree is a list of lines plus blocks (a header
+// and the lines that belong to it). An edit re-reads only the lines it touches and, when it keeps the block structure,
+// writes them into the previous tree in place.
+import type { BlockKind } from '../commands/table';
 import { abbreviationMode, expandKeywords } from './abbreviations';
+import { headerKind, inferBlocks, readAbbreviated } from './blocks';
+import type { Block, DocumentKind, EditLog, LineKind, LineNode, LineRecord, Prompt, SyntaxTree } from './nodes';
+import { parseCommand, type ParseResult } from './parser';
+import { keywordAt, lastSecondWord, leadingWords, SECOND_WORD_MATTERS, worthParsing } from './words';
 
-export type LineKind =
-  /** Empty or only whitespace. */
-  | 'blank'
-  /** Starts with `!`: a separator or comment. */
-  | 'comment'
-  /** Starts with `:` (`: Saved`, `: end`), or a `Cryptochecksum:` footer. */
-  | 'meta'
-  /** A configuration command. */
-  | 'command'
-  /** In a transcript, text the device printed (no prompt). */
-  | 'output'
-  /** A command typed at an exec prompt (`asa1# show run`): not configuration. */
-  | 'exec';
-
-export type { BlockKind };
-
-export interface Block {
-  kind: BlockKind;
-  /** The header line, or null for a transcript that starts inside a sub-mode (its prompt says which). */
-  header: number | null;
-  /** Lines that belong to the block, header excluded, in order. */
-  lines: number[];
-}
-
-export interface Prompt {
-  hostname: string;
-  /** The configuration mode in parentheses (`config`, `config-if`, …), or null at an exec prompt. */
-  mode: string | null;
-  /** Column just past the prompt and the single space after it. */
-  end: number;
-}
-
-export interface LineNode {
-  index: number;
-  /** The line's text without its end-of-line. Concatenating `text + eol` over all lines gives the document back. */
-  text: string;
-  eol: string;
-  kind: LineKind;
-  prompt: Prompt | null;
-  /** Column where the command text starts (after prompt and indentation). */
-  commandStart: number;
-  /** Columns of indentation before the command (after any prompt). */
-  indent: number;
-  /** The first word after an optional `no`, lower case; '' for non-commands. */
-  keyword: string;
-  /** The parse of the command, for lines whose keyword the product models; null otherwise. */
-  parse: ParseResult | null;
-  /** The block this line belongs to, or null at top level. A header line points at its own block. */
-  block: Block | null;
-}
-
-export type DocumentKind = 'config' | 'transcript';
-
-export interface SyntaxTree {
-  kind: DocumentKind;
-  /** The text the tree was built from (joined from the lines on first use when the tree came from an edit). */
-  readonly text: string;
-  /** Indices of the lines the device model reads (recognised commands, and every command of a load-balancing block). */
-  modelLines: number[];
-  /** The hostname of the first configuration prompt of a transcript. */
-  promptHostname: string | null;
-  lines: LineNode[];
-  blocks: Block[];
-  /** Identifies the tree, for `edited`. */
-  readonly id: number;
-  /**
-   * When this tree came from edits that all kept the block structure: the tree they started from (by id), and each
-   * edit's replaced lines with the nodes they had before it. Every other line is the very same node.
-   */
-  readonly edited?: EditLog;
-}
-
-export interface EditLog {
-  baseId: number;
-  changes: readonly { from: number; replaced: readonly LineNode[] }[];
-}
+export type { Block, BlockKind, DocumentKind, EditLog, LineKind, LineNode, Prompt, SyntaxTree } from './nodes';
 
 let nextTreeId = 1;
 const MAX_LOGGED_EDITS = 64;
@@ -88,52 +17,10 @@ const MAX_LOGGED_EDITS = 64;
 /** Trees whose lines an in-place edit took over: their lines no longer match them, so nothing may use them. */
 const consumed = new WeakSet<SyntaxTree>();
 
-// Keywords (first word after `no`) of the commands the grammar knows; other lines are never handed to the parser.
-const MODELLED_KEYWORDS = new Set(COMMANDS.map((row) => row.keywords[0]!));
-
-// For keywords that start many unmodelled commands (`crypto map`, `ip verify`, `dns-guard` …), the second word
-// decides; parsing every `crypto …` line of a large config would cost more than the rest of the analysis. This holds
-// for every first keyword that no modelled command uses alone.
-const MODELLED_SECOND_WORDS: Record<string, Set<string>> = {};
-for (const first of MODELLED_KEYWORDS) {
-  const rows = COMMANDS.filter((row) => row.keywords[0] === first);
-  if (rows.every((row) => row.keywords.length > 1)) MODELLED_SECOND_WORDS[first] = new Set(rows.map((row) => row.keywords[1]!));
-}
-
-function worthParsing(keyword: string, second: string): boolean {
-  if (!MODELLED_KEYWORDS.has(keyword)) return false;
-  const seconds = MODELLED_SECOND_WORDS[keyword];
-  return !seconds || seconds.has(second);
-}
-
-// Sub-commands that identify a block even without indentation (captures that lost it, and sloppy transcripts).
-// Only words that are not also global commands are listed, so a global command is never pulled into a block.
-// They are the first keywords of the table's commands of that sub-mode, and the sub-mode's commands it does not model.
-const UNMODELLED_SUBCOMMANDS: Partial<Record<BlockKind, string[]>> = {
-  interface: ['description', 'speed', 'duplex', 'vlan', 'member-interface', 'mac-address', 'channel-group', 'pppoe', 'delay'],
-  'dns-server-group': ['retries', 'poll-timer', 'expire-entry-timer'],
-  'tunnel-group': ['group-alias', 'address-pool', 'default-group-policy', 'authentication-server-group'],
-};
-const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {};
-for (const kind of ['interface', 'lb', 'dns-server-group', 'tunnel-group'] as const) {
-  UNINDENTED_SUBCOMMANDS[kind] = new Set([...commandsOf(kind).map((row) => row.keywords[0]!), ...(UNMODELLED_SUBCOMMANDS[kind] ?? [])]);
-}
-
 const EXEC_WORDS = new Set(['show', 'sh', 'write', 'wr', 'copy', 'more', 'ping', 'traceroute', 'do', 'end', 'configure', 'conf', 'clear', 'debug', 'terminal', 'enable', 'disable', 'reload', 'dir', 'packet-tracer', 'capture']);
 
 // An ASA prompt: hostname (optionally with failover or context parts `asa/act/pri`), an optional mode, then # or >.
 const PROMPT = /^([A-Za-z0-9][A-Za-z0-9_.\-/]*)(?:\(([a-z0-9-]+)\))?([#>]) ?/;
-
-const MODE_TO_BLOCK: Record<string, BlockKind> = {
-  'config-if': 'interface',
-  'config-subif': 'interface',
-  'config-load-balancing': 'lb',
-  'config-dns-server-group': 'dns-server-group',
-  'config-tunnel-general': 'tunnel-group',
-  'config-tunnel-webvpn': 'tunnel-group',
-  'config-tunnel-ipsec': 'tunnel-group',
-  'config-ctx': 'context',
-};
 
 function detectPrompt(text: string): Prompt | null {
   // Nearly every line of a config has neither '#' nor '>', and a native search rules them out at once.
@@ -150,93 +37,6 @@ function leadingWhitespace(text: string, from: number): number {
   let i = from;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
-}
-
-// Scans words by character code: this runs on every command line of the file, and slicing, trimming, splitting
-// and even returning a pair per line allocated more than the rest of the analysis. The word found is left in
-// `wordEnd`, and nextWord returns it in lower case.
-let wordEnd = 0;
-
-function nextWord(text: string, from: number): string {
-  let start = from;
-  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
-  let end = start;
-  let upper = false;
-  for (let code = text.charCodeAt(end); end < text.length && !isSpace(code); code = text.charCodeAt(++end)) {
-    if (code >= 65 && code <= 90) upper = true;
-  }
-  wordEnd = end;
-  const word = text.slice(start, end);
-  return intern(upper ? word.toLowerCase() : word);
-}
-
-// Keywords are kept with every line, and a config uses a few hundred distinct ones: sharing one string per keyword
-// spares the garbage collector a string per line to carry into the old generation.
-const interned = new Map<string, string>();
-
-function intern(word: string): string {
-  const known = interned.get(word);
-  if (known !== undefined) return known;
-  if (interned.size >= 4096 || word.length > 32) return word;
-  interned.set(word, word);
-  return word;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 12 || code === 11 || code === 160;
-}
-
-// Keywords whose second word matters (to the parse decision or to block membership); for every other command the
-// second word is never read, so it is not taken.
-const SECOND_WORD_MATTERS = new Set([...Object.keys(MODELLED_SECOND_WORDS), 'interface', 'nat', 'cluster', 'ip', 'ipv6']);
-
-/** The keyword of a command (the first word after an optional `no`), with its second word where it matters. */
-let secondWord = '';
-
-function keywordAt(text: string, from: number): string {
-  let first = nextWord(text, from);
-  if (first === 'no') first = nextWord(text, wordEnd);
-  secondWord = SECOND_WORD_MATTERS.has(first) ? nextWord(text, wordEnd) : '';
-  return first;
-}
-
-/** The block a header command opens (the table's `opens`), or null when the command is not a header. */
-function headerKind(parse: ParseResult | null): BlockKind | null {
-  const command = parse?.command;
-  if (!command || command.negated) return null;
-  const opens = commandRow(command.id).opens ?? null;
-  // `tunnel-group NAME type remote-access` is one line; only the attribute forms open a sub-mode.
-  if (command.id === 'tunnel-group' && !(command.args[1]?.text.toLowerCase() ?? '').endsWith('-attributes')) return null;
-  return opens;
-}
-
-/** Whether an unindented line can still belong to a block of `kind`, judged by its keywords. */
-function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string): boolean {
-  if (!UNINDENTED_SUBCOMMANDS[kind]?.has(keyword)) return false;
-  if (kind === 'lb') {
-    if (keyword === 'interface') return second === 'lbpublic' || second === 'lbprivate';
-    // The global `nat (inside,outside) …` starts with a parenthesis; the sub-mode's `nat` takes an address or name.
-    if (keyword === 'nat') return !second.startsWith('(');
-    // `cluster group NAME` is the global ASA clustering command.
-    if (keyword === 'cluster') return ['ip', 'port', 'encryption', 'key'].includes(second);
-  }
-  if (kind === 'interface' && keyword === 'ip') return second === 'address';
-  if (kind === 'interface' && keyword === 'ipv6') return second !== 'local' && second !== 'route' && second !== 'access-list' && second !== 'icmp';
-  return true;
-}
-
-/**
- * A line node with what the line says on its own, independent of the lines around it (`baseKind`, `second`,
- * `header`). The same object serves as a tree's node. A later tree that keeps the block structure shares the
- * unchanged nodes as they are (their index, kind and block are the same); any other later tree copies them. Nodes
- * are never changed once their tree is built, so sharing is safe.
- */
-interface LineRecord extends LineNode {
-  baseKind: LineKind;
-  second: string;
-  header: BlockKind | null;
-  /** The keyword and parse as classified, when the line was then read as an abbreviation (see readAbbreviated). */
-  unexpanded: { keyword: string; parse: ParseResult | null } | null;
 }
 
 function classify(lineText: string, eol: string): LineRecord {
@@ -257,7 +57,7 @@ function classify(lineText: string, eol: string): LineRecord {
   let header: BlockKind | null = null;
   if (kind === 'command' && restLength > 0) {
     keyword = keywordAt(lineText, commandStart);
-    second = secondWord;
+    second = lastSecondWord();
     // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
     const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
     if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
@@ -516,124 +316,8 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
   const lines: LineNode[] = new Array(infos.length);
   for (let i = 0; i < infos.length; i++) lines[i] = adopt(infos[i]!, i, transcript, null, i >= changedFrom && i < changedTo);
 
-  const blocks: Block[] = [];
-  let current: Block | null = null;
-  /** The last top-level command that opened no block, in case indented lines follow it. */
-  let lastTop: number | null = null;
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    // Comments, blank lines and exec commands neither end nor join a block: the next column-0 command decides.
-    // A `!` separator is not enough on its own, since captures put `!` lines inside blocks too.
-    if (line.kind !== 'command' || line.keyword === '') continue;
-    const keyword = line.keyword;
-    const second = infos[i]!.second;
-    const header = infos[i]!.header;
-
-    if (transcript) {
-      const mode = line.prompt?.mode ?? 'config';
-      const modeBlock = MODE_TO_BLOCK[mode];
-      if (line.parse?.command?.id === 'exit') {
-        if (current) line.block = current;
-        current = null;
-        continue;
-      }
-      if (modeBlock) {
-        // The prompt says we are inside a sub-mode; a script may start there without showing the header.
-        if (!current || current.kind !== modeBlock) {
-          current = { kind: modeBlock, header: null, lines: [] };
-          blocks.push(current);
-        }
-        if (header && modeBlock !== 'lb') {
-          // A header typed inside a sub-mode leaves it and opens a new block, as on the device.
-          current = { kind: header, header: line.index, lines: [] };
-          blocks.push(current);
-        } else {
-          current.lines.push(line.index);
-        }
-        line.block = current;
-        continue;
-      }
-      // Global configuration prompt.
-      if (header) {
-        current = { kind: header, header: line.index, lines: [] };
-        blocks.push(current);
-        line.block = current;
-      } else if (current && isUnindentedSubcommand(current.kind, keyword, second)) {
-        // Published examples show sub-mode commands at a `(config)#` prompt right after the header.
-        current.lines.push(line.index);
-        line.block = current;
-      } else {
-        current = null;
-      }
-      continue;
-    }
-
-    // Configuration text: indentation first, keywords where indentation is missing.
-    if (line.indent > 0 && current) {
-      current.lines.push(line.index);
-      line.block = current;
-      continue;
-    }
-    if (line.indent > 0 && !current) {
-      // The first indented line under a command that is not a modelled header opens an 'other' block lazily,
-      // so the tens of thousands of single-line commands of a large config allocate no block at all.
-      if (lastTop !== null) {
-        current = { kind: 'other', header: lastTop, lines: [line.index] };
-        blocks.push(current);
-        lines[lastTop]!.block = current;
-        line.block = current;
-      }
-      // Otherwise a fragment was cut mid-block: the line stays at top level.
-      continue;
-    }
-    if (line.parse?.command?.id === 'exit' && current) {
-      line.block = current;
-      current.lines.push(line.index);
-      current = null;
-      continue;
-    }
-    if (current && current.kind !== 'other' && !header && isUnindentedSubcommand(current.kind, keyword, second)) {
-      current.lines.push(line.index);
-      line.block = current;
-      continue;
-    }
-    if (header) {
-      current = { kind: header, header: line.index, lines: [] };
-      blocks.push(current);
-      line.block = current;
-      lastTop = null;
-    } else {
-      current = null;
-      lastTop = line.index;
-    }
-  }
-
-  for (const block of blocks) if (block.kind === 'lb') for (const i of block.lines) readAbbreviated(lines[i]!);
+  const blocks = inferBlocks(lines, infos, transcript);
   return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
-}
-
-/** The first words of a command, enough for any keyword path (`no` and up to four keywords). */
-function leadingWords(text: string, commandStart: number): string[] {
-  return text.slice(commandStart).split(/\s+/, 6);
-}
-
-/**
- * A line of a load-balancing block that is not a command as written may abbreviate one (`prio 5`): the device
- * accepts any prefix unique in that mode, typed or pasted, so the line is read as the command it stands for. (Lines
- * typed at a prompt were expanded when classified, since their prompt names the mode.) Only the line's own node is
- * changed, and only while its tree is being built.
- */
-function readAbbreviated(line: LineNode): void {
-  if (line.block?.kind !== 'lb' || line.kind !== 'command' || line.prompt || line.parse?.command) return;
-  const expanded = expandKeywords('lb', leadingWords(line.text, line.commandStart));
-  if (expanded.length === 0) return;
-  const parse = parseCommand(line.text.slice(line.commandStart), line.commandStart, 'lb');
-  if (!parse.command) return;
-  const record = line as LineRecord;
-  record.unexpanded = { keyword: record.keyword, parse: record.parse };
-  record.parse = parse;
-  record.keyword = expanded[0]!;
 }
 
 function makeTree(kind: DocumentKind, lines: LineNode[], blocks: Block[], text: string | null, index: ModelIndex, edited?: EditLog): SyntaxTree {
