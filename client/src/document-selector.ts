@@ -1,5 +1,5 @@
 // Which documents the language server handles: the `asa` language, plus files matching the device-file patterns
-// (`asaLb.deviceFiles`), which the server then classifies by content (SPEC §4.4).
+// (`asaLb.deviceFiles`), which the server then classifies by content.
 import * as vscode from 'vscode';
 import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
 

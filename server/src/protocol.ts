@@ -31,7 +31,7 @@ export interface GroupInfoParams {
  */
 export const GROUP_INFO_REQUEST: CustomRequest<GroupInfoParams, GroupInfoResult> = { method: 'asaLb/groupInfo' };
 
-/** `asaLb/simulate` params: a scenario in the JSON form of `asa-lb simulate` (CONTRACT §1). */
+/** `asaLb/simulate` params: a scenario in the JSON form of `asa-lb simulate` (`core/sim/validate-scenario.ts`). */
 export interface SimulateParams {
   scenario: unknown;
 }
@@ -69,7 +69,7 @@ export const PARSE_SHOW_REQUEST: CustomRequest<ParseShowParams, ParseShowResult>
 /** `asaLb/groupsChanged` — a notification from the server after any re-analysis that may change a group, so open previews refresh. */
 export const GROUPS_CHANGED_NOTIFICATION: CustomNotification = { method: 'asaLb/groupsChanged' };
 
-/** The command a code lens runs to open the preview (CONTRACT §3). */
+/** The command a code lens runs to open the preview, contributed in package.json. */
 export const SHOW_REDIRECT_PREVIEW_COMMAND = 'asaLb.showRedirectPreview';
 export const NEW_GROUP_COMMAND = 'asaLb.newGroup';
 export const IMPORT_SHOW_OUTPUT_COMMAND = 'asaLb.importShowOutput';

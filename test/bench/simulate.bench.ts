@@ -7,7 +7,7 @@ const RUNS = process.argv.includes('--quick') ? 3 : 9;
 const HOT_PLACEMENTS = 2_000_000;
 const RECORDED_CONNECTIONS = 100_000;
 
-/** Ten units with uneven limits and starting loads, so that every rule of SPEC §6 fires along the way. */
+/** Ten units with uneven limits and starting loads, so that every rule of the redirect decision fires along the way. */
 function groupScenario(connections: number): Scenario {
   const members = Array.from({ length: MEMBERS }, (_, i) => ({
     name: `asa${i + 1}`,

@@ -1,4 +1,4 @@
-// The CLI as a real subprocess: exit codes, the JSON shape of CONTRACT §1, SARIF validated against its schema.
+// The CLI as a real subprocess: exit codes, the JSON shape the README documents, SARIF validated against its schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -51,7 +51,7 @@ test('check: a clean config exits 0 and prints no diagnostic line', () => {
   assert.doesNotMatch(stdout, /: (error|warning) /);
 });
 
-test('check --format json: the shape of CONTRACT §1', () => {
+test('check --format json: the documented shape', () => {
   const { status, stdout } = run(['check', '--format', 'json', 'test/examples/']);
   assert.equal(status, 1);
   const json = JSON.parse(stdout);

@@ -1,5 +1,5 @@
 // Checks package.json's extension manifest: the diagnostics settings match the code table (UPDATE_GOLDEN=1 refreshes
-// them), the other settings match the core's defaults, the commands of CONTRACT §3 are contributed and wired, every
+// them), the other settings match the core's defaults, the extension's commands are contributed and wired, every
 // referenced file exists, and the first-line pattern recognises ASA files and nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +70,7 @@ test('the other settings: device globs from the core, a default session limit, a
   }
 });
 
-test('the commands of CONTRACT §3 are contributed, activate the extension and match the protocol module', () => {
+test('the commands of the extension are contributed, activate the extension and match the protocol module', () => {
   const manifest = readManifest();
   const contributed = manifest.contributes.commands.map((c) => c.command);
   assert.deepEqual([...contributed].sort(), [...CONTRACT_COMMANDS].sort());

@@ -1,4 +1,4 @@
-// The ways the server is started: `asa-lb lsp --stdio` (CONTRACT §1) for other editors, `dist/server.js --stdio`,
+// The ways the server is started: `asa-lb lsp --stdio` for other editors, `dist/server.js --stdio`,
 // and node IPC, as the VS Code extension starts it. Each must answer initialize and publish diagnostics.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

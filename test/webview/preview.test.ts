@@ -182,7 +182,7 @@ describe('the redirect preview page', () => {
     assert.equal(await page.locator('#steps .badge.reconnect').count(), core.decisions.filter((d) => d.reconnect).length);
     // Every session the director held reconnects: its 6 at the start and those it kept from the first 8.
     assert.equal(await page.locator('#steps .badge.reconnect').count(), 6 + core.decisions.slice(0, 8).filter((d) => d.target === 'dc-vpn-1').length);
-    // SPEC §7: five retries, the director declared gone, an election; the list says the same in words.
+    // Five retries, the director declared gone, an election; the list says the same in words.
     assert.equal(await page.locator('#keepalive svg.keepalive .ka-retry').count(), 5);
     assert.equal(await page.locator('#keepalive svg.keepalive .ka-election').count(), 1);
     assert.deepEqual(await page.locator('#keepalive-steps li .ka-time').allTextContents(), core.keepalive.map((e) => `t = ${e.t} s`));

@@ -5,14 +5,14 @@ import type { GroupInfoResult, ParseShowResult, SimulateResult } from '../../../
 /** The webview panel's view type; also its serializer's key and the `onWebviewPanel:` activation event. */
 export const PREVIEW_VIEW_TYPE = 'asaLb.redirectPreview';
 
-/** Session counts of one type as the scenario JSON of CONTRACT §1 takes them. */
+/** Session counts of one type as the scenario JSON of `asa-lb simulate` takes them. */
 export interface ScenarioCounts {
   active: number;
   limit: number;
   inactive?: number;
 }
 
-/** One member of a scenario (CONTRACT §1 `asa-lb simulate`). */
+/** One member of a scenario (`asa-lb simulate`). */
 export interface ScenarioMemberJson {
   name: string;
   publicIp: string;
@@ -25,7 +25,7 @@ export interface ScenarioMemberJson {
 /** A scenario in the JSON form of `asa-lb simulate`, which `asaLb/simulate` runs unchanged. */
 export interface ScenarioJson {
   type: 'ssl' | 'ipsec';
-  /** Omitted: the members elect one (SPEC §5). */
+  /** Omitted: the members elect one. */
   director?: string;
   connections: number;
   members: ScenarioMemberJson[];

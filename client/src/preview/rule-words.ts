@@ -1,4 +1,4 @@
-// The redirect rules of SPEC §6 named in plain words for the preview; the sentences that explain each decision
+// The redirect rules (`server/src/core/sim/redirect.ts`) named in plain words for the preview; the sentences that explain each decision
 // come from the server's core (`explanation`), these only label them.
 
 export const RULE_WORDS: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-// Draws the keepalive timeline of SPEC §7 (from the server's events) as an SVG figure, with an ordered list of the
+// Draws the keepalive timeline (from the server's events) as an SVG figure, with an ordered list of the
 // same events beside it for keyboard and screen-reader users.
 import type { KeepaliveEvent } from '../../../server/src/core/sim/keepalive';
 import { el, svg } from './dom';

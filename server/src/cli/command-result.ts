@@ -8,7 +8,7 @@ export interface CommandResult {
   exitCode: number;
 }
 
-/** Exit status for bad usage, unreadable files and invalid input (CONTRACT §1). */
+/** Exit status for bad usage, unreadable files and invalid input, as every `asa-lb` command documents it (README “The command line”). */
 export const EXIT_BAD_INPUT = 2;
 
 /** Reads a file, or standard input for `-`; never throws, so every failure becomes one line on stderr. */

@@ -1,4 +1,4 @@
-// Expands the CLI's PATH arguments into device files: files as given, folders searched recursively (SPEC §4.4).
+// Expands the CLI's PATH arguments into device files: files as given, folders searched recursively, as `asaLb.deviceFiles` says (README “Settings”).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isDeviceFile, DEFAULT_DEVICE_GLOBS } from '../core/detect';

@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are successes; every usage error is exit status 2 (CONTRACT §1).
+      // Help and version are successes; every usage error is exit status 2, as the README documents.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
       return;
     }

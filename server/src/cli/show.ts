@@ -1,4 +1,4 @@
-// `asa-lb show`: parses a capture of `show vpn load-balancing` and prints it as CONTRACT §1 JSON or as a readable table.
+// `asa-lb show`: parses a capture of `show vpn load-balancing` and prints it as JSON (`core/show/types.ts`, `ShowOutput`) or as a readable table.
 import { parseShowVpnLoadBalancing, type ShowOutput, type ShowTypeLoad, type ShowWarning } from '../core/show/index';
 import { badInput, readInput, type CommandResult } from './command-result';
 

@@ -1,4 +1,4 @@
-// `asa-lb simulate`: reads a scenario file, runs the redirect simulation and renders it as text or CONTRACT §1 JSON.
+// `asa-lb simulate`: reads a scenario file, runs the redirect simulation and renders it as text or JSON (`core/sim/contract-json.ts`).
 import {
   explainDecision,
   explainElection,

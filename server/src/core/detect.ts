@@ -1,4 +1,4 @@
-// Decides which files are device configs (SPEC §4.4): by name, then by a look at the first lines of content.
+// Decides which files are device configs (the `asaLb.deviceFiles` setting): by name, then by a look at the first lines of content.
 import { minimatchLite } from './settings/glob';
 
 /** Default patterns of device files; `*.asa` always counts, the others only when the content looks like ASA. */

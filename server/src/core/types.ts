@@ -13,7 +13,9 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { DiagnosticCode, Severity } from './checks/codes';
+
+export type { DiagnosticCode, Severity };
 
 /** Replaces the text of `range` with `newText` in one document. */
 export interface TextEdit {
@@ -38,7 +40,7 @@ export interface RelatedLocation {
 }
 
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   range: Range;

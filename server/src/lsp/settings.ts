@@ -1,4 +1,4 @@
-// The `asaLb` settings the server applies (SPEC §4.4): per-code severities and which files are device configs.
+// The `asaLb` settings the server applies (README “Settings”): per-code severities and which files are device configs.
 // They come from `workspace/configuration` when the client answers it, otherwise from the settings a client pushes
 // with `workspace/didChangeConfiguration`, otherwise the defaults.
 import { DEFAULT_DEVICE_GLOBS } from '../core/detect';

@@ -1,4 +1,4 @@
-// The readings the group checks take where SPEC §4.3 is silent: change scripts in groups, ties the predicted director
+// The readings the group checks take where the vendor's documentation is silent: change scripts in groups, ties the predicted director
 // cannot break, and a typo'd virtual address judged once per device however many groups surround it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

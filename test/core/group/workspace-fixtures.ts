@@ -10,7 +10,7 @@ import { compareExpectations, readExpectations, type Expectation } from './expec
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/group');
 
-/** The codes of SPEC §4.3. */
+/** The codes of the cross-device checks. */
 export const GROUP_CODES = new Set(CODES.filter((c) => c.scope === 'group').map((c) => c.code));
 
 export interface Scenario {

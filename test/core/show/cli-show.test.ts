@@ -1,4 +1,4 @@
-// `runShow` as the CLI main calls it: a capture file in, CONTRACT §1 JSON (or a table) out, exit 2 for anything else.
+// `runShow` as the CLI main calls it: a capture file in, the documented JSON (or a table) out, exit 2 for anything else.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// The `show vpn load-balancing` parser: both layouts, the corpus samples, and every kind of capture damage SPEC §8 lists.
+// The `show vpn load-balancing` parser: both layouts, the corpus samples, and every kind of capture damage seen in real captures.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

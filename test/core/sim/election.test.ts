@@ -1,4 +1,4 @@
-// Director election (SPEC §5): priority, then the lowest address by value; only up, participating units stand.
+// Director election: priority, then the lowest address by value; only up, participating units stand.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';

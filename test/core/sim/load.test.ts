@@ -1,4 +1,4 @@
-// Load percentages (SPEC §6 step 1): exact round-half-up, limit 0 as full.
+// Load percentages: exact round-half-up, limit 0 as full.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';

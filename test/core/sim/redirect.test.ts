@@ -1,4 +1,4 @@
-// One redirect decision per case, each isolating one step of SPEC §6 or one edge of the load arithmetic.
+// One redirect decision per case, each isolating one step of the redirect decision or one edge of the load arithmetic.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chooseTarget, createRedirectState, newChoice, type RedirectRule } from '../../../server/src/core/sim/index';

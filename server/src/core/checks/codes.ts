@@ -1,11 +1,12 @@
 // Every diagnostic code the product reports, with its default severity, scope and one line on why it matters.
 // The README's diagnostics table and the settings schema are generated from this table; a test keeps them in step.
-import type { Severity } from '../types';
+/** How serious a diagnostic is, as LSP counts (declared here, with the codes, so the core's types can name both). */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export type Scope = 'block' | 'device' | 'group' | 'internal';
 
-export interface CodeInfo {
-  code: string;
+export interface CodeInfo<Code extends string = string> {
+  code: Code;
   /** The default severity; some codes are raised to error when the device participates (see `severityNote`). */
   severity: Severity;
   severityNote?: string;
@@ -18,7 +19,7 @@ export interface CodeInfo {
   fix: string;
 }
 
-export const CODES: readonly CodeInfo[] = [
+const CODE_TABLE = [
   // Within the block.
   { code: 'unknown-lb-command', severity: 'error', scope: 'block', when: 'A line inside `vpn load-balancing` is not a load-balancing command.', why: 'The device rejects the line, so the setting you meant is not applied.', fix: 'Replace it with the nearest command.' },
   { code: 'invalid-argument', severity: 'error', scope: 'block', when: 'An argument is missing or malformed (address, number, keyword, extra words).', why: 'The device rejects the command, so the setting is not applied.', fix: 'Set the single obviously valid value, where there is one.' },
@@ -56,16 +57,21 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'single-member-group', severity: 'hint', scope: 'group', when: 'A group has one member in the workspace.', why: 'Cross-device checks need the other members’ configs in the workspace.', fix: '' },
   // The product itself.
   { code: 'internal-error', severity: 'error', scope: 'internal', when: 'A check failed unexpectedly on this file.', why: 'The other checks still ran; please report the file (without secrets).', fix: '' },
-];
+] as const satisfies readonly CodeInfo[];
 
-const byCode = new Map(CODES.map((c) => [c.code, c]));
+/** Every code the product reports, as a type: a misspelt code does not compile. */
+export type DiagnosticCode = (typeof CODE_TABLE)[number]['code'];
 
-export function codeInfo(code: string): CodeInfo {
+export const CODES: readonly CodeInfo<DiagnosticCode>[] = CODE_TABLE;
+
+const byCode = new Map<string, CodeInfo<DiagnosticCode>>(CODES.map((c) => [c.code, c]));
+
+export function codeInfo(code: string): CodeInfo<DiagnosticCode> {
   const info = byCode.get(code);
   if (!info) throw new Error(`unknown diagnostic code ${code}`);
   return info;
 }
 
-export function isKnownCode(code: string): boolean {
+export function isKnownCode(code: string): code is DiagnosticCode {
   return byCode.has(code);
 }

@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '../types';
 import type { DeviceModel, InterfaceModel } from '../model/device';
 import type { SyntaxTree } from '../syntax/tree';
-import { codeInfo } from './codes';
+import { codeInfo, type DiagnosticCode } from './codes';
 
 export interface ReportOptions {
   severity?: Severity;
@@ -17,7 +17,7 @@ export interface DeviceContext {
   device: DeviceModel;
   /** For a transcript: the configuration of the same device found in the workspace, or null when unknown. */
   base: DeviceModel | null;
-  report(code: string, range: Range, message: string, options?: ReportOptions): void;
+  report(code: DiagnosticCode, range: Range, message: string, options?: ReportOptions): void;
 }
 
 export function createContext(uri: string, tree: SyntaxTree, device: DeviceModel, base: DeviceModel | null, out: Diagnostic[]): DeviceContext {

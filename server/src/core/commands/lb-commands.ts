@@ -1,5 +1,6 @@
 // The one table of `vpn load-balancing` sub-mode commands: syntax, arguments, defaults, documentation and snippets.
 // Completion, hover, argument validation and snippets all read from here, so a command is described exactly once.
+import type { DiagnosticCode } from '../checks/codes';
 
 export type LbCommandId =
   | 'interface-lbpublic'
@@ -16,7 +17,7 @@ export type LbCommandId =
 /** What an argument position accepts. */
 export type ArgKind =
   | { kind: 'nameif' }
-  | { kind: 'integer'; min: number; max: number; outOfRangeCode?: string }
+  | { kind: 'integer'; min: number; max: number; outOfRangeCode?: DiagnosticCode }
   | { kind: 'ipv4' }
   | { kind: 'ipv6' }
   | { kind: 'choice'; values: string[] }
@@ -47,7 +48,7 @@ export interface LbCommandSpec {
   /** Whether the setting is shared by every member of the group and must be identical. */
   groupWide: boolean;
   /** Diagnostic codes that concern this command, for hover. */
-  codes: string[];
+  codes: DiagnosticCode[];
 }
 
 export const DEFAULT_PRIORITY = 5;

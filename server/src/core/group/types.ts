@@ -12,7 +12,7 @@ export interface GroupSummary {
   clusterIp: string;
   /** Members in ascending public-address order, as the director keeps them. */
   members: GroupMember[];
-  /** The uri of the predicted director (SPEC §5), or null when no member participates. */
+  /** The uri of the predicted director (`sim/election.ts`: highest priority, then lowest public address), or null when no member participates. */
   predictedDirector: string | null;
   /** What decided the prediction: `priority` or `lowest-ip`. */
   electionRule: 'priority' | 'lowest-ip' | null;

@@ -1,4 +1,4 @@
-// Reads `show vpn load-balancing` output in either layout of SPEC §8, by whitespace tokens rather than columns.
+// Reads `show vpn load-balancing` output in either layout (the older one without session limits, the newer one with them), by whitespace tokens rather than columns.
 import { parseAddress } from '../net/address';
 import { meaningfulLines, type ShowLine } from './lines';
 import { normaliseRole } from './roles';

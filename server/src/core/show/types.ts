@@ -1,4 +1,4 @@
-// The parsed `show vpn load-balancing` output: the CONTRACT §1 `show` document, plus what the parser noticed on the way.
+// The parsed `show vpn load-balancing` output: the `asa-lb show` document, plus what the parser noticed on the way.
 
 /** Master/Director and Backup/Member/Slave, normalised. */
 export type ShowRole = 'director' | 'member';
@@ -24,7 +24,7 @@ export interface ShowPeer {
   ssl: ShowTypeLoad;
 }
 
-/** Exactly the CONTRACT §1 `show` document. Status, failover and encryption are kept as printed ("Enabled", "n/a"). */
+/** Exactly the `asa-lb show` document. Status, failover and encryption are kept as printed ("Enabled", "n/a"). */
 export interface ShowOutput {
   status: string | null;
   role: ShowRole | null;

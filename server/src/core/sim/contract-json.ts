@@ -1,4 +1,4 @@
-// The `asa-lb simulate --format json` document of CONTRACT §1, cut from a SimulationResult.
+// The `asa-lb simulate --format json` document, cut from a SimulationResult.
 import type { SimulationResult } from './decision';
 import type { RedirectRule } from './redirect';
 

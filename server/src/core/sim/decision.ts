@@ -83,7 +83,7 @@ export interface SimulationResult {
   type: SessionType;
   /** The director at the start of the run. */
   director: string | null;
-  /** `given` by the scenario, `elected` by SPEC §5, or `none` when no unit is up. */
+  /** `given` by the scenario, `elected` (`election.ts`), or `none` when no unit is up. */
   directorSource: 'given' | 'elected' | 'none';
   /** The start-up election, when the scenario named no director. */
   election: ElectionSummary | null;

@@ -1,7 +1,7 @@
-// Director election (SPEC §5): the highest priority wins, ties go to the lowest public address.
+// Director election: the highest priority wins, ties go to the lowest public address.
 import { compareAddressTexts } from '../net/address';
 
-/** The priority a unit has when `priority` is not configured (the product's assumption, SPEC §3). */
+/** The priority a unit has when `priority` is not configured (the product's assumption: the device's documentation gives no default). */
 export const DEFAULT_PRIORITY = 5;
 
 /** Anything that can stand in an election: a scenario member, a device of a workspace group. */

@@ -2,7 +2,7 @@
 import type { Decision, ElectionSummary, IneligibleReason } from './decision';
 import { SESSION_TYPE_LABEL, type SessionType } from './scenario';
 
-/** One sentence on who got the session and which rule of SPEC §6 decided, e.g. "asa1 gets it: lowest load (3 %) among eligible members". */
+/** One sentence on who got the session and which rule of the redirect decision (`redirect.ts`) decided, e.g. "asa1 gets it: lowest load (3 %) among eligible members". */
 export function explainDecision(decision: Decision, type: SessionType): string {
   const { detail, target } = decision;
   const label = SESSION_TYPE_LABEL[type];

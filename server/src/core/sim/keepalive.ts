@@ -1,4 +1,4 @@
-// The keepalive timeout of SPEC §7 as data, so that the preview can draw when a member gives up on its director.
+// The keepalive timeout as data (a member retries its director every 4 s and gives up after five retries), so that the preview can draw when a member gives up on its director.
 
 /** A member sends a regular keepalive this often (seconds) while the previous one was answered. */
 export const KEEPALIVE_INTERVAL_SECONDS = 1;

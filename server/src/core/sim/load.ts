@@ -1,4 +1,4 @@
-// The load of one member for one session type, as the director computes it (SPEC §6 step 1).
+// The load of one member for one session type, as the director computes it (the first step of the redirect decision).
 
 /** A load at or above this percentage means the member is full and gets no new session of that type. */
 export const FULL_LOAD = 100;

@@ -1,9 +1,9 @@
-// The director's redirect decision for one new session (SPEC §6 steps 2–8), on the RedirectState table.
+// The director's redirect decision for one new session (steps 2–8 of the decision below; step 1, the load, is `load.ts`), on the RedirectState table.
 import { FULL_LOAD, loadPercent } from './load';
 import type { RedirectState } from './state';
 
 /**
- * Which step of SPEC §6 decided a session: the director kept it (step 3), a member had the lowest load (4),
+ * Which step of the decision decided a session: the director kept it (step 3), a member had the lowest load (4),
  * the fewest sessions among those tied on load (5), the lowest address among those still tied (6),
  * or nobody could take it (7).
  */

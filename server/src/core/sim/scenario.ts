@@ -1,6 +1,6 @@
 // The validated redirect scenario: the plain data the simulation runs on, with every default already applied.
 
-/** The two session types that take part in load balancing (SPEC §6). */
+/** The two session types that take part in load balancing. */
 export type SessionType = 'ssl' | 'ipsec';
 
 export const SESSION_TYPES: readonly SessionType[] = ['ssl', 'ipsec'];

@@ -12,7 +12,7 @@ import { createRedirectState, memberIndex, snapshotLoads, type RedirectState } f
  * A failed member's active sessions end and reconnect one by one through the virtual address, each a decision
  * of its own with `reconnect: true`, before the next new session. Its inactive sessions end without reconnecting:
  * they were idle, and a client that resumes later is simply a new session.
- * When the failed member was the director, the remaining up units elect a new one first (SPEC §5, no pre-emption:
+ * When the failed member was the director, the remaining up units elect a new one first (`election.ts`, no pre-emption:
  * nothing else ever changes the director), and the next decision carries `director`.
  */
 export function simulate(scenario: Scenario): SimulationResult {

@@ -4,7 +4,7 @@ import { loadPercent } from './load';
 import type { ScenarioMember, SessionType } from './scenario';
 
 /**
- * One column per member, in ascending public-address order (the director's own list, SPEC §6).
+ * One column per member, in ascending public-address order (the director's own list).
  *
  * Performance: the counts live in typed arrays, one per field, so that a placement reads
  * a few contiguous numbers and allocates nothing; `load` caches each member's load and is
@@ -47,7 +47,7 @@ export function createRedirectState(members: readonly ScenarioMember[], type: Se
     const counts = member[type];
     state.up[i] = member.up ? 1 : 0;
     state.active[i] = counts.active;
-    // IPsec has no inactive sessions (SPEC §6); the validator already refuses them, this keeps the table honest.
+    // IPsec has no inactive sessions; the validator already refuses them, this keeps the table honest.
     state.inactive[i] = type === 'ssl' ? counts.inactive : 0;
     state.limit[i] = counts.limit;
     state.load[i] = loadPercent(counts.active, counts.limit);

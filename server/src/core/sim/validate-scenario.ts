@@ -1,4 +1,4 @@
-// Turns the `simulate` scenario JSON of CONTRACT §1 into a validated Scenario, or one error naming the field at fault.
+// Turns the `simulate` scenario JSON of `asa-lb simulate` into a validated Scenario, or one error naming the field at fault.
 import { parseAddress, sameAddress, type Address } from '../net/address';
 import { DEFAULT_PRIORITY } from './election';
 import { scenarioError, type ScenarioError } from './scenario-error';
@@ -36,7 +36,7 @@ export function parseScenario(text: string): ScenarioValidation {
 }
 
 /**
- * Validates an already-parsed scenario and applies the defaults of CONTRACT §1:
+ * Validates an already-parsed scenario and applies the scenario's defaults:
  * type `ssl`, director = election result, 1 connection, members up with priority 5,
  * missing counts 0, and a missing type block meaning a limit of 0 for that type.
  *
@@ -123,7 +123,7 @@ function readMembers(raw: unknown, type: SessionType): Result<ScenarioMember[]> 
 }
 
 function readCounts(raw: unknown, field: string, type: SessionType, needed: boolean): Result<SessionCounts> {
-  // A missing block means the member cannot take this type (CONTRACT §1).
+  // A missing block means the member cannot take this type.
   if (raw === undefined || raw === null) return { ok: true, value: { active: 0, limit: 0, inactive: 0 } };
   if (!isRecord(raw)) return fail(field, 'must be an object with active and limit');
   if (type === 'ipsec' && raw['inactive'] !== undefined) return fail(`${field}.inactive`, 'only SSL sessions can be inactive');

@@ -9,7 +9,7 @@ import { waitFor } from './wait';
 /** The first start of the language server and its first analysis of the workspace: slower than any later answer. */
 const READY_MS = 90_000;
 
-/** The `source` the language server puts on its diagnostics (CONTRACT §2). */
+/** The `source` the language server puts on its diagnostics. */
 export const SOURCE = 'asa-lb';
 
 let ready: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 // Judges a transcript line by line, as the device applies it: encryption-without-key and encryption-without-ikev1
 // at 'cluster encryption', and the prerequisites of 'participate' at that line.
 // Without the device's prior configuration a prerequisite counts as missing only when the script itself shows it
-// was (it adds it later, or removed it earlier); see SPEC §4.2.
+// was (it adds it later, or removed it earlier).
 import { insertLinesBefore } from '../../fixes/edits';
 import type { DeviceModel } from '../../model/device';
 import { isLbCommand } from '../../model/device';

@@ -3,7 +3,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import { electDirector } from '../../sim/election';
 import type { Fix, Position, Range, RelatedLocation, TextEdit } from '../../types';
-import { codeInfo } from '../codes';
+import { codeInfo, type DiagnosticCode } from '../codes';
 import type { GroupContext } from './context';
 
 /** The file name at the end of a URI or path, for members that have no hostname. */
@@ -66,7 +66,7 @@ export function listNames(names: readonly string[]): string {
 export function report(
   ctx: GroupContext,
   member: DeviceSummary,
-  code: string,
+  code: DiagnosticCode,
   range: Range,
   message: string,
   options: { related?: RelatedLocation[]; fixes?: Fix[] } = {},
@@ -115,12 +115,12 @@ export interface Choice<T> {
   byDirector: boolean;
 }
 
-/** The predicted director among the group's distinct devices (SPEC §5), or null when none participates. */
+/** The predicted director among the group's distinct devices (highest priority, then lowest public address), or null when none participates. */
 export function predictedDirector(ctx: GroupContext): DeviceSummary | null {
   return electAmong(distinctDevices(ctx.members));
 }
 
-/** The member that an election among `members` alone would choose (SPEC §5), or null when none participates. */
+/** The member that an election among `members` alone would choose (highest priority, then lowest public address), or null when none participates. */
 export function electAmong(members: readonly DeviceSummary[]): DeviceSummary | null {
   const result = electDirector(members.map((m) => ({ member: m, publicIp: m.lbpublic?.address ?? null, priority: m.priority, participates: m.participates })));
   return result?.winner.member ?? null;

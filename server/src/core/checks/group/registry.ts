@@ -1,4 +1,4 @@
-// The cross-device checks (SPEC §4.3), run once per group over the members' summaries.
+// The cross-device checks, run once per group over the members' summaries.
 // Each check reports on every member involved, with related information pointing at the other members' lines.
 import type { GroupCheck } from './context';
 import { checkClusterKeyUnverifiable } from './cluster-key-unverifiable';
@@ -15,7 +15,7 @@ import { checkSubnetMismatch } from './subnet-mismatch';
 
 export type { GroupCheck, GroupContext } from './context';
 
-/** Every cross-device check, one per code, in the order of SPEC §4.3. */
+/** Every cross-device check, one per code, in the order of the README's diagnostics table. */
 export const GROUP_CHECKS: [string, GroupCheck][] = [
   ['group-setting-mismatch', checkGroupSettingMismatch],
   ['cluster-key-unverifiable', checkClusterKeyUnverifiable],

@@ -1,5 +1,5 @@
 // The language of the members in the editor: every device configuration, whatever its file extension, is in the
-// `asa` language (SPEC §1), so it gets the ASA highlighting and the settings the extension gives that language.
+// `asa` language, so it gets the ASA highlighting and the settings the extension gives that language.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { memberUri, openMember } from '../fixture';
