@@ -44,7 +44,8 @@ export const DEVICE_CHECKS: readonly [string, Check][] = [
   ['transcript-order', checkTranscriptOrder],
 ];
 
-// Text that is not an ASA config at all (a binary opened by mistake) gets one clear diagnostic and no checks.
+// Text that is not an ASA config at all (a binary opened by mistake) is not checked: it gets no diagnostics and no
+// load-balancing model.
 // Judged on the first 8 KiB, read from the lines so that an edited tree's text is never joined for it.
 function looksBinary(tree: SyntaxTree): boolean {
   let sample = '';
