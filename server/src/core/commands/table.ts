@@ -36,6 +36,8 @@ export interface CommandRow<Id extends string = string> {
    * there (sub-mode commands are expanded from any unique prefix).
    */
   abbreviate?: number;
+  /** Another spelling of that command (an older release's keywords): lines parse as that command's id. */
+  spellingOf?: string;
 }
 
 const word = (name: string, optional = false): CommandArg => ({ name, type: { kind: 'word' }, ...(optional ? { optional } : {}) });
@@ -59,6 +61,8 @@ const OTHER_COMMANDS = [
   { id: 'shutdown', mode: 'interface', keywords: ['shutdown'], args: [], model: true },
   { id: 'management-only', mode: 'interface', keywords: ['management-only'], args: [], model: true },
   { id: 'crypto-ikev1-enable', mode: 'global', keywords: ['crypto', 'ikev1', 'enable'], args: [nameif()], model: true },
+  // `crypto isakmp enable IF` is how ASA releases before 8.4 spell `crypto ikev1 enable IF`: the same command.
+  { id: 'crypto-isakmp-enable', mode: 'global', keywords: ['crypto', 'isakmp', 'enable'], args: [nameif()], model: true, spellingOf: 'crypto-ikev1-enable' },
   { id: 'crypto-ikev2-enable', mode: 'global', keywords: ['crypto', 'ikev2', 'enable'], args: [nameif()], model: true },
   { id: 'crypto-ca-server', mode: 'global', keywords: ['crypto', 'ca', 'server'], args: [], model: true },
   { id: 'ip-local-pool', mode: 'global', keywords: ['ip', 'local', 'pool'], args: [word('NAME'), word('FIRST-LAST'), word('mask MASK', true)], model: true },

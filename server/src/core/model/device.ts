@@ -6,6 +6,7 @@ import { isModelLine, type Block, type DocumentKind, type LineNode, type SyntaxT
 import { maskToPrefix, parseIPv4, parseIPv6 } from '../net/address';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../commands/lb-commands';
 import { isLbCommand } from '../commands/table';
+import { readHeader, versionBefore, type HeaderModel } from './header';
 
 export { isLbCommand };
 
@@ -26,7 +27,12 @@ export interface InterfaceModel {
   lastLine: number;
   nameif: Located<string> | null;
   securityLevel: number | null;
-  ipv4: { address: Located<string>; mask: string; prefix: number | null; standby: Located<string> | null } | null;
+  /**
+   * The IPv4 address. When the file writes a `names` alias (`ip address outside-ip 255.255.255.0`), `address.value`
+   * is the address the alias stands for and `alias` the name as written; an alias the file does not define keeps
+   * its name as value, which no address check can parse, so it is treated as unknown rather than absent.
+   */
+  ipv4: { address: Located<string>; mask: string; prefix: number | null; standby: Located<string> | null; alias?: string; standbyAlias?: string } | null;
   ipv4Dhcp: boolean;
   ipv6: { address: Located<string>; prefix: number | null; standby: Located<string> | null }[];
   shutdown: boolean;
@@ -86,6 +92,10 @@ export interface GroupUrlModel {
   /** The host part of the URL (address or name), lower case, brackets removed. */
   host: string;
   tunnelGroup: string | null;
+  /** False for `group-url URL disable`, which keeps the URL but does not use it. */
+  enabled: boolean;
+  /** The `enable`/`disable` word, when written. */
+  stateRange: Range | null;
   line: number;
   range: Range;
 }
@@ -102,7 +112,10 @@ export interface DeviceModel {
   /** The hostname shown in a transcript's prompts. */
   promptHostname: string | null;
   interfaces: InterfaceModel[];
+  /** Interfaces with IKEv1 enabled, by `crypto ikev1 enable IF` or its pre-8.4 spelling `crypto isakmp enable IF`. */
   ikev1Enabled: Located<string>[];
+  /** How this file's first `crypto … enable` line for IKEv1 spells it; null when it has none (see `ikev1Keyword`). */
+  ikev1Spelling: 'ikev1' | 'isakmp' | null;
   ikev2Enabled: Located<string>[];
   pools: PoolModel[];
   dnsDomainLookup: Located<string>[];
@@ -111,6 +124,13 @@ export interface DeviceModel {
   nameServers: Located<string>[];
   fips: Located<true> | null;
   multipleContext: Located<true> | null;
+  /** The software version and context marker of the header. */
+  header: HeaderModel;
+  /**
+   * A config that is only part of a device (no running-config header and no hostname), such as a saved
+   * `show running-config vpn load-balancing`: it is judged on what it shows (SPEC §1).
+   */
+  fragment: boolean;
   localCa: Located<true> | null;
   groupUrls: GroupUrlModel[];
   tunnelGroupHeaders: { name: string; line: number }[];
@@ -185,9 +205,26 @@ export interface PreviousDevice {
  */
 export function buildDevice(tree: SyntaxTree, previous?: PreviousDevice): DeviceModel {
   if (previous && previous.tree.blocks === tree.blocks && previous.tree.lines.length === tree.lines.length && onlyLbChanged(previous.tree, tree)) {
-    return { ...previous.device, promptHostname: tree.promptHostname, lb: buildLb(tree, lbModelLines(tree)) };
+    // The header is read again: its lines are not model lines, so an edit there does not force a rebuild.
+    return withHeader({ ...previous.device, promptHostname: tree.promptHostname, lb: buildLb(tree, lbModelLines(tree)) }, tree);
   }
-  return buildAll(tree);
+  return withHeader(buildAll(tree), tree);
+}
+
+/** Adds what the header says, and what follows from it, to a device built from the commands. */
+function withHeader(device: DeviceModel, tree: SyntaxTree): DeviceModel {
+  const header = readHeader(tree);
+  device.header = header;
+  device.fragment = device.kind === 'config' && !header.seen && device.hostname === null;
+  return device;
+}
+
+/**
+ * The word a fix writes in `crypto WORD enable IF`: the file's own spelling, else the one of its version
+ * (`crypto ikev1` replaced `crypto isakmp` in ASA 8.4), else the current one.
+ */
+export function ikev1Keyword(device: DeviceModel): 'ikev1' | 'isakmp' {
+  return device.ikev1Spelling ?? (versionBefore(device.header.version, 8, 4) ? 'isakmp' : 'ikev1');
 }
 
 function onlyLbChanged(before: SyntaxTree, after: SyntaxTree): boolean {
@@ -251,6 +288,7 @@ function buildAll(tree: SyntaxTree): DeviceModel {
     promptHostname: null,
     interfaces: [],
     ikev1Enabled: [],
+    ikev1Spelling: null,
     ikev2Enabled: [],
     pools: [],
     dnsDomainLookup: [],
@@ -258,6 +296,8 @@ function buildAll(tree: SyntaxTree): DeviceModel {
     nameServers: [],
     fips: null,
     multipleContext: null,
+    header: { version: null, contextLine: null, seen: false },
+    fragment: false,
     localCa: null,
     groupUrls: [],
     tunnelGroupHeaders: [],
@@ -348,10 +388,13 @@ function buildAll(tree: SyntaxTree): DeviceModel {
         tunnelGroupByBlock.set(block, name);
         device.tunnelGroupHeaders.push({ name, line: line.index });
       } else if (command.id === 'group-url' && !command.negated && command.args[0]) {
+        const state = command.args[1];
         device.groupUrls.push({
           url: command.args[0].text,
           host: hostOfUrl(command.args[0].text),
           tunnelGroup: tunnelGroupByBlock.get(block) ?? null,
+          enabled: state?.text.toLowerCase() !== 'disable',
+          stateRange: state ? tokenRange(line.index, state) : null,
           line: line.index,
           range: lineRangeOf(line),
         });
@@ -367,6 +410,9 @@ function buildAll(tree: SyntaxTree): DeviceModel {
     if (block.header === null) continue;
     interfaceMemo.set(block, { nodes: [tree.lines[block.header]!, ...block.lines.map((i) => tree.lines[i]!)], intf });
   }
+  // Aliases are resolved on copies, after every `name` line is known, so a memoised interface never keeps the
+  // address of an alias that has since changed.
+  if (device.names.size > 0) device.interfaces = device.interfaces.map((intf) => resolveAliases(intf, device.names));
   return device;
 }
 
@@ -462,10 +508,14 @@ function applyInterface(intf: InterfaceModel, command: Command, line: LineNode):
         intf.ipv4Dhcp = false;
       } else if (a0?.text.toLowerCase() === 'dhcp' || a0?.text.toLowerCase() === 'pppoe') {
         intf.ipv4Dhcp = true;
-      } else if (a0 && parseIPv4(a0.text)) {
+      } else if (a0 && (parseIPv4(a0.text) || isAliasWord(a0.text))) {
+        // A word where the address goes is a `names` alias (`name 203.0.113.2 outside-ip`), resolved later.
         const mask = a1 && parseIPv4(a1.text) ? a1.text : '255.255.255.255';
-        const standby = a2?.text.toLowerCase() === 'standby' && a3 && parseIPv4(a3.text) ? located(a3.text, line, a3) : null;
+        const standbyWord = a2?.text.toLowerCase() === 'standby' && a3 && (parseIPv4(a3.text) || isAliasWord(a3.text)) ? a3 : undefined;
+        const standby = standbyWord ? located(standbyWord.text, line, standbyWord) : null;
         intf.ipv4 = { address: located(a0.text, line, a0), mask, prefix: maskToPrefix(mask), standby };
+        if (!parseIPv4(a0.text)) intf.ipv4.alias = a0.text;
+        if (standbyWord && !parseIPv4(standbyWord.text)) intf.ipv4.standbyAlias = standbyWord.text;
       }
       break;
     case 'ipv6-address': {
@@ -489,6 +539,21 @@ function applyInterface(intf: InterfaceModel, command: Command, line: LineNode):
   if (command.id === 'management-only') intf.managementOnly = !neg;
 }
 
+/** A word that can be a `names` alias: not a keyword the `ip address` command takes there, not a number. */
+function isAliasWord(text: string): boolean {
+  return /^[A-Za-z][\w.-]*$/.test(text) && !/^(?:dhcp|pppoe|standby)$/i.test(text);
+}
+
+function resolveAliases(intf: InterfaceModel, names: Map<string, string>): InterfaceModel {
+  const v4 = intf.ipv4;
+  if (!v4 || (v4.alias === undefined && v4.standbyAlias === undefined)) return intf;
+  const resolve = (value: Located<string> | null, alias: string | undefined): Located<string> | null => {
+    const address = alias !== undefined ? names.get(alias) : undefined;
+    return value && address !== undefined && parseIPv4(address) ? { ...value, value: address } : value;
+  };
+  return { ...intf, ipv4: { ...v4, address: resolve(v4.address, v4.alias)!, standby: resolve(v4.standby, v4.standbyAlias) } };
+}
+
 function removeByValue(list: Located<string>[], value: string): void {
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.value === value) list.splice(i, 1);
 }
@@ -504,6 +569,7 @@ function applyGlobal(device: DeviceModel, command: Command, line: LineNode): voi
     case 'crypto-ikev2-enable': {
       const list = command.id === 'crypto-ikev1-enable' ? device.ikev1Enabled : device.ikev2Enabled;
       if (!a0) break;
+      if (command.id === 'crypto-ikev1-enable') device.ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
       if (neg) removeByValue(list, a0.text);
       else list.push(located(a0.text, line, a0));
       break;

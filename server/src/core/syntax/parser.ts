@@ -12,8 +12,8 @@ export type { CommandId };
 /** A leaf rule's name, from its command id (chevrotain rule names are identifiers). */
 const leafRuleName = (id: CommandId): string => `cmd_${id.replace(/-/g, '_')}`;
 
-/** Leaf rule name → command id. */
-const RULE_TO_COMMAND = new Map<string, CommandId>(COMMANDS.map((row) => [leafRuleName(row.id), row.id]));
+/** Leaf rule name → command id (a row that is another spelling of a command parses as that command). */
+const RULE_TO_COMMAND = new Map<string, CommandId>(COMMANDS.map((row) => [leafRuleName(row.id), (row.spellingOf as CommandId | undefined) ?? row.id]));
 
 /** The rows grouped by first keyword, each group's longer paths first, in the order the table lists them. */
 function groupsByFirstKeyword(): CommandRow<CommandId>[][] {
