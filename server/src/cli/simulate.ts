@@ -1,6 +1,12 @@
 // `asa-lb simulate`: reads a scenario file, runs the redirect simulation and renders it as text or JSON (`core/sim/contract-json.ts`).
 import {
+  ASSUMPTIONS,
+  decisionAssumptions,
+  electionAssumptions,
   explainDecision,
+  publicIps,
+  runAssumptions,
+  type AssumptionId,
   explainElection,
   parseScenario,
   SESSION_TYPE_LABEL,
@@ -35,16 +41,24 @@ function renderText(result: SimulationResult): string {
   const out: string[] = [];
   const newSessions = result.decisions.filter((d) => !d.reconnect).length;
   out.push(`${label} redirect simulation: ${plural(newSessions, 'new session')} across ${plural(result.final.length, 'member')}.`);
-  out.push(startLine(result));
+  // Each assumption the run relied on gets a number; the lines that relied on it name the number.
+  const used = runAssumptions(result);
+  const note = (ids: AssumptionId[]): string => (ids.length > 0 ? ` [assumption ${ids.map((id) => used.indexOf(id) + 1).join(', ')}]` : '');
+  // A sentence keeps its full stop last.
+  const noted = (sentence: string, ids: AssumptionId[]): string => (sentence.endsWith('.') ? `${sentence.slice(0, -1)}${note(ids)}.` : `${sentence}${note(ids)}`);
+  const ips = publicIps(result);
+  out.push(noted(startLine(result), electionAssumptions(result.election)));
   out.push('');
 
   const failuresAt = new Map<number, FailureRecord[]>();
   for (const failure of result.failures) failuresAt.set(failure.atDecision, [...(failuresAt.get(failure.atDecision) ?? []), failure]);
   const width = String(Math.max(0, result.decisions.length - 1)).length + 1;
   for (let i = 0; i <= result.decisions.length; i++) {
-    for (const failure of failuresAt.get(i) ?? []) out.push(`  ${'!'.padEnd(width)}  ${failureLine(failure, label)}`);
+    for (const failure of failuresAt.get(i) ?? []) {
+      out.push(`  ${'!'.padEnd(width)}  ${noted(failureLine(failure, label), electionAssumptions(failure.election))}`);
+    }
     const decision = result.decisions[i];
-    if (decision) out.push(`  ${`#${decision.index}`.padEnd(width)}  ${what(decision).padEnd(16)}${explainDecision(decision, result.type)}`);
+    if (decision) out.push(`  ${`#${decision.index}`.padEnd(width)}  ${what(decision).padEnd(16)}${explainDecision(decision, result.type)}${note(decisionAssumptions(decision, ips))}`);
   }
   if (result.decisions.length === 0 && result.failures.length === 0) out.push('  (no sessions to place)');
 
@@ -65,6 +79,11 @@ function renderText(result: SimulationResult): string {
     out.push(`  ${member.name.padEnd(nameWidth)}  ${member.publicIp.padEnd(ipWidth)}  ${counts} active  ${load}${notes.length ? `  ${notes.join(', ')}` : ''}`);
   }
   out.push(`Placed ${result.placed}, refused ${result.refused}.`);
+  if (used.length > 0) {
+    out.push('');
+    out.push("Assumptions (the product's readings where the chapter is silent or open):");
+    used.forEach((id, i) => out.push(`  ${i + 1}. ${ASSUMPTIONS[id]}`));
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -1,6 +1,6 @@
 // `asaLb/simulate`: runs the core's redirect simulation for the preview and explains every decision and election.
 // An invalid scenario is an answer (`ok: false` with the field at fault), not an error response.
-import { explainDecision, explainElection, keepaliveTimeline, simulate, toSimulateJson, validateScenario } from '../core/sim/index';
+import { ASSUMPTIONS, decisionAssumptions, electionAssumptions, explainDecision, explainElection, keepaliveTimeline, publicIps, simulate, toSimulateJson, validateScenario, type AssumptionId, type ElectionSummary } from '../core/sim/index';
 import type { SimulatedDecision, SimulateParams, SimulateResult } from '../protocol';
 
 export function simulateRequest(params: SimulateParams | null | undefined): SimulateResult {
@@ -8,14 +8,18 @@ export function simulateRequest(params: SimulateParams | null | undefined): Simu
   if (!validation.ok) return { ok: false, error: validation.error.text };
   const result = simulate(validation.scenario);
   const json = toSimulateJson(result);
-  const decisions: SimulatedDecision[] = result.decisions.map((d, i) => ({ ...json.decisions[i]!, explanation: explainDecision(d, result.type) }));
+  const ips = publicIps(result);
+  // The preview shows the explanation as it is, so an assumption a decision relied on is said in it, briefly.
+  const assumed = (ids: AssumptionId[]): string => ids.map((id) => ` Assumption: ${ASSUMPTIONS[id]}`).join('');
+  const election = (e: ElectionSummary): string => `${explainElection(e)}.${assumed(electionAssumptions(e))}`;
+  const decisions: SimulatedDecision[] = result.decisions.map((d, i) => ({ ...json.decisions[i]!, explanation: `${explainDecision(d, result.type)}${assumed(decisionAssumptions(d, ips)).replace(/^ /, '. ')}` }));
   const elections: string[] = [];
-  if (result.election) elections.push(`At the start: ${explainElection(result.election)}.`);
+  if (result.election) elections.push(`At the start: ${election(result.election)}`);
   for (const failure of result.failures) {
     if (!failure.wasDirector) continue;
     elections.push(
       failure.election
-        ? `After director ${failure.member} fails before session ${failure.beforeSession}: ${explainElection(failure.election)}.`
+        ? `After director ${failure.member} fails before session ${failure.beforeSession}: ${election(failure.election)}`
         : `After director ${failure.member} fails before session ${failure.beforeSession}, no unit is left to take over.`,
     );
   }

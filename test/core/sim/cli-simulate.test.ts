@@ -31,12 +31,15 @@ for (const name of valid) {
   });
 }
 
-test('the JSON output carries exactly the contract\'s fields', async () => {
+test('the JSON output carries the contract\'s fields, extended only by the optional assumptions', async () => {
   const json = JSON.parse((await runSimulate(scenario('four-units-director-fails.json'), { format: 'json' })).stdout) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(json), ['director', 'decisions', 'final']);
+  assert.deepEqual(Object.keys(json), ['director', 'decisions', 'final', 'assumptions']);
   for (const decision of json['decisions'] as Record<string, unknown>[]) {
-    for (const key of Object.keys(decision)) assert.ok(['index', 'target', 'rule', 'loads', 'reconnect', 'director'].includes(key), key);
+    for (const key of Object.keys(decision)) assert.ok(['index', 'target', 'rule', 'loads', 'reconnect', 'director', 'assumptions'].includes(key), key);
   }
+  // Without a decision that relies on one, the document is exactly the contract's.
+  const plain = JSON.parse((await runSimulate(scenario('contract-example.json'), { format: 'json' })).stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(plain), ['director', 'decisions', 'final']);
   for (const member of Object.values(json['final'] as Record<string, Record<string, unknown>>)) assert.deepEqual(Object.keys(member), ['active', 'load']);
 });
 

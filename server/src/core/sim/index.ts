@@ -10,6 +10,7 @@ export { simulate } from './simulate';
 export type { Decision, DecisionDetail, ElectionSummary, FailureRecord, FinalMember, IneligibleReason, SimulationResult } from './decision';
 export { explainDecision, explainElection } from './explain';
 export { toSimulateJson, type DecisionJson, type SimulateJson } from './contract-json';
+export { ASSUMPTIONS, decisionAssumptions, electionAssumptions, publicIps, runAssumptions, type AssumptionId } from './assumptions';
 export {
   DIRECTOR_GONE_AFTER_SECONDS,
   KEEPALIVE_INTERVAL_SECONDS,

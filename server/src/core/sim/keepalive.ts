@@ -40,7 +40,7 @@ export function keepaliveTimeline(answeredBefore = 3): KeepaliveEvent[] {
       label: `Retry ${attempt} of ${KEEPALIVE_RETRY_COUNT}, sent after waiting ${KEEPALIVE_RETRY_INTERVAL_SECONDS - 1} seconds; no answer.`,
     });
   }
-  events.push({ t: DIRECTOR_GONE_AFTER_SECONDS, kind: 'director-gone', label: 'The last retry went unanswered for its whole window: the director is declared gone.' });
+  events.push({ t: DIRECTOR_GONE_AFTER_SECONDS, kind: 'director-gone', label: 'The last retry went unanswered for its whole window: the director is declared gone (the product\'s reading of "repeats five times": five retries, then 24 s).' });
   events.push({ t: DIRECTOR_GONE_AFTER_SECONDS, kind: 'election', label: 'The member starts a director election among the units that are still up.' });
   return events;
 }
