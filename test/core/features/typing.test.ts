@@ -127,7 +127,7 @@ test('the typed member reads like a config an engineer would write', () => {
       'tunnel-group RA-VPN type remote-access',
       'tunnel-group RA-VPN webvpn-attributes',
       ' group-url https://203.0.113.254/RA-VPN enable',
-      ' group-url https://203.0.113.2/RA-VPN enable',
+      ' group-url https://198.51.100.2/RA-VPN enable',
     ].join('\n'),
   );
   // What remains are reminders, not errors: the placeholder key is in clear text.

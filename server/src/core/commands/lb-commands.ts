@@ -66,7 +66,7 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     defaultText: 'none: load balancing cannot run without it',
     summary: 'The public (outside) interface of this member.',
     doc:
-      'Names the interface, by its `nameif`, on which VPN clients reach the group. ' +
+      'Names the interface, by its `nameif` (the device also accepts its IP address), on which VPN clients reach the group. ' +
       "Clients first connect to the group's virtual address here, and the Hello handshake with the director runs here. " +
       'Only one interface can be public: several public interfaces would share one CPU and balance nothing.',
     snippet: 'interface lbpublic ${1:outside}',
@@ -81,7 +81,7 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     defaultText: 'none: load balancing cannot run without it',
     summary: 'The private (inside) interface of this member.',
     doc:
-      'Names the interface, by its `nameif`, that members use among themselves: keepalives carrying each load, topology updates and out-of-service messages travel here. ' +
+      'Names the interface, by its `nameif` (the device also accepts its IP address), that members use among themselves: keepalives carrying each load, topology updates and out-of-service messages travel here. ' +
       'With `cluster encryption`, these messages run in an IPsec LAN-to-LAN tunnel on this interface, so IKEv1 must be enabled on it.',
     snippet: 'interface lbprivate ${1:inside}',
     groupWide: false,
@@ -95,8 +95,10 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     defaultText: `${DEFAULT_PRIORITY} (assumed: the device's documentation gives no default; this product assumes ${DEFAULT_PRIORITY})`,
     summary: 'How likely this member is to become director (higher wins).',
     doc:
-      'When members elect a director, the highest priority wins; equal priorities are settled by the lowest public address. ' +
-      'The election only happens when there is no working director: a unit that joins later with a higher priority does not take over.',
+      'When members elect a director, the highest priority wins; of two units with the same priority the one with the lower IP address is elected ' +
+      '(the chapter does not say which address; this product compares public addresses). ' +
+      "This product's reading: an election happens only when there is no working director, so a unit that joins later with a higher priority does not take over " +
+      "(the chapter's own `show vpn load-balancing` example shows a priority-7 Master with a priority-9 Backup).",
     snippet: 'priority ${1|5,10,9,8,7,6,4,3,2,1|}',
     groupWide: false,
     codes: ['priority-out-of-range', 'duplicate-command', 'priority-tie'],
@@ -131,7 +133,7 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     doc:
       'The single address that represents the whole group to clients; whichever unit is director owns it. ' +
       "It must lie in the public interface's subnet, which every member shares, and must be the same on every member. " +
-      'An IPv4 address is mandatory: the device refuses an IPv6-only virtual address.',
+      'An IPv4 address is mandatory: for an IPv6-only virtual address the device gives the error "Virtual IPv4 address is not set".',
     snippet: 'cluster ip address ${1:192.0.2.100}',
     groupWide: true,
     codes: ['cluster-ip-missing', 'ipv6-without-ipv4', 'cluster-ip-outside-public-subnet', 'cluster-ip-conflict', 'group-setting-mismatch', 'probable-vip-typo'],
@@ -157,7 +159,7 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     summary: 'Encrypt messages between members with IPsec.',
     doc:
       'Carries member-to-member messages in IPsec LAN-to-LAN tunnels over the private interface. ' +
-      'The device requires a `cluster key` and IKEv1 enabled on the private interface first. ' +
+      'The chapter requires a `cluster key` to be set first, and IKEv1 enabled on the private interface first (otherwise the device gives an error message). ' +
       'Not supported with FIPS mode, and these tunnels are not synchronised to a failover standby. Every member must agree on it.',
     snippet: 'cluster encryption',
     groupWide: true,
@@ -200,9 +202,10 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
     defaultText: 'off: a block without it configures load balancing but does not run it',
     summary: 'Join the group: turns load balancing on for this device.',
     doc:
-      'Nothing in the block takes effect until this device participates. ' +
-      'The device checks its prerequisites now: the public and private interfaces, the virtual address, and IKEv1 on the private interface when encryption is on. ' +
-      'Load balancing also needs an active 3DES/AES licence (and Security Plus on some platforms), which a config cannot show.',
+      'VPN load balancing is disabled by default; this enables it on this device. ' +
+      'The chapter configures the public and private interfaces and the virtual address first. If IKEv1 was enabled when encryption was configured but disabled since, ' +
+      'the device gives an error message at `participate` and encryption is not enabled for the group. ' +
+      'Load balancing also needs an active 3DES/AES licence and a Security Plus licence, which a config cannot show.',
     snippet: 'participate',
     groupWide: false,
     codes: ['not-participating', 'lb-interface-missing', 'cluster-ip-missing', 'encryption-without-ikev1'],

@@ -218,7 +218,8 @@ const TOP_COMMANDS: readonly TopCommand[] = [
       const device = ctx.analysis.device;
       const name = unique('RA-VPN', new Set(device.tunnelGroupHeaders.map((t) => t.name)));
       const vip = suggestedVirtualAddress(ctx.ws, ctx.uri, device) ?? '203.0.113.100';
-      const own = interfaceForRole(device, 'lbpublic')?.ipv4?.address.value ?? '203.0.113.2';
+      // Behind NAT the director hands out the `nat` address, so that is this member's public address.
+      const own = device.lb?.nat?.value.ipv4 ?? interfaceForRole(device, 'lbpublic')?.ipv4?.address.value ?? '203.0.113.2';
       const v6 = device.lb?.clusterIp?.value.ipv6;
       const p = ctx.prefixes.tunnelWebvpn;
       const g = ctx.prefixes.global;

@@ -54,7 +54,7 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
         `- \`cluster ip address\`: ${status(!!lb?.clusterIp)}`,
       ];
       if (lb?.encryption) list.push(`- \`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}\` (encryption is on): ${status(ikev1)}`);
-      list.push('- a licence for strong encryption (3DES/AES), and Security Plus on some platforms: a config file cannot show it, so check the device’s licences');
+      list.push('- an active 3DES/AES licence and a Security Plus licence: a config file cannot show them, so check the device’s licences');
       return list;
     }
     default:

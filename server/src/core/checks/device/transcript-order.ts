@@ -4,7 +4,7 @@
 // was (it adds it later, or removed it earlier).
 import { insertLinesBefore } from '../../fixes/edits';
 import type { DeviceModel } from '../../model/device';
-import { isLbCommand } from '../../model/device';
+import { ikev1Keyword, isLbCommand } from '../../model/device';
 import type { Command } from '../../syntax/parser';
 import { globalLinePrefix, here, lbLinePrefix, type DeviceContext } from '../context';
 import type { Range } from '../../types';
@@ -124,13 +124,29 @@ function checkIkev1(ctx: DeviceContext, state: State, later: Map<string, number>
   const laterLine = later.get(`ikev1:${nameif}`);
   const missing = enabled === false || !state.ikev1Unknown || (laterLine !== undefined && laterLine > at);
   if (!missing) return;
-  const header = ctx.device.lb?.headerLine;
-  const insertAt = header !== null && header !== undefined && header < at ? header : at;
-  const why = enabled === false ? `IKEv1 was disabled on '${nameif}' earlier in the script` : laterLine !== undefined && laterLine > at ? `'crypto ikev1 enable ${nameif}' only comes later, on line ${laterLine + 1}` : `IKEv1 is not enabled on '${nameif}'`;
-  ctx.report('encryption-without-ikev1', range, `'${what}' is applied while ${why}. Cluster encryption runs over IKEv1 on the private interface, so the device rejects this line; enable IKEv1 on '${nameif}' first.`, {
+  // Before the `vpn load-balancing` that leads to this line: an earlier one may precede a line that disabled IKEv1.
+  const insertAt = enteringLine(ctx, at);
+  // `crypto isakmp enable` is the same command before ASA 8.4: the fix writes the script's own spelling.
+  const command = `crypto ${ikev1Keyword(ctx.base && !ctx.device.ikev1Spelling ? ctx.base : ctx.device)} enable ${nameif}`;
+  const why = enabled === false ? `IKEv1 was disabled on '${nameif}' earlier in the script` : laterLine !== undefined && laterLine > at ? `'${command}' only comes later, on line ${laterLine + 1}` : `IKEv1 is not enabled on '${nameif}'`;
+  // What the chapter says happens, in its terms: an error message, and at `participate` encryption stays off.
+  const outcome = what === 'participate'
+    ? 'The chapter: the device gives an error message at \'participate\', and encryption is not enabled for the group.'
+    : 'The chapter: the device gives an error message when group encryption is configured this way.';
+  ctx.report('encryption-without-ikev1', range, `'${what}' is applied while ${why}; cluster encryption needs IKEv1 enabled on the private interface first. ${outcome}`, {
     related: laterLine !== undefined ? [here(ctx, { start: { line: laterLine, character: 0 }, end: { line: laterLine, character: ctx.tree.lines[laterLine]!.text.length } }, 'IKEv1 is enabled here, too late.')] : [],
-    fixes: [{ title: `Insert 'crypto ikev1 enable ${nameif}' before the load-balancing commands`, edits: [insertLinesBefore(ctx.tree, insertAt, [`${globalLinePrefix(ctx)}crypto ikev1 enable ${nameif}`])], preferred: true }],
+    fixes: [{ title: `Insert '${command}' before the load-balancing commands`, edits: [insertLinesBefore(ctx.tree, insertAt, [`${globalLinePrefix(ctx)}${command}`])], preferred: true }],
   });
+}
+
+/** The `vpn load-balancing` line that entered the mode of line `at`, or `at` itself when there is none. */
+function enteringLine(ctx: DeviceContext, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const command = ctx.tree.lines[i]!.parse?.command;
+    if (command?.id === 'vpn-load-balancing') return i;
+    if (ctx.tree.lines[i]!.block?.kind !== 'lb') break;
+  }
+  return at;
 }
 
 function checkParticipate(ctx: DeviceContext, state: State, later: Map<string, number>, at: number, range: Range): void {
@@ -138,10 +154,12 @@ function checkParticipate(ctx: DeviceContext, state: State, later: Map<string, n
   const missing: string[] = [];
   if (missingNow(state.lbpublic, later.get('interface-lbpublic'), at)) missing.push("'interface lbpublic'");
   if (missingNow(state.lbprivate, later.get('interface-lbprivate'), at)) missing.push("'interface lbprivate'");
+  // The chapter's own running-config shows `participate` without these, so the device accepts the line: warnings
+  // that say what is missing, never that the device refuses to participate.
   for (const role of missing) {
-    ctx.report('lb-interface-missing', range, `'participate' is applied before ${role} is set; the device refuses to participate without both load-balancing interfaces.`, { severity: 'error' });
+    ctx.report('lb-interface-missing', range, `'participate' is applied before ${role} is set. Every device of a load-balancing group needs a public and a private interface.`);
   }
   if (missingNow(state.clusterIp, later.get('cluster-ip-address'), at)) {
-    ctx.report('cluster-ip-missing', range, "'participate' is applied before 'cluster ip address' is set; the device cannot join a group without its virtual address.", { severity: 'error' });
+    ctx.report('cluster-ip-missing', range, "'participate' is applied before 'cluster ip address' is set. The virtual address is where clients connect first; without one this device is in no group.");
   }
 }
