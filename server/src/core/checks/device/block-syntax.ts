@@ -1,6 +1,6 @@
 // Checks each line of the `vpn load-balancing` block on its own: unknown-lb-command, invalid-argument,
 // priority-out-of-range, port-out-of-range and ipv6-without-ipv4. Argument rules come from the command table.
-import { DEFAULT_CLUSTER_PORT, LB_COMMANDS, lbCommand, MAX_PRIORITY, MIN_PRIORITY, type LbCommandId } from '../../commands/lb-commands';
+import { DEFAULT_CLUSTER_PORT, LB_COMMANDS, lbCommand, MAX_PRIORITY, MIN_PRIORITY, type LbCommandId, type LbCommandSpec } from '../../commands/lb-commands';
 import { isLbCommand, tokenRange } from '../../model/device';
 import { inSubnet, parseAddress, parseIPv4, parseIPv6 } from '../../net/address';
 import { parseCommand, type Token } from '../../syntax/parser';
@@ -58,6 +58,9 @@ function reportUnknown(ctx: DeviceContext, line: LineNode): void {
   for (const spec of LB_COMMANDS) {
     const count = Math.min(spec.keywords.length, words.length);
     if (count === 0) continue;
+    // "Did you mean" offers only a command whose arguments the rest of the line can be: `cluster fqdn NAME` is not
+    // `cluster port NAME`.
+    if (!argumentsFit(spec, words.slice(count).map((w) => w.text))) continue;
     const typed = words.slice(0, count).map((w) => w.text.toLowerCase()).join(' ');
     const path = spec.keywords.slice(0, count).join(' ');
     const cost = distance(typed, path) + (spec.keywords.length - count) * 2;
@@ -74,6 +77,29 @@ function reportUnknown(ctx: DeviceContext, line: LineNode): void {
   }
   const known = LB_COMMANDS.map((c) => c.keywords.join(' ')).join(', ');
   ctx.report('unknown-lb-command', range, `'${typedText}' is not a load-balancing command. The device rejects it in this mode; the block accepts: ${known}.`);
+}
+
+/** Whether `rest` can be the arguments of `spec`: as many as it takes (optional ones may be left out), each of its kind. */
+function argumentsFit(spec: LbCommandSpec, rest: string[]): boolean {
+  if (rest.length > spec.args.length) return false;
+  return spec.args.every((arg, i) => {
+    const word = rest[i];
+    if (word === undefined) return arg.optional === true;
+    switch (arg.type.kind) {
+      case 'integer':
+        return /^-?\d+$/.test(word);
+      case 'ipv4':
+        // `nat` also takes a host name in the place of its IPv4 address.
+        return parseIPv4(word) !== null || (spec.id === 'nat' && /^[A-Za-z][\w.-]*$/.test(word));
+      case 'ipv6':
+        return parseIPv6(word) !== null;
+      case 'choice':
+        return arg.type.values.includes(word.toLowerCase());
+      case 'nameif':
+      case 'secret':
+        return true;
+    }
+  });
 }
 
 function validateArguments(ctx: DeviceContext, line: LineNode, id: LbCommandId, args: Token[], keywords: Token[]): void {
@@ -136,6 +162,14 @@ function validateArguments(ctx: DeviceContext, line: LineNode, id: LbCommandId, 
       const a0 = args[0];
       if (!a0) {
         ctx.report('invalid-argument', missingRange, "'cluster ip address' needs the group's virtual IPv4 address (optionally followed by an IPv6 address).");
+        return;
+      }
+      if (parseIPv6(a0.text) && args[1] && parseIPv4(args[1].text) && args.length === 2) {
+        // Both addresses are there, in the wrong order: the fix is to swap them, never to drop the IPv4 one.
+        const a1 = args[1];
+        ctx.report('invalid-argument', spanRange(at, a0, a1), `The IPv4 virtual address comes first: 'cluster ip address IPV4 [IPV6]'. Written IPv6 first, the device takes '${a0.text}' as an IPv6-only virtual address and answers "Virtual IPv4 address is not set".`, {
+          fixes: [{ title: `Swap to 'cluster ip address ${a1.text} ${a0.text}'`, edits: [replace(spanRange(at, a0, a1), `${a1.text} ${a0.text}`)], preferred: true }],
+        });
         return;
       }
       if (parseIPv6(a0.text)) {
