@@ -23,14 +23,15 @@ export function showText(text: string, options: { format: 'json' | 'text' }, sou
 function renderText(show: ShowOutput): string {
   const out: string[] = [];
   const field = (name: string, value: string | null): string => `${name}: ${value ?? 'unknown'}`;
-  out.push([field('Status', show.status), field('Role', show.role), field('Failover', show.failover), field('Encryption', show.encryption), field('Cluster IP', show.clusterIp)].join('   '));
+  const peerCount = show.peerCount === undefined ? null : String(show.peerCount);
+  out.push([field('Status', show.status), field('Role', show.role), field('Failover', show.failover), field('Encryption', show.encryption), field('Cluster IP', show.clusterIp), field('Peers', peerCount)].join('   '));
   out.push('');
   const header = ['Public IP', 'Role', 'Pri', 'Model', 'IPsec', 'SSL'];
   const rows = show.peers.map((p) => [
     `${p.publicIp ?? '?'}${p.self ? ' *' : ''}`,
     p.role ?? '?',
     p.priority === null ? '?' : String(p.priority),
-    p.model ?? '?',
+    `${p.model ?? '?'}${p.lbVersion !== undefined ? ` (LB version ${p.lbVersion})` : ''}`,
     typeCell(p.ipsec),
     typeCell(p.ssl),
   ]);

@@ -12,14 +12,14 @@ function assertGoldenOutput(actual: string, goldenName: string): void {
   assertGolden(actual, fixture(goldenName));
 }
 
-test('show --format json prints exactly the contract document', async () => {
+test('show --format json prints the contract document, extended only by the optional peer count and version', async () => {
   const result = await runShow(fixture('genie-show-vpn-lb-1.txt'), { format: 'json' });
   assert.equal(result.exitCode, 0);
   assert.equal(result.stderr, '');
   const json = JSON.parse(result.stdout) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(json), ['status', 'role', 'failover', 'encryption', 'clusterIp', 'peers']);
+  assert.deepEqual(Object.keys(json), ['status', 'role', 'failover', 'encryption', 'clusterIp', 'peers', 'peerCount']);
   for (const peer of json['peers'] as Record<string, unknown>[]) {
-    assert.deepEqual(Object.keys(peer), ['publicIp', 'self', 'role', 'priority', 'model', 'ipsec', 'ssl']);
+    assert.deepEqual(Object.keys(peer), ['publicIp', 'self', 'role', 'priority', 'model', 'ipsec', 'ssl', 'lbVersion']);
     assert.deepEqual(Object.keys(peer['ipsec'] as object), ['limit', 'active', 'load']);
   }
   assertGoldenOutput(result.stdout, 'genie-show-vpn-lb-1.asa-lb.json');
@@ -71,4 +71,27 @@ test('empty text: exit 2', () => {
 
 test('an unknown format: exit 2', () => {
   assert.equal(showText('x', { format: 'xml' as 'json' }).exitCode, 2);
+});
+
+test('a show version capture is refused: exit 2 and one line saying what it looks like', async () => {
+  const result = await runShow(fixture('show-version.txt'), { format: 'json' });
+  assert.deepEqual(result, {
+    stdout: '',
+    stderr: `${fixture('show-version.txt')}: this is not \`show vpn load-balancing\` output: it looks like the output of \`show version\`\n`,
+    exitCode: 2,
+  });
+});
+
+test('a running-config pasted instead is named as such', () => {
+  const result = showText('ASA Version 9.12(4)\nhostname asa1\nfailover\nfailover lan unit primary\n', { format: 'json' }, 'paste');
+  assert.equal(result.exitCode, 2);
+  assert.equal(result.stderr, 'paste: this is not `show vpn load-balancing` output: it looks like a running-config\n');
+});
+
+test('a Peers count that disagrees with the table is a warning, not a failure', () => {
+  const older = readFileSync(fixture('seed-older-layout.txt'), 'utf8').replace('Peers :      1', 'Peers :      3');
+  const result = showText(older, { format: 'json' }, 'capture.txt');
+  assert.equal(result.exitCode, 0);
+  assert.equal(result.stderr, 'capture.txt:7: warning: Peers says 3 other units, but the table lists 2 units\n');
+  assert.equal((JSON.parse(result.stdout) as { peerCount: number }).peerCount, 3);
 });

@@ -32,6 +32,7 @@ const GENIE_EXPECTED: ShowOutput = {
       model: 'ASA-VASA',
       ipsec: { limit: 250, active: 2, load: 1 },
       ssl: { limit: 250, active: 0, load: 0 },
+      lbVersion: 4,
     },
     {
       publicIp: '10.246.0.2',
@@ -41,8 +42,10 @@ const GENIE_EXPECTED: ShowOutput = {
       model: 'ASA-VASA',
       ipsec: { limit: 0, active: 0, load: 0 },
       ssl: { limit: 0, active: 0, load: 0 },
+      lbVersion: 4,
     },
   ],
+  peerCount: 1,
 };
 
 test('the genie sample (newer layout, prompt line, broken alignment, no final newline) parses completely', () => {
@@ -70,8 +73,8 @@ function genieExpected(): Record<string, unknown> {
 test('both corpus samples agree with genieparser\'s expected parse', () => {
   interface GenieLoad { limit: number; used: number; load: number }
   const expected = genieExpected() as {
-    status: string; role: string; failover: string; encryption: string; cluster_ip: string;
-    peers: Record<string, { role: string; pri: number; model: string; public_ip: string }>;
+    status: string; role: string; failover: string; encryption: string; cluster_ip: string; peers_count: number;
+    peers: Record<string, { role: string; pri: number; model: string; public_ip: string; load_balancing_version: number }>;
     total_license_load: Record<string, { public_ip: string; anyconnect_premium_essentials: GenieLoad; other_vpn: GenieLoad }>;
   };
   for (const text of [genie, genieIndented]) {
@@ -90,7 +93,9 @@ test('both corpus samples agree with genieparser\'s expected parse', () => {
       assert.equal(peer.role, normaliseRole(p.role));
       assert.equal(peer.priority, p.pri);
       assert.equal(peer.model, p.model);
+      assert.equal(peer.lbVersion, p.load_balancing_version);
     });
+    assert.equal(show.peerCount, expected.peers_count);
     for (const load of Object.values(expected.total_license_load)) {
       const peer = show.peers.find((p) => p.publicIp === load.public_ip.replace('*', ''))!;
       const ssl = load.anyconnect_premium_essentials;
@@ -133,6 +138,7 @@ test('the older layout (key/value header, one table, no limits) parses', () => {
         ssl: { limit: null, active: 0, load: 0 },
       },
     ],
+    peerCount: 1,
   });
 });
 

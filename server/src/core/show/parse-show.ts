@@ -2,6 +2,7 @@
 import { parseAddress } from '../net/address';
 import { meaningfulLines, type ShowLine } from './lines';
 import { normaliseRole } from './roles';
+import { whatItLooksLike } from './identify';
 import type { ShowLayout, ShowOutput, ShowParseResult, ShowPeer, ShowTypeLoad, ShowWarning } from './types';
 
 /** Which table the lines being read belong to. */
@@ -33,6 +34,13 @@ interface ParseState {
   peersByIp: Map<string, ShowPeer>;
   /** How many status values were read; one stray `Status:` line is not enough to call the text this output. */
   statusValues: number;
+  /** Status keys seen (`status`, `role`, `cluster ip` …): `Failover :` alone is also a line of `show version`. */
+  statusKeys: Set<string>;
+  /** A heading only this output has (a status or peer table header, `Peers:`, `Total License Load:`). */
+  headerSeen: boolean;
+  /** The `Peers` count as printed: how many other units the local one sees. */
+  peerCount: number | null;
+  peerCountLine: number;
   warnings: ShowWarning[];
 }
 
@@ -53,13 +61,28 @@ export function parseShowVpnLoadBalancing(text: string): ShowParseResult {
     licenseSslFirst: true,
     peersByIp: new Map(),
     statusValues: 0,
+    statusKeys: new Set(),
+    headerSeen: false,
+    peerCount: null,
+    peerCountLine: -1,
     warnings: [],
   };
   for (const line of lines) readLine(state, line);
 
   const { output } = state;
-  if (state.statusValues < 2 && output.peers.length === 0) {
-    return { ok: false, error: 'this is not `show vpn load-balancing` output: it has no status section and no peer table' };
+  // Other outputs share some words (`show version` lists "Failover :" and "AnyConnect … Peers" licences), so the
+  // text must show a heading of this output, or the older header's Status with Role or Cluster IP.
+  const olderHeader = state.statusKeys.has('status') && (state.statusKeys.has('role') || state.statusKeys.has('cluster ip'));
+  if (!state.headerSeen && !olderHeader) {
+    const looks = whatItLooksLike(text);
+    return { ok: false, error: `this is not \`show vpn load-balancing\` output: ${looks ? `it looks like ${looks}` : 'it has no status section and no peer table'}` };
+  }
+  if (state.peerCount !== null) {
+    output.peerCount = state.peerCount;
+    // `Peers` counts the units other than the local one (the chapter's example: Peers 1, two rows).
+    if (output.peers.length > 0 && output.peers.length !== state.peerCount + 1) {
+      state.warnings.push({ line: state.peerCountLine, message: `Peers says ${state.peerCount} other unit${state.peerCount === 1 ? '' : 's'}, but the table lists ${output.peers.length} units` });
+    }
   }
   inferSelf(output);
   return { ok: true, value: output, layout: state.layout ?? 'older', warnings: state.warnings };
@@ -75,30 +98,35 @@ function readLine(state: ParseState, line: ShowLine): void {
       // `Peers:` alone opens the newer layout's peer table.
       state.section = 'peers';
       state.layout = 'newer';
+      state.headerSeen = true;
     } else {
       state.layout ??= 'older';
-      setStatus(state, key, value);
+      setStatus(state, key, value, line.line);
     }
     return;
   }
   if (/^total license load\s*:?$/i.test(text)) {
     state.section = 'license';
     state.layout = 'newer';
+    state.headerSeen = true;
     return;
   }
   if (isHeader(tokens, 'Status', 'Role')) {
     state.section = 'status';
     state.layout = 'newer';
     state.statusColumns = statusColumns(tokens);
+    state.headerSeen = true;
     return;
   }
   if (isHeader(tokens, 'Role', 'Pri')) {
     state.section = 'peers';
     state.peersHaveVersion = /version/i.test(text);
+    state.headerSeen = true;
     return;
   }
   if (isHeader(tokens, 'Public', 'IP')) {
     state.section = 'older-peers';
+    state.headerSeen = true;
     return;
   }
   if (/anyconnect|other vpn/i.test(text)) {
@@ -129,17 +157,19 @@ function readLine(state: ParseState, line: ShowLine): void {
   }
 }
 
-function setStatus(state: ParseState, key: string, value: string): void {
+function setStatus(state: ParseState, key: string, value: string, line: number): void {
   const field = STATUS_KEYS[key];
   if (field === undefined) return;
   state.statusValues++;
+  state.statusKeys.add(key);
   const known = value === '' ? null : value;
   switch (field) {
     case 'role':
       state.output.role = known === null ? null : normaliseRole(known);
       return;
     case 'peerCount':
-      // The count of other units is implied by the peer table; the contract's document does not carry it.
+      state.peerCount = known !== null ? toCount(known) : null;
+      state.peerCountLine = line;
       return;
     default:
       state.output[field] = known;
@@ -172,8 +202,8 @@ function readStatusRow(state: ParseState, line: ShowLine): void {
   }
   // The last column (Cluster IP) is read from the end, so one missing value in the middle does not shift it.
   const last = columns.length - 1;
-  for (let i = 0; i < last && i < tokens.length - 1; i++) setStatus(state, columns[i]!, tokens[i]!);
-  if (last >= 0 && tokens.length > 0) setStatus(state, columns[last]!, tokens[tokens.length - 1]!);
+  for (let i = 0; i < last && i < tokens.length - 1; i++) setStatus(state, columns[i]!, tokens[i]!, line.line);
+  if (last >= 0 && tokens.length > 0) setStatus(state, columns[last]!, tokens[tokens.length - 1]!, line.line);
   state.section = 'none';
 }
 
@@ -186,11 +216,12 @@ function readPeerRow(state: ParseState, line: ShowLine): void {
   const role = normaliseRole(tokens[0]!);
   if (role === null) state.warnings.push({ line: line.line, message: `unknown role "${tokens[0]}"` });
   const middle = tokens.slice(2, -1);
-  if (state.peersHaveVersion && middle.length >= 2) middle.pop();
+  const version = state.peersHaveVersion && middle.length >= 2 ? toCount(middle.pop()!) : null;
   const peer = peerFor(state, tokens[tokens.length - 1]!);
   peer.role = role;
   peer.priority = toCount(tokens[1]!);
   peer.model = middle.length > 0 ? middle.join(' ') : null;
+  if (version !== null) peer.lbVersion = version;
   if (self) peer.self = true;
 }
 

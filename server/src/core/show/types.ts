@@ -22,9 +22,14 @@ export interface ShowPeer {
   ipsec: ShowTypeLoad;
   /** "AnyConnect Premium/Essentials" in the newer layout. */
   ssl: ShowTypeLoad;
+  /** Optional (an extension of the contract): the Load-Balancing Version column of the newer layout. */
+  lbVersion?: number;
 }
 
-/** Exactly the `asa-lb show` document. Status, failover and encryption are kept as printed ("Enabled", "n/a"). */
+/**
+ * Exactly the `asa-lb show` document, extended only by optional fields. Status, failover and encryption are kept as
+ * printed ("Enabled", "n/a").
+ */
 export interface ShowOutput {
   status: string | null;
   role: ShowRole | null;
@@ -33,6 +38,8 @@ export interface ShowOutput {
   /** An address, or a name: the newer layout may print a name here. */
   clusterIp: string | null;
   peers: ShowPeer[];
+  /** Optional (an extension of the contract): the `Peers` count as printed, the other units the local one sees. */
+  peerCount?: number;
 }
 
 export type ShowLayout = 'older' | 'newer';
