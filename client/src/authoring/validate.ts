@@ -55,7 +55,7 @@ export function validateHostname(text: string, taken: readonly string[] = []): V
   if (trimmed === '') return 'Type the member\'s hostname, for example vpn-1.';
   if (trimmed.length > HOSTNAME_MAX_LENGTH) return `A hostname has at most ${HOSTNAME_MAX_LENGTH} characters.`;
   if (!HOSTNAME.test(trimmed)) return 'A hostname has letters, digits and hyphens, and starts and ends with a letter or digit.';
-  if (taken.some((t) => t.toLowerCase() === trimmed.toLowerCase())) return `Another member is already called '${trimmed}': two members with one name confuse logs and redirects.`;
+  if (taken.some((t) => t.toLowerCase() === trimmed.toLowerCase())) return `Another member is already called '${trimmed}': two members with one name confuse logs and change scripts.`;
   return undefined;
 }
 

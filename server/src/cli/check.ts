@@ -132,7 +132,7 @@ function toText(reports: FileReport[], groups: GroupSummary[]): string {
       out.push(`  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`);
     }
     if (director) {
-      const why = group.electionRule === 'lowest-ip' ? 'highest priority shared; lowest public address wins' : 'highest priority';
+      const why = group.electionRule === 'lowest-ip' ? 'highest priority shared; lowest public address wins, the product\'s reading of "lower IP address"' : 'highest priority';
       out.push(`  predicted director: ${director.hostname ?? director.uri} (${why})`);
     } else {
       out.push('  predicted director: none (no member participates)');

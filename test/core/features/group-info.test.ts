@@ -82,7 +82,7 @@ test('a priority tie names the tied members and the lowest address, compared as 
   const info = groupInfo(ws, 'a.cfg');
   assert.ok(info.inGroup);
   assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'priority 7 is shared by asa2 and asa1; the lowest public address wins (10.0.0.9)');
+  assert.equal(info.group.electionReason, 'priority 7 is shared by asa2 and asa1; the lowest public address wins (10.0.0.9; the chapter says "the lower IP address", which address is the product\'s assumption)');
 });
 
 test('the election counts only participating members; a group with none has no director', () => {

@@ -77,7 +77,7 @@ export function priorityValues(ctx: CompletionContext): ValueSpec[] {
   const values: ValueSpec[] = [];
   for (let value = MIN_PRIORITY; value <= MAX_PRIORITY; value++) {
     let detail = priorityMeaning(value);
-    const docs = [`**priority ${value}**: ${detail}.`, '', 'The highest priority wins the election; equal priorities go to the lowest public address.'];
+    const docs = [`**priority ${value}**: ${detail}.`, '', 'The highest priority wins the election; of equal priorities the lower IP address wins (the product compares public addresses; the chapter does not say which).'];
     if (group && names) {
       // This device stands as if it participated with the new value; the others keep what their files say.
       const members = group.members.map((m) => (m.uri === ctx.uri ? { ...m, priority: value, priorityConfigured: true, participates: true } : m));

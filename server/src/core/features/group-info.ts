@@ -72,8 +72,8 @@ export function electionReason(group: GroupSummary, names: Map<string, string> =
   const standing = group.members.filter((m) => m.participates);
   if (group.electionRule === 'lowest-ip') {
     const tied = standing.filter((m) => m.priority === winner.priority).map((m) => names.get(m.uri)!);
-    const address = winner.publicIp ? ` (${winner.publicIp})` : '';
-    return `priority ${winner.priority} is shared by ${joinWords(tied)}; the lowest public address wins${address}`;
+    const address = winner.publicIp ? `${winner.publicIp}; ` : '';
+    return `priority ${winner.priority} is shared by ${joinWords(tied)}; the lowest public address wins (${address}the chapter says "the lower IP address", which address is the product's assumption)`;
   }
   if (standing.length === 1) return `the only participating member (priority ${priorityWords(winner)})`;
   return `highest priority (${priorityWords(winner)})`;

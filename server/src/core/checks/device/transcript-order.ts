@@ -106,7 +106,7 @@ function applyLb(state: State, command: Command): void {
 function checkKey(ctx: DeviceContext, state: State, later: Map<string, number>, at: number, range: Range): void {
   if (!missingNow(state.key, later.get('cluster-key'), at)) return;
   const laterLine = later.get('cluster-key');
-  ctx.report('encryption-without-key', range, `'cluster encryption' is applied before any 'cluster key'${laterLine !== undefined && laterLine > at ? ` (the key comes later, on line ${laterLine + 1})` : ''}. The device refuses encryption until the shared secret is set; set the key first.`, {
+  ctx.report('encryption-without-key', range, `'cluster encryption' is applied before any 'cluster key'${laterLine !== undefined && laterLine > at ? ` (the key comes later, on line ${laterLine + 1})` : ''}. The chapter requires the shared secret first ("you must first specify and verify a shared secret"); set the key before encryption.`, {
     fixes: [{ title: "Insert 'cluster key' before 'cluster encryption' (type the group's key)", edits: [insertLinesBefore(ctx.tree, at, [`${lbLinePrefix(ctx)}cluster key CHANGE-ME`])] }],
   });
 }

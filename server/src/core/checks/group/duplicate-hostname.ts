@@ -11,7 +11,7 @@ export function checkDuplicateHostname(ctx: GroupContext): void {
     if (others.length === 0) continue;
     // Members with one name can only be told apart by their files.
     const files = listNames(others.map((o) => fileName(o.uri)));
-    report(ctx, member, 'duplicate-hostname', member.hostname!.range, `The hostname '${name}' is also the hostname of ${files}, another member of this group. Two devices with one name confuse logs, redirects by name (redirect-fqdn) and change scripts, which find their device by hostname. Give each device its own hostname (or, if both files are the same device, keep only one of them in the workspace).`, {
+    report(ctx, member, 'duplicate-hostname', member.hostname!.range, `The hostname '${name}' is also the hostname of ${files}, another member of this group. Two devices with one name confuse logs and change scripts, which find their device by hostname (the product's reasoning: the chapter does not require distinct hostnames, and redirect-fqdn names a member by reverse DNS of its address, not by its hostname). Give each device its own hostname (or, if both files are the same device, keep only one of them in the workspace).`, {
       related: others.map((o) => relatedAt(o, o.hostname!.range, `${fileName(o.uri)} is also named '${o.hostname!.value}'.`)),
     });
   }

@@ -1,5 +1,5 @@
-// priority-tie: among the participating members, the highest priority is shared, so the election falls to the lowest
-// public address; each tied member is told who wins, on its `priority` line (or its block header for the default).
+// priority-tie: among the participating members, the highest priority is shared, so the election falls to the lower
+// IP address (the product compares public addresses, the chapter does not say which); each tied member is told who wins, on its `priority` line (or its block header for the default).
 import type { DeviceSummary } from '../../group/summary';
 import type { GroupContext } from './context';
 import { distinctDevices, electAmong, listNames, memberName, relatedAt, report } from './members';
@@ -22,7 +22,7 @@ export function checkPriorityTie(ctx: GroupContext): void {
     const others = tied.filter((o) => o !== member);
     const names = listNames(others.map((o) => memberName(o, ctx.members)));
     const outcome = member === director ? 'this member is the predicted director' : `the predicted director is ${winner}`;
-    report(ctx, member, 'priority-tie', member.priorityRange ?? member.headerRange, `This member's ${priorityText(member)} is the group's highest, and ${names} ${others.length > 1 ? 'have' : 'has'} it too, so the election is decided by the lowest public address: ${outcome}. If another unit should be director, give it a higher priority than the others.`, {
+    report(ctx, member, 'priority-tie', member.priorityRange ?? member.headerRange, `This member's ${priorityText(member)} is the group's highest, and ${names} ${others.length > 1 ? 'have' : 'has'} it too, so the election is decided by the lower IP address (the chapter does not say which address; the product compares public addresses): ${outcome}. If another unit should be director, give it a higher priority than the others.`, {
       related: others.map((o) => relatedAt(o, o.priorityRange ?? o.headerRange, `${memberName(o, ctx.members)} has ${priorityText(o)}.`)),
     });
   }
