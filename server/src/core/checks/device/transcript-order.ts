@@ -122,7 +122,9 @@ function checkIkev1(ctx: DeviceContext, state: State, later: Map<string, number>
   const enabled = state.ikev1.get(nameif);
   if (enabled === true) return;
   const laterLine = later.get(`ikev1:${nameif}`);
-  const missing = enabled === false || !state.ikev1Unknown || (laterLine !== undefined && laterLine > at);
+  // A script that disables IKEv1 before it enables it again shows it was on until then, not that it was missing.
+  const enabledLater = laterLine !== undefined && laterLine > at && !disabledBetween(ctx, nameif, at, laterLine);
+  const missing = enabled === false || !state.ikev1Unknown || enabledLater;
   if (!missing) return;
   // Before the `vpn load-balancing` that leads to this line: an earlier one may precede a line that disabled IKEv1.
   const insertAt = enteringLine(ctx, at);
@@ -137,6 +139,14 @@ function checkIkev1(ctx: DeviceContext, state: State, later: Map<string, number>
     related: laterLine !== undefined ? [here(ctx, { start: { line: laterLine, character: 0 }, end: { line: laterLine, character: ctx.tree.lines[laterLine]!.text.length } }, 'IKEv1 is enabled here, too late.')] : [],
     fixes: [{ title: `Insert '${command}' before the load-balancing commands`, edits: [insertLinesBefore(ctx.tree, insertAt, [`${globalLinePrefix(ctx)}${command}`])], preferred: true }],
   });
+}
+
+function disabledBetween(ctx: DeviceContext, nameif: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const command = ctx.tree.lines[i]!.parse?.command;
+    if (command?.id === 'crypto-ikev1-enable' && command.negated && command.args[0]?.text === nameif) return true;
+  }
+  return false;
 }
 
 /** The `vpn load-balancing` line that entered the mode of line `at`, or `at` itself when there is none. */
