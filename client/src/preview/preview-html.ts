@@ -85,7 +85,7 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <ul id="failure-facts"></ul>
 <figure id="keepalive-figure" hidden>
 <div id="keepalive"></div>
-<figcaption class="muted">How a member notices that the director is gone: keepalives stop being answered, five retries four seconds apart, then an election.</figcaption>
+<figcaption class="muted">How a member notices that the director is gone: keepalives stop being answered, five retries four seconds apart, then an election (the product's reading of the chapter's "repeats five times").</figcaption>
 </figure>
 <details id="keepalive-details">
 <summary>The timeline in words</summary>

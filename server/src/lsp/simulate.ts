@@ -12,7 +12,8 @@ export function simulateRequest(params: SimulateParams | null | undefined): Simu
   // The preview shows the explanation as it is, so an assumption a decision relied on is said in it, briefly.
   const assumed = (ids: AssumptionId[]): string => ids.map((id) => ` Assumption: ${ASSUMPTIONS[id]}`).join('');
   const election = (e: ElectionSummary): string => `${explainElection(e)}.${assumed(electionAssumptions(e))}`;
-  const decisions: SimulatedDecision[] = result.decisions.map((d, i) => ({ ...json.decisions[i]!, explanation: `${explainDecision(d, result.type)}${assumed(decisionAssumptions(d, ips)).replace(/^ /, '. ')}` }));
+  // A decision's explanation has no final full stop (the preview adds one), even with an assumption after it.
+  const decisions: SimulatedDecision[] = result.decisions.map((d, i) => ({ ...json.decisions[i]!, explanation: `${explainDecision(d, result.type)}${assumed(decisionAssumptions(d, ips)).replace(/^ /, '. ').replace(/\.$/, '')}` }));
   const elections: string[] = [];
   if (result.election) elections.push(`At the start: ${election(result.election)}`);
   for (const failure of result.failures) {

@@ -45,5 +45,5 @@ test('the preview explanation of a decision says its assumption after the decisi
   const rows: Row[] = [{ name: 'd', ip: '10.0.0.1', ssl: [0, 100] }, { name: 'm', ip: '10.0.0.2', ssl: [0, 0] }];
   const preview = simulateRequest({ scenario: scenarioJson(rows, { director: 'd', connections: 1 }) });
   assert.ok(preview.ok);
-  assert.match(preview.decisions[0]!.explanation, /^d \(director\) takes it: no other member can take it\. Assumption: A member whose session limit for this type is 0 takes no session/);
+  assert.match(preview.decisions[0]!.explanation, /^d \(director\) takes it: no other member can take it\. Assumption: A member whose session limit for this type is 0 takes no session of the type \(the chapter does not say\)$/);
 });
