@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace';
 import { fileName, joinWords } from './cursor';
 import { groupInfo } from './group-info';
 import { interfaceMarkdown, ipv4Subnet } from './interfaces';
+import { interfaceWithAddress, lbInterface, lbNameif } from '../model/lb-interface';
 import { argumentsMarkdown, codesMarkdown } from './lb-docs';
 import { findInterfaces } from './navigation';
 
@@ -24,8 +25,9 @@ function status(ok: boolean): string {
 function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
   const { device } = scope.analysis;
   const lb = device.lb;
-  const defined = (name: string | undefined): boolean => !!name && findInterfaces(scope.ws, scope.uri, scope.analysis, name).length > 0;
-  const privateName = lb?.lbprivate?.value;
+  // The chapter lets `interface lbpublic|lbprivate` name the interface by its address too.
+  const defined = (name: string | undefined): boolean => !!name && (findInterfaces(scope.ws, scope.uri, scope.analysis, name).length > 0 || interfaceWithAddress(device, name) !== undefined);
+  const privateName = lbNameif(device, 'lbprivate') ?? undefined;
   const ikev1 = !!privateName && device.ikev1Enabled.some((e) => e.value === privateName);
   switch (id) {
     case 'interface-lbpublic':
@@ -35,7 +37,7 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
     }
     case 'cluster-ip-address': {
       const pub = lb?.lbpublic?.value;
-      const intf = pub ? findInterfaces(scope.ws, scope.uri, scope.analysis, pub)[0]?.intf : undefined;
+      const intf = pub ? (findInterfaces(scope.ws, scope.uri, scope.analysis, pub)[0]?.intf ?? lbInterface(device, 'lbpublic')) : undefined;
       const subnet = intf ? ipv4Subnet(intf) : null;
       return [`- \`interface lbpublic\` with an IPv4 subnet the address lies in: ${subnet ? `present (${subnet})` : status(false)}`];
     }
