@@ -1,5 +1,6 @@
 // `runShow` as the CLI main calls it: a capture file in, the documented JSON (or a table) out, exit 2 for anything else.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { assertGolden } from '../../support/golden';

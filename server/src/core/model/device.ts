@@ -128,7 +128,7 @@ export interface DeviceModel {
   header: HeaderModel;
   /**
    * A config that is only part of a device (no running-config header and no hostname), such as a saved
-   * `show running-config vpn load-balancing`: it is judged on what it shows (SPEC §1).
+   * `show running-config vpn load-balancing`: it is judged on what it shows.
    */
   fragment: boolean;
   localCa: Located<true> | null;

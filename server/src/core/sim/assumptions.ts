@@ -1,4 +1,4 @@
-// The simulator's readings of what the chapter leaves open (SPEC §5–§6), and which of them a decision or an election
+// The simulator's readings of what the chapter leaves open (the rounding, limit 0, address order and per-type session counts), and which of them a decision or an election
 // relied on: they are shown as assumptions wherever a decision is explained, never as facts. (The keepalive
 // timeline's reading is said in its own labels, `keepalive.ts`.)
 import { parseAddress } from '../net/address';

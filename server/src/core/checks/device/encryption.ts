@@ -26,7 +26,7 @@ export function checkEncryption(ctx: DeviceContext): void {
       fixes: [{ title: "Insert 'cluster key' before 'cluster encryption' (type the group's key)", edits: [insertLinesBefore(ctx.tree, encryption.line, [`${lbLinePrefix(ctx)}cluster key CHANGE-ME`])] }],
     });
   }
-  // A fragment does not show the crypto lines, so it cannot show that IKEv1 is off (SPEC §1).
+  // A fragment does not show the crypto lines, so it cannot show that IKEv1 is off.
   if (ctx.device.fragment) return;
   // When the private interface does not exist, lb-interface-undefined says so; asking for IKEv1 on it would mislead.
   // It may be named by its address (the chapter allows that); IKEv1 is enabled by nameif.

@@ -7,7 +7,7 @@ export function checkRedirectFqdnDns(ctx: DeviceContext): void {
   const lb = ctx.device.lb;
   if (!lb?.redirectFqdn?.value) return;
   if (ctx.tree.kind === 'transcript' && !ctx.base) return;
-  // A fragment does not show the DNS lines, so it cannot show that they are missing (SPEC §1).
+  // A fragment does not show the DNS lines, so it cannot show that they are missing.
   if (ctx.device.fragment) return;
   const lookups = [...ctx.device.dnsDomainLookup, ...(ctx.base?.dnsDomainLookup ?? [])];
   const servers = [...ctx.device.nameServers, ...(ctx.base?.nameServers ?? [])];
