@@ -210,6 +210,25 @@ describe('pull diagnostics', () => {
     assert.deepEqual(client.published, [], 'a pulling client got pushed diagnostics too');
   });
 
+  it('reports a file deleted on disk as empty once, so a pulling editor drops its problems', async () => {
+    const { client, dir, uri } = await start('group', { capabilities: PULL_CAPABILITIES });
+    type Report = { items: { uri: string; kind: string; resultId?: string; items?: Diagnostic[] }[] };
+    const pull = (previous: Report['items']): Promise<Report> =>
+      client.request<Report>('workspace/diagnostic', { previousResultIds: previous.filter((i) => i.resultId !== undefined).map((i) => ({ uri: i.uri, value: i.resultId })) });
+    const first = await pull([]);
+    assert.deepEqual(first.items.map((i) => i.uri).sort(), [uri('asa1.cfg'), uri('asa2.cfg'), uri('site-b/asa3.conf')]);
+    const refreshed = client.waitForMessage('workspace/diagnostic/refresh');
+    rmSync(join(dir, 'asa2.cfg'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('asa2.cfg'), type: 3 }] });
+    await refreshed;
+    const second = await pull(first.items);
+    const deleted = second.items.filter((i) => i.uri === uri('asa2.cfg'));
+    assert.deepEqual(deleted.map((i) => [i.kind, i.items, i.resultId]), [['full', [], undefined]], 'the deleted file is reported once, empty, without a result id');
+    // The client no longer names it, and the server no longer mentions it.
+    const third = await pull([...first.items.filter((i) => i.uri !== uri('asa2.cfg')), ...second.items.filter((i) => i.uri !== uri('asa2.cfg'))]);
+    assert.deepEqual(third.items.filter((i) => i.uri === uri('asa2.cfg')), []);
+  });
+
   it('pushes anyway when the client asks for push in its initialization options', async () => {
     const { client, uri } = await start('group', { capabilities: PULL_CAPABILITIES, initializationOptions: { diagnosticMode: 'push' } });
     assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);

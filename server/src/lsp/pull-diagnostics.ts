@@ -31,8 +31,15 @@ export async function documentDiagnostics(session: Session, params: DocumentDiag
 export async function workspaceDiagnostics(session: Session, params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
   await session.settingsReady;
   await session.indexer.whenIndexed(token);
-  const previous = new Map((params.previousResultIds ?? []).map((p) => [session.uris.key(p.uri), p.value]));
+  const previousIds = params.previousResultIds ?? [];
+  const previous = new Map(previousIds.map((p) => [session.uris.key(p.uri), p.value]));
   const items: WorkspaceDocumentDiagnosticReport[] = [];
+  // A file the client holds diagnostics for that is no longer a device file (deleted or renamed on disk, or no longer
+  // ASA) gets an empty report once: a report that simply leaves it out would keep its problems in the editor. Without
+  // a result id the client stops naming it in later pulls.
+  for (const { uri } of previousIds) {
+    if (!session.workspace.has(session.uris.key(uri))) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+  }
   for (const key of session.workspace.uris()) {
     throwIfCancelled(token);
     const current = session.scheduler.current(key);
