@@ -1,8 +1,10 @@
 // The extension's entry point: registers the commands and the preview serializer synchronously, then starts the
-// language server in the background, so activation succeeds however slow (or absent) the server is.
+// language server in the background once a device config is in sight (or a command needs it), so activation succeeds
+// however slow (or absent) the server is, and costs little in the many folders of .txt and .cfg files that hold none.
 import * as vscode from 'vscode';
 import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { registerLanguageAdoption } from './adopt-language';
+import { AutoStart } from './auto-start';
 import { runNewGroupFlow } from './authoring/new-group-flow';
 import { importShowOutput } from './commands/import-show-output';
 import { PREVIEW_VIEW_TYPE } from './preview/messages';
@@ -28,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): void {
     new GroupStatusBar(server, output),
     registerLanguageAdoption(),
   );
-  server.start();
+  const autoStart = new AutoStart(server, output);
+  context.subscriptions.push(autoStart);
+  autoStart.run();
 }
 
 export async function deactivate(): Promise<void> {
-  await server?.stop();
+  await server?.shutdown();
   server = undefined;
 }

@@ -2,6 +2,7 @@
 // Pure, so the wording is tested without an editor. Config strings go only into the tooltip, which is plain text,
 // and never into the status text, where `$(…)` would be read as an icon.
 import type { GroupInfoResult, PreviewGroup } from '../../server/src/protocol';
+import { PRODUCT_NAME } from './product';
 
 export interface StatusView {
   text: string;
@@ -24,11 +25,11 @@ export function describeGroupStatus(info: GroupInfoResult): StatusView {
 }
 
 export function waitingStatus(): StatusView {
-  return { text: '$(sync~spin) LB', tooltip: 'Waiting for the ASA load-balancing language server…' };
+  return { text: '$(sync~spin) LB', tooltip: `Waiting for the ${PRODUCT_NAME} language server…` };
 }
 
 export function failedStatus(): StatusView {
-  return { text: '$(warning) LB', tooltip: 'The ASA load-balancing language server is not running; see the "ASA Load Balancing" output.' };
+  return { text: '$(warning) LB', tooltip: `The ${PRODUCT_NAME} language server is not running; see the "${PRODUCT_NAME}" output.` };
 }
 
 function groupLines(group: PreviewGroup, self: string, role: string): string[] {

@@ -1,5 +1,7 @@
 // Starts the bundled language server and gives the rest of the extension typed access to its custom requests.
 // Activation never waits for the server: requests wait for it instead, so a slow or missing server cannot fail activation.
+// There is one client and one server at a time, whoever asks first: every start returns the start in progress, and a
+// new start waits until the previous server has stopped.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
@@ -13,11 +15,12 @@ import {
   type SimulateResult,
 } from '../../server/src/protocol';
 import { deviceFileGlobs, deviceSelector } from './document-selector';
+import { PRODUCT_NAME } from './product';
 import { settingsMiddleware } from './server-settings';
 import { TraceChannel } from './trace-channel';
 
 export const CLIENT_ID = 'asaLb';
-export const CLIENT_NAME = 'ASA Load Balancing';
+export const CLIENT_NAME = PRODUCT_NAME;
 
 /** The port the server's inspector listens on when the extension runs in the extension development host. */
 const DEBUG_PORT = 6009;
@@ -27,6 +30,12 @@ export type ServerState = 'starting' | 'running' | 'failed' | 'stopped';
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
+  /** The stop of the previous client, which a new start waits for, so that two servers never run side by side. */
+  private stopping: Promise<void> = Promise.resolve();
+  /** The device-file patterns the current client was started with. */
+  private globs: string[] = [];
+  /** How many servers this extension host has started, for the log (a second one in a session means a restart). */
+  private starts = 0;
   private readonly trace = new TraceChannel();
   private readonly groupsChangedEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
@@ -43,10 +52,12 @@ export class ServerConnection implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    // The document selector depends on the device-file patterns, so a change of them needs a new client.
+    // The document selector depends on the device-file patterns, so a change of them needs a new client. VS Code also
+    // reports the extension's own settings as changed when it registers them; a restart then would be for nothing.
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('asaLb.deviceFiles')) void this.restart();
+        if (!event.affectsConfiguration('asaLb.deviceFiles') || !this.starting) return;
+        if (JSON.stringify(deviceFileGlobs()) !== JSON.stringify(this.globs)) void this.restart();
       }),
     );
   }
@@ -55,46 +66,68 @@ export class ServerConnection implements vscode.Disposable {
     return this.currentState;
   }
 
-  /** Starts the server in the background; failures are logged and reported through `state`, never thrown. */
-  start(): void {
-    if (this.starting) return;
-    const started = performance.now();
+  /** True once something asked for the server (and it was not stopped since): it is starting, running or failed. */
+  get started(): boolean {
+    return this.starting !== undefined;
+  }
+
+  /**
+   * Starts the server unless it is already starting or running, and resolves when it runs. Failures are logged and
+   * reported through `state`; the returned promise rejects with them, and nobody needs to handle it.
+   */
+  start(reason = 'on request'): Promise<LanguageClient> {
+    if (this.disposed) return Promise.reject(new Error('the extension is shutting down'));
+    if (this.starting) return this.starting;
     const client = this.createClient();
     this.client = client;
-    this.setState('starting');
-    this.starting = client.start().then(
-      () => {
-        this.setState('running');
-        this.output.info(`The language server is running (ready ${Math.round(performance.now() - started)} ms after it was started).`);
-        return client;
-      },
-      (error: unknown) => {
-        this.setState('failed');
+    const number = ++this.starts;
+    const previousStop = this.stopping;
+    // Assigned before anything can fire an event: a listener of the state change below that asks the server
+    // something must find this start, not begin a second one.
+    this.starting = (async () => {
+      await previousStop;
+      const started = performance.now();
+      this.output.info(`Starting the language server (${reason}; start ${number} in this window).`);
+      try {
+        await client.start();
+      } catch (error) {
+        if (this.client === client) this.setState('failed');
         this.output.error(`The language server did not start: ${describeError(error)}`);
         throw error;
-      },
-    );
+      }
+      if (this.client === client) this.setState('running');
+      this.output.info(`The language server is running (ready ${Math.round(performance.now() - started)} ms after it was started).`);
+      return client;
+    })();
     // The promise is also awaited by requests; this handler only keeps an unobserved failure from being reported twice.
     this.starting.catch(() => undefined);
+    this.setState('starting');
+    return this.starting;
   }
 
   async restart(): Promise<void> {
     await this.stop();
-    this.start();
+    await this.start('the device-file patterns changed').catch(() => undefined);
   }
 
+  /** Stops the server, after its start has finished (a client cannot be stopped while it starts). */
   async stop(): Promise<void> {
     const client = this.client;
+    const starting = this.starting;
     this.client = undefined;
     this.starting = undefined;
     if (client) {
-      try {
-        await client.dispose();
-      } catch (error) {
-        this.output.warn(`Stopping the language server: ${describeError(error)}`);
-      }
+      this.stopping = (async () => {
+        await starting?.catch(() => undefined);
+        try {
+          await client.dispose();
+        } catch (error) {
+          this.output.warn(`Stopping the language server: ${describeError(error)}`);
+        }
+      })();
     }
     this.setState('stopped');
+    await this.stopping;
   }
 
   groupInfo(uri: string): Promise<GroupInfoResult> {
@@ -109,9 +142,14 @@ export class ServerConnection implements vscode.Disposable {
     return this.request(PARSE_SHOW_REQUEST, { text });
   }
 
-  dispose(): void {
+  /** Stops the server for good: no event fires meanwhile, so no listener can ask for (and start) another. */
+  async shutdown(): Promise<void> {
     this.disposed = true;
-    void this.stop();
+    await this.stop();
+  }
+
+  dispose(): void {
+    void this.shutdown();
     for (const s of this.subscriptions) s.dispose();
     for (const watcher of this.watchers) watcher.dispose();
     this.trace.dispose();
@@ -120,15 +158,14 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private async request<P, R>(request: CustomRequest<P, R>, params: P): Promise<R> {
-    if (this.disposed) throw new Error('the extension is shutting down');
-    if (!this.starting) this.start();
-    const client = await this.starting!;
+    const client = await this.start();
     return client.sendRequest<R>(request.method, params);
   }
 
   private createClient(): LanguageClient {
     for (const watcher of this.watchers) watcher.dispose();
-    this.watchers = deviceFileGlobs().map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+    this.globs = deviceFileGlobs();
+    this.watchers = this.globs.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -152,7 +189,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private setState(state: ServerState): void {
-    if (state === this.currentState) return;
+    if (state === this.currentState || this.disposed) return;
     this.currentState = state;
     this.stateEmitter.fire(state);
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { isDeviceDocument } from './document-selector';
 import { describeGroupStatus, failedStatus, waitingStatus, type StatusView } from './group-status';
+import { PRODUCT_NAME } from './product';
 import { describeError, type ServerConnection } from './server-connection';
 
 export class GroupStatusBar implements vscode.Disposable {
@@ -16,7 +17,7 @@ export class GroupStatusBar implements vscode.Disposable {
     private readonly server: ServerConnection,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.item.name = 'ASA Load Balancing group';
+    this.item.name = PRODUCT_NAME;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
       server.onGroupsChanged(() => void this.refresh()),
@@ -28,7 +29,8 @@ export class GroupStatusBar implements vscode.Disposable {
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !isDeviceDocument(document)) {
+    // Before the server starts (no device config in sight yet) a text file gets no item, and asking would start it.
+    if (!document || !isDeviceDocument(document) || !this.server.started) {
       this.item.hide();
       return;
     }

@@ -1,9 +1,8 @@
 // The output channel for the language-server trace: secrets redacted from every line, and its level driven by the
 // `asaLb.trace.server` setting, so that `off`, `messages` and `verbose` mean what they say.
 import * as vscode from 'vscode';
+import { TRACE_CHANNEL_NAME } from './product';
 import { redactSecrets } from './redact';
-
-export const TRACE_CHANNEL_NAME = 'ASA Load Balancing Trace';
 
 /**
  * vscode-languageclient 11 traces only while its trace channel's log level is Trace, then reads `asaLb.trace.server`

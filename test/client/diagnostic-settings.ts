@@ -2,7 +2,7 @@
 // cannot drift from the codes the product reports. package-contributes.test.ts compares and, with UPDATE_GOLDEN=1, refreshes.
 import { CODES } from '../../server/src/core/checks/codes';
 
-export const DIAGNOSTICS_SECTION_TITLE = 'ASA Load Balancing: Diagnostics';
+export const DIAGNOSTICS_SECTION_TITLE = 'ASA VPN Load Balancing: Diagnostics';
 export const DIAGNOSTIC_SETTING_PREFIX = 'asaLb.diagnostics.';
 export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 

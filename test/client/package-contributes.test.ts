@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
 import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
+import { COMMAND_CATEGORY, PRODUCT_NAME, TRACE_CHANNEL_NAME } from '../../client/src/product';
 import { refreshing } from '../support/golden';
 import { DIAGNOSTIC_SETTING_PREFIX, DIAGNOSTICS_SECTION_TITLE, diagnosticSettings } from './diagnostic-settings';
 
@@ -21,6 +22,7 @@ interface ConfigurationSection {
 }
 
 interface Manifest {
+  displayName: string;
   main: string;
   engines: { vscode: string };
   activationEvents: string[];
@@ -75,7 +77,7 @@ test('the commands of the extension are contributed, activate the extension and 
   const contributed = manifest.contributes.commands.map((c) => c.command);
   assert.deepEqual([...contributed].sort(), [...CONTRACT_COMMANDS].sort());
   for (const command of manifest.contributes.commands) {
-    assert.equal(command.category, 'ASA LB');
+    assert.equal(command.category, COMMAND_CATEGORY);
     assert.ok(command.title.length > 5);
     assert.ok(manifest.activationEvents.includes(`onCommand:${command.command}`), `${command.command} does not activate the extension`);
   }
@@ -85,8 +87,32 @@ test('the commands of the extension are contributed, activate the extension and 
   const title = manifest.contributes.menus['editor/title'] ?? [];
   assert.ok(title.some((i) => i.command === SHOW_REDIRECT_PREVIEW_COMMAND && i.when === 'editorLangId == asa'), 'the preview belongs in the editor title of asa files');
   assert.ok(manifest.activationEvents.includes('onLanguage:asa'));
-  assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.asa'));
   assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`), 'a restored preview must activate the extension');
+});
+
+test('every device-file pattern, and every language VS Code gives such files by extension, activates the extension', () => {
+  const { activationEvents } = readManifest();
+  // VS Code picks a language by extension before it reads a first line: .cfg and .conf open as Properties and .txt
+  // as Plain Text, so `onLanguage:asa` never fires for them; these events start the extension in a folder of
+  // backups and for one such file opened on its own.
+  for (const glob of DEFAULT_DEVICE_GLOBS) assert.ok(activationEvents.includes(`workspaceContains:${glob}`), `workspaceContains:${glob}`);
+  for (const language of ['properties', 'plaintext']) assert.ok(activationEvents.includes(`onLanguage:${language}`), `onLanguage:${language}`);
+  // Patterns a user adds to asaLb.deviceFiles cannot be activation events: the extension looks once startup is done.
+  assert.ok(activationEvents.includes('onStartupFinished'));
+  assert.ok(!activationEvents.includes('*'), 'the extension must not start with every window before it is needed');
+});
+
+test('one product name: the display name, the settings, the output channels and the commands say the same', () => {
+  const manifest = readManifest();
+  assert.equal(manifest.displayName, PRODUCT_NAME);
+  assert.ok(COMMAND_CATEGORY.startsWith('ASA VPN') && PRODUCT_NAME.startsWith('ASA VPN'), 'the category is the name, shortened at its end');
+  for (const command of manifest.contributes.commands) assert.equal(command.category, COMMAND_CATEGORY);
+  for (const section of manifest.contributes.configuration) assert.match(section.title, new RegExp(`^${PRODUCT_NAME}(: |$)`));
+  assert.equal(TRACE_CHANNEL_NAME, `${PRODUCT_NAME} Trace`);
+  const trace = allProperties(manifest)['asaLb.trace.server']?.['markdownDescription'];
+  assert.ok(typeof trace === 'string' && trace.includes(`**${TRACE_CHANNEL_NAME}**`), 'the trace setting names its output channel');
+  const text = readFileSync(PACKAGE_FILE, 'utf8');
+  for (const other of ['ASA Load Balancing', 'ASA LB:', '"ASA LB"']) assert.ok(!text.includes(other), `package.json still says ${other}`);
 });
 
 test('language, grammar, snippets and entry point: every referenced file exists', () => {

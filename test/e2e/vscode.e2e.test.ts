@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { PRODUCT_NAME } from '../../client/src/product';
 import { FIXTURE_KEYS } from './harness/src/group';
 import type { SuiteName, SuiteResults } from './harness/src/results';
 import { UI_WAIT_MS, Workbench } from './workbench/browser';
@@ -56,7 +57,7 @@ const TRACE_SETTINGS = { 'asaLb.trace.server': 'verbose' };
 function productLogs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.log') && /asa-lb|ASA Load Balancing/.test(path))
+    .filter((path) => path.endsWith('.log') && (path.includes('asa-lb') || path.includes(PRODUCT_NAME)))
     .map((path) => join(dir, path));
 }
 

@@ -2,6 +2,7 @@
 // new-group flow. Pure (no editor imports), so the flow and the tests run exactly the same generator.
 import ipaddr from 'ipaddr.js';
 import { MAX_TESTED_GROUP_SIZE } from '../../../server/src/core/commands/lb-commands';
+import { PRODUCT_NAME } from '../product';
 import {
   validateHardwareId,
   validateHostname,
@@ -116,7 +117,7 @@ function memberConfig(spec: GroupSpec, member: MemberSpec, index: number): strin
   const vip = spec.vipv6 ? `${spec.vip} ${spec.vipv6}` : spec.vip;
   const lines = [
     `! Member ${index + 1} of ${spec.members.length} of the VPN load-balancing group ${spec.vip}.`,
-    '! Written by the ASA Load Balancing extension: review it, then apply it in configuration mode.',
+    `! Written by the ${PRODUCT_NAME} extension: review it, then apply it in configuration mode.`,
     `hostname ${member.hostname}`,
     '!',
     `interface ${pub.hardware}`,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { GroupInfoResult, ParseShowResult, SimulateResult } from '../../../server/src/protocol';
 import { isDeviceDocument } from '../document-selector';
+import { PRODUCT_NAME } from '../product';
 import { describeError, type ServerConnection } from '../server-connection';
 import { isPageMessage, persistedUri, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage } from './messages';
 import { createNonce, previewHtml } from './preview-html';
@@ -168,7 +169,7 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
     const defaultSessionLimit = vscode.workspace.getConfiguration('asaLb', vscode.Uri.parse(uri)).get<number>('preview.defaultSessionLimit', DEFAULT_SESSION_LIMIT);
     const base = { type: 'group' as const, uri, label: labelOf(uri), defaultSessionLimit };
     if (this.server.state === 'failed') {
-      this.post({ ...base, info: null, error: 'The language server is not running; see the "ASA Load Balancing" output.' });
+      this.post({ ...base, info: null, error: `The language server is not running; see the "${PRODUCT_NAME}" output.` });
       return;
     }
     if (this.server.state !== 'running') this.post({ ...base, info: null, error: 'Waiting for the language server…' });

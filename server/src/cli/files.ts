@@ -1,7 +1,7 @@
 // Expands the CLI's PATH arguments into device files: files as given, folders searched recursively, as `asaLb.deviceFiles` says (README “Settings”).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isDeviceFile, DEFAULT_DEVICE_GLOBS } from '../core/detect';
+import { isDeviceFile, DEFAULT_DEVICE_GLOBS, SKIPPED_FOLDERS } from '../core/detect';
 
 export interface InputFile {
   /** The path as the user gave it, joined with the relative path inside a given folder. */
@@ -10,8 +10,6 @@ export interface InputFile {
 }
 
 export type CollectResult = { ok: true; files: InputFile[]; notes: string[] } | { ok: false; error: string };
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** Decodes bytes as UTF-8, replacing invalid sequences, so a stray Latin-1 byte never stops a check. */
 function decode(bytes: Buffer): string {

@@ -1,6 +1,9 @@
 // Decides which files are device configs (the `asaLb.deviceFiles` setting): by name, then by a look at the first lines of content.
 import { minimatchLite } from './settings/glob';
 
+/** Folders never searched for device files: dependency trees and version-control data hold none and can be huge. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+
 /** Default patterns of device files; `*.asa` always counts, the others only when the content looks like ASA. */
 export const DEFAULT_DEVICE_GLOBS = ['**/*.asa', '**/*.cfg', '**/*.conf', '**/*.txt'];
 

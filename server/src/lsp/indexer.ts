@@ -4,15 +4,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancellationTokenSource, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { SKIPPED_FOLDERS } from '../core/detect';
 import { matchesDeviceGlobs, readDeviceFile } from './disk';
 import { isInside, type Folder, type Folders } from './folders';
 import { cancelled, describeError, type Logger } from './guard';
 import type { ServerSettings } from './settings';
 import type { DocumentSources } from './sources';
 import { keyPath, pathKey } from './uris';
-
-/** Folders never searched: dependency trees and version-control data hold no device configs and can be huge. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** Progress is reported at most this often, so a large workspace does not flood the client with notifications. */
 const PROGRESS_INTERVAL_MS = 100;

@@ -3,7 +3,7 @@
 // page and its frames load and report while a step runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type Page, type Request, type WebSocket } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -148,16 +148,64 @@ export class Workbench {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   }
 
-  /** Opens a workspace file through Quick Open and waits until its editor is the active tab. */
-  async openFile(name: string): Promise<void> {
+  /**
+   * Runs a command as soon as the palette offers it: an extension installed while the workbench runs contributes its
+   * commands a moment after the install. Tries again until `timeoutMs`.
+   */
+  async runCommandWhenOffered(title: string, timeoutMs: number): Promise<void> {
+    const page = this.page;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
+      const offered = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+      if (offered) {
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+        return;
+      }
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`The command palette did not offer '${title}' within ${timeoutMs / 1000} s`);
+    }
+  }
+
+  /** Reloads the window (Developer: Reload Window) and resolves when the new workbench shows; returns when it started. */
+  async reloadWindow(): Promise<number> {
+    const page = this.page;
+    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await input.fill('>Developer: Reload Window');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Reload Window' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.keyboard.press('Enter');
+    await navigated;
+    const started = Date.now();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return started;
+  }
+
+  /** The language the status bar shows for the active editor ("Cisco ASA", "Properties", "Plain Text"). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.mode"]').innerText({ timeout: UI_WAIT_MS })).trim();
+  }
+
+  /**
+   * Opens a file through Quick Open and waits until its editor is the active tab: a name in the workspace, or an
+   * absolute path (which Quick Open also accepts) for a file outside it; `tab` is the editor's title.
+   */
+  async openFile(name: string, tab: string = basename(name)): Promise<void> {
     const page = this.page;
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await input.fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: tab }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page.locator('.tabs-container .tab.active', { hasText: tab }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
 

@@ -31,6 +31,8 @@ export interface Package {
   bytes: number;
   /** The paths inside the archive, e.g. `extension/dist/client.js`. */
   files: string[];
+  /** The `asa-lb` command line of the same build, to compare what the editor shows with what it reports. */
+  cli: string;
 }
 
 /** Top-level folders of the repository that are never part of a package: dependencies, caches, outputs, history. */
@@ -50,7 +52,7 @@ export async function packageProduct(dir: string): Promise<Package> {
   const path = join(dir, 'asa-lb.vsix');
   // The README's relative links stay relative: package.json has no repository to rewrite them against yet.
   await run(process.execPath, [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', path], { cwd: stage });
-  return { path, bytes: statSync(path).size, files: zipEntries(path) };
+  return { path, bytes: statSync(path).size, files: zipEntries(path), cli: join(stage, 'dist', 'cli.js') };
 }
 
 /**

@@ -3,8 +3,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { SuiteName, SuiteResults } from '../harness/src/results';
+import type { SuiteResults } from '../harness/src/results';
 import { RESULTS_ENV, SUITE_ENV } from '../harness/src/results';
+import { PRODUCT_NAME } from '../../../client/src/product';
 import { ROOT } from './build';
 import { GroupProcess, run, tail } from './processes';
 import { QUIET_SETTINGS } from './settings';
@@ -13,8 +14,12 @@ export const FIXTURE = join(ROOT, 'test', 'fixtures', 'e2e', 'group');
 
 export interface WorkbenchOptions {
   entry: string;
+  /** The packages installed before the workbench starts (none for a fresh install while it runs). */
   vsixes: string[];
-  suite: SuiteName;
+  /** The harness suite the workbench runs, or a name of the run for a workbench without the harness. */
+  suite: string;
+  /** The folder copied as the workspace; the three-member group by default. */
+  fixture?: string;
   /** True to keep workspace trust on, so the fresh workspace opens in Restricted Mode. */
   workspaceTrust: boolean;
   /** User settings on top of the quiet ones. */
@@ -28,12 +33,14 @@ export class CodeServer {
     readonly resultsFile: string,
     private readonly dir: string,
     private readonly server: GroupProcess,
+    private readonly cli: { entry: string; args: string[]; env: NodeJS.ProcessEnv },
   ) {}
 
   static async start(options: WorkbenchOptions): Promise<CodeServer> {
     const dir = mkdtempSync(join(tmpdir(), `asa-lb-e2e-${options.suite}-`));
-    const folder = join(dir, 'group');
-    cpSync(FIXTURE, folder, { recursive: true });
+    const fixture = options.fixture ?? FIXTURE;
+    const folder = join(dir, basename(fixture));
+    cpSync(fixture, folder, { recursive: true });
     const userData = join(dir, 'user-data');
     const extensions = join(dir, 'extensions');
     mkdirSync(join(userData, 'User'), { recursive: true });
@@ -53,9 +60,12 @@ export class CodeServer {
     };
     mkdirSync(join(dir, 'results'));
 
-    const installed = await run(process.execPath, [options.entry, ...common, ...options.vsixes.flatMap((v) => ['--install-extension', v])], { env });
-    const count = (installed.stdout.match(/was successfully installed/g) ?? []).length;
-    if (count !== options.vsixes.length) throw new Error(`code-server installed ${count} of ${options.vsixes.length} extensions:\n${tail(installed.stdout + installed.stderr, 30)}`);
+    // Without a package to install, code-server's command line would start serving instead.
+    if (options.vsixes.length > 0) {
+      const installed = await run(process.execPath, [options.entry, ...common, ...options.vsixes.flatMap((v) => ['--install-extension', v])], { env });
+      const count = (installed.stdout.match(/was successfully installed/g) ?? []).length;
+      if (count !== options.vsixes.length) throw new Error(`code-server installed ${count} of ${options.vsixes.length} extensions:\n${tail(installed.stdout + installed.stderr, 30)}`);
+    }
 
     const server = GroupProcess.start(
       process.execPath,
@@ -74,7 +84,7 @@ export class CodeServer {
     );
     try {
       const match = await server.waitForOutput(/HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//, 60_000);
-      return new CodeServer(match[1]!, folder, env[RESULTS_ENV], dir, server);
+      return new CodeServer(match[1]!, folder, env[RESULTS_ENV], dir, server, { entry: options.entry, args: common, env });
     } catch (error) {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -85,6 +95,25 @@ export class CodeServer {
   /** The workbench page of the fixture folder. */
   get workbenchUrl(): string {
     return `${this.url}/?folder=${encodeURIComponent(this.folder)}`;
+  }
+
+  /** The folder code-server installs extensions into. */
+  get extensionsDir(): string {
+    return join(this.dir, 'extensions');
+  }
+
+  /** The workbench's logs: one folder per session, with the extension host's and the extensions' logs inside. */
+  get logsDir(): string {
+    return join(this.dir, 'user-data', 'logs');
+  }
+
+  /**
+   * Installs a package while the workbench runs, with code-server's own command line as a user would; the running
+   * workbench notices the new extension and starts it without a reload.
+   */
+  async install(vsix: string): Promise<void> {
+    const { stdout, stderr } = await run(process.execPath, [this.cli.entry, ...this.cli.args, '--install-extension', vsix], { env: this.cli.env });
+    if (!/was successfully installed/.test(stdout)) throw new Error(`code-server did not install ${vsix}:\n${tail(stdout + stderr, 30)}`);
   }
 
   /** code-server's own output, for failure messages. */
@@ -129,7 +158,7 @@ export class CodeServer {
     const walk = (path: string): void => {
       for (const entry of readdirSafe(path)) {
         const full = join(path, entry);
-        if (entry.endsWith('.log') && /exthost|ASA Load Balancing/i.test(full)) found.push(`--- ${full.slice(logs.length + 1)}\n${tail(readFileSync(full, 'utf8'), 20)}`);
+        if (entry.endsWith('.log') && (/exthost/i.test(full) || full.includes(PRODUCT_NAME))) found.push(`--- ${full.slice(logs.length + 1)}\n${tail(readFileSync(full, 'utf8'), 20)}`);
         else if (!entry.includes('.')) walk(full);
       }
     };

@@ -4,6 +4,7 @@
 // the workbench. Each step leaves a screenshot.
 import * as assert from 'node:assert/strict';
 import type { Request } from 'playwright-core';
+import { COMMAND_CATEGORY } from '../../../client/src/product';
 import { EXPECTED, FIXTURE_KEYS, MEMBERS, PREVIEW_MEMBERS } from '../harness/src/group';
 import { UI_WAIT_MS, type Recording, type Workbench } from './browser';
 
@@ -94,7 +95,7 @@ export async function completionWidget(workbench: Workbench, screenshot: string)
 export async function previewWebview(workbench: Workbench, screenshot: string): Promise<string> {
   const page = workbench.page;
   await workbench.openFile('dc-vpn-3.asa');
-  await workbench.runCommand('ASA LB: Show Redirect Preview');
+  await workbench.runCommand(`${COMMAND_CATEGORY}: Show Redirect Preview`);
   const tab = page.locator('.tabs-container .tab', { hasText: 'Redirect Preview: dc-vpn-3.asa' });
   await tab.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   // The preview opens beside the editor and leaves the focus there: closing the editor's group and the side bar
@@ -233,7 +234,7 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
   let preview: PreviewDocument;
   try {
     await workbench.openFile('dc-vpn-1.cfg');
-    await workbench.runCommand('ASA LB: Show Redirect Preview');
+    await workbench.runCommand(`${COMMAND_CATEGORY}: Show Redirect Preview`);
     await page.locator('.tabs-container .tab', { hasText: 'Redirect Preview: dc-vpn-1.cfg' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const frame = workbench.webview();
     const table = frame.locator('#members');
