@@ -5,6 +5,7 @@
 // indexes the workspace itself.
 import * as vscode from 'vscode';
 import { isDeviceFile, looksLikeAsa, SKIPPED_FOLDERS } from '../../server/src/core/detect';
+import { DEVICE_CONFIGS_FOUND } from './context-keys';
 import { deviceFileGlobs, isDeviceDocument } from './document-selector';
 import { HEAD_BYTES, readHead } from './file-head';
 import { findDeviceFile } from './find-device-file';
@@ -125,6 +126,8 @@ export class AutoStart implements vscode.Disposable {
 
   private startFor(reason: string): void {
     this.finish();
+    // The walkthrough's first step ("open a folder of device configurations") is done once one is found.
+    void vscode.commands.executeCommand('setContext', DEVICE_CONFIGS_FOUND, true);
     void this.server.start(reason).catch(() => undefined);
   }
 
