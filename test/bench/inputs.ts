@@ -8,8 +8,16 @@ const corpusDir = join(process.cwd(), 'test', 'fixtures', 'corpus');
 const SOURCES = ['oxidized-asa5512-9.12-output.cfg', 'pyntc-asa9.0-show_running_config-unindented.cfg', 'netutils-asa9.7-full-masked.cfg', 'batfish-asa_dns.cfg'];
 
 /** The lines of the corpus configs used as material, loaded once. */
+let loaded: string[][] | null = null;
 function material(): string[][] {
-  return SOURCES.map((name) => readFileSync(join(corpusDir, name), 'utf8').split(/\r?\n/));
+  return (loaded ??= SOURCES.map((name) => readFileSync(join(corpusDir, name), 'utf8').split(/\r?\n/)));
+}
+
+export interface ConfigOptions {
+  /** End with a complete load-balancing member (the default); without it, the config ends after its body. */
+  lb?: boolean;
+  /** The hostname; by default one derived from the group and index. */
+  hostname?: string;
 }
 
 /**
@@ -17,9 +25,9 @@ function material(): string[][] {
  * interfaces, objects and access lists (as real large configs are mostly ACLs and objects), then a complete
  * load-balancing member.
  */
-export function generateConfig(lines: number, index = 1, group = 1): string {
+export function generateConfig(lines: number, index = 1, group = 1, options: ConfigOptions = {}): string {
   const bodies = material();
-  const host = `bench-g${group}-m${index}`;
+  const host = options.hostname ?? `bench-g${group}-m${index}`;
   const octet = (index % 200) + 10;
   const head = [
     ': Saved',
@@ -36,7 +44,7 @@ export function generateConfig(lines: number, index = 1, group = 1): string {
     'crypto ikev1 enable inside',
     `ip local pool POOL-${index} 10.${100 + (group % 100)}.${index % 250}.1-10.${100 + (group % 100)}.${index % 250}.254 mask 255.255.255.0`,
   ];
-  const tail = [
+  const block = [
     'vpn load-balancing',
     ` priority ${(index % 10) + 1}`,
     ' cluster key 8 QmVuY2htYXJrS2V5',
@@ -45,6 +53,9 @@ export function generateConfig(lines: number, index = 1, group = 1): string {
     ' interface lbpublic outside',
     ' interface lbprivate inside',
     ' participate',
+  ];
+  const tail = [
+    ...(options.lb === false ? [] : block),
     'Cryptochecksum:00000000000000000000000000000000',
     ': end',
   ];

@@ -9,7 +9,9 @@
 //  2. the core in this process: analysis of one device against a one-regex baseline and TextMate tokenisation, an
 //     edit in the core, and a 200-device workspace in the core;
 //  3. linearity of the analysis on mutated corpus configs, and two pathological inputs (linearity.bench.ts);
-//  4. the redirect simulator (simulate.bench.ts), and the sizes of the bundles.
+//  4. the redirect simulator (simulate.bench.ts), and the sizes of the bundles;
+//  5. a backup repository of many devices (fleet.bench.ts): the CLI as a whole process against a line scan of the
+//     same files, one 100,000-line file, 10,000 devices, and the language server indexing the fleet.
 // Sections 1 and 3 each run in a child process of their own (this script, started with --section=NAME), so that
 // their timings see a clean heap. `--quick` runs fewer repetitions of the same sections, for CI.
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { loadAsaGrammar } from '../grammar/textmate';
 import { generateConfig } from './inputs';
 import { linearityBench, PATHOLOGICAL, pathologicalBench, SCALES, type LinearityResult, type PathologicalCase, type PathologicalResult } from './linearity.bench';
+import { fleetBench, fleetBudgets } from './fleet.bench';
 import { activationBench, editBench, workspaceBench, type ActivationResult, type EditResult, type WorkspaceResult } from './lsp.bench';
 import { fmtFigure, percentiles, printTable, stats, time, timeAsync, type Figure } from './stats';
 
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
   console.log(`Benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${cpus().length} CPUs`);
 
   // 1. The language server over stdio.
-  console.log('\n[1/4] Language server over stdio (dist/server.js)\n');
+  console.log('\n[1/5] Language server over stdio (dist/server.js)\n');
   console.log('  100,000-line config: edit, completion, hover');
   const edit = await runSection<EditResult>('lsp-edit');
   record('lsp-edit', edit);
@@ -202,7 +205,7 @@ async function main(): Promise<void> {
   }
 
   // 2. The core in this process.
-  console.log('\n[2/4] The core in this process\n');
+  console.log('\n[2/5] The core in this process\n');
   const coreStarted = performance.now();
   {
     const measure = (run: () => void, runs = RUNS, warmUp = true): Figure => {
@@ -288,7 +291,7 @@ async function main(): Promise<void> {
   sectionTimes['core'] = { seconds: (performance.now() - coreStarted) / 1000, error: null };
 
   // 3. Linearity and pathological inputs, each in a child process with a collected heap before every timed run.
-  console.log('\n[3/4] Linearity of the analysis on mutated corpus configs\n');
+  console.log('\n[3/5] Linearity of the analysis on mutated corpus configs\n');
   const linearity = await runSection<LinearityResult>('linearity', { nodeArgs: ['--expose-gc'] });
   record('linearity', linearity);
   results['linearity'] = linearity.result ?? { error: linearity.error };
@@ -327,7 +330,7 @@ async function main(): Promise<void> {
   results['pathological'] = pathological;
 
   // 4. The simulator, measured by its own script so its hot loop runs in a clean process; the bundles.
-  console.log('\n[4/4] Simulator and bundles\n');
+  console.log('\n[4/5] Simulator and bundles\n');
   {
     const started = performance.now();
     const out = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'simulate.bench.ts'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', cwd: root });
@@ -348,6 +351,21 @@ async function main(): Promise<void> {
     results['bundleBytes'] = sizes;
     console.log(`  Bundles: ${Object.entries(sizes).map(([n, b]) => `${n} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
     summary.push(['bundles (KiB)', Object.entries(sizes).map(([n, b]) => `${n.replace(/\.js$/, '')} ${(b / 1024).toFixed(0)}`).join(', '), '', '']);
+  }
+
+  // 5. Many devices: the CLI and the server each run as processes of their own, so this process only waits.
+  console.log('\n[5/5] A backup repository of many devices\n');
+  {
+    const started = performance.now();
+    try {
+      const fleet = await fleetBench({ quick, log: (line) => console.log(`  ${line}`) });
+      results['fleet'] = fleet;
+      for (const row of fleetBudgets(fleet)) summary.push([row.measure, row.figure, row.limit, budget(row.name, row.pass, row.detail)]);
+      sectionTimes['fleet'] = { seconds: (performance.now() - started) / 1000, error: null };
+    } catch (error) {
+      sectionTimes['fleet'] = { seconds: (performance.now() - started) / 1000, error: String(error) };
+      summary.push(['fleet', String(error), '', notMeasured('the fleet benchmarks', String(error))]);
+    }
   }
 
   const seconds = (performance.now() - runStarted) / 1000;
