@@ -1,10 +1,15 @@
-// `asa-lb check`: analyses the given device files as one workspace and prints diagnostics as text, JSON or SARIF.
+// `asa-lb check`: analyses the given device files as one workspace and prints diagnostics as text, JSON, SARIF or
+// GitLab Code Quality. Files are checked one at a time (over worker threads) and reduced to their diagnostics and group
+// summary; the groups are checked at the end.
 import { readFile } from 'node:fs/promises';
-import { Workspace, type GroupSummary } from '../core/workspace';
+import { sortDiagnostics, type GroupSummary } from '../core/workspace';
+import { formGroups } from '../core/group/groups';
 import { applySeverityOverrides, readSeverityOverrides, type SeverityOverrides } from '../core/settings/severity';
 import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
 import type { Diagnostic } from '../core/types';
-import { collectFiles } from './files';
+import { analyse, readText, type FileFacts } from './check-file';
+import { checkFiles, defaultJobs } from './check-pool';
+import { listFiles } from './file-list';
 import { toSarif } from './sarif';
 import { toCodeQuality } from './codequality';
 import { badInput, type CommandResult } from './command-result';
@@ -17,6 +22,10 @@ export interface CheckOptions {
   config?: string;
   /** Skip named files that are not device files, and accept finding none (for pre-commit hooks). */
   onlyDeviceFiles?: boolean;
+  /** Worker threads to check files on (default: one per core); 1 checks them in this thread. */
+  jobs?: number;
+  /** Where the report goes as it is made; without it, the report is returned as `stdout`. */
+  write?: (chunk: string) => void;
 }
 
 interface FileReport {
@@ -59,37 +68,105 @@ async function readSettings(path: string | undefined): Promise<{ ok: true; setti
 export async function runCheck(paths: string[], options: CheckOptions): Promise<CommandResult> {
   if (!['text', 'json', 'sarif', 'codequality'].includes(options.format)) return badInput(`unknown format "${options.format}" (use text, json, sarif or codequality)`);
   if (paths.length === 0) return badInput('check needs at least one file or folder');
+  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1)) return badInput('--jobs must be a whole number of at least 1');
   const settingsResult = await readSettings(options.config);
   if (!settingsResult.ok) return badInput(settingsResult.error);
   const { overrides, globs } = settingsResult.settings;
-  const collected = await collectFiles(paths, globs, { onlyDeviceFiles: options.onlyDeviceFiles ?? false });
-  if (!collected.ok) return badInput(collected.error);
+  const onlyDeviceFiles = options.onlyDeviceFiles ?? false;
+  const list = await listFiles(paths, onlyDeviceFiles);
 
-  const workspace = new Workspace();
-  for (const file of collected.files) workspace.set(file.path, file.text);
-  const reports: FileReport[] = collected.files.map((file) => {
-    const result = workspace.result(file.path)!;
-    const device = result.analysis.device;
-    return {
-      path: file.path,
-      text: file.text,
-      hostname: device.hostname?.value ?? device.promptHostname ?? null,
-      kind: result.analysis.tree.kind,
-      diagnostics: applySeverityOverrides(result.diagnostics, overrides),
-    };
+  // Text is written as it goes once no later input can turn the run into bad input (which prints no report): from
+  // a device file of the last path given, all paths before it being fine; and only up to the first file whose
+  // diagnostics wait for the end (a group member's group checks, a change script's device config).
+  const write = options.write;
+  const streaming = options.format === 'text' && write !== undefined && list.error === null && list.given.length > 0;
+  const last = list.given[list.given.length - 1];
+  let safe = false;
+  let written = 0;
+  let heldBack = false;
+  const text = new TextReport();
+
+  const facts: (FileFacts | null)[] = new Array<FileFacts | null>(list.tasks.length).fill(null);
+  const unreadable = new Map<number, string>();
+  const notes: string[] = [];
+  const keepText = options.format === 'sarif' || options.format === 'codequality';
+  const inFolder = (index: number): boolean => list.given.some((g) => g.folder && index >= g.first && index < g.end);
+  await checkFiles(list.tasks, { globs, keepText, jobs: options.jobs ?? defaultJobs() }, (outcome, index) => {
+    if (outcome.kind === 'unreadable') {
+      const task = list.tasks[index]!;
+      if (inFolder(index)) notes.push(`${task.path}: skipped, cannot be read`);
+      else unreadable.set(index, `${task.path}: cannot be read (${outcome.code})`);
+      return;
+    }
+    if (outcome.kind === 'not-device') return;
+    facts[index] = outcome.facts;
+    if (!streaming || heldBack) return;
+    // Outcomes come in order, so every path before the last one is settled here.
+    safe ||= index >= last!.first && unreadable.size === 0 && list.given.slice(0, -1).every((g) => !g.folder || onlyDeviceFiles || facts.slice(g.first, g.end).some(Boolean));
+    if (!safe) return;
+    for (; written <= index; written++) {
+      const file = facts[written];
+      if (!file) continue;
+      if (file.summary?.clusterIp || file.promptHostname) {
+        heldBack = true;
+        return;
+      }
+      write!(text.file(file.path, applySeverityOverrides(file.diagnostics, overrides)));
+    }
   });
-  const groups = workspace.groups();
+
+  // Bad input is judged in the order the paths were given, as if they were read one after the other.
+  for (const g of list.given) {
+    for (let i = g.first; i < g.end; i++) if (unreadable.has(i)) return badInput(unreadable.get(i)!);
+    if (g.folder && !onlyDeviceFiles && !facts.slice(g.first, g.end).some(Boolean)) return badInput(`${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`);
+  }
+  if (list.error) return badInput(list.error);
+
+  // The same path given twice is one device of the workspace (and listed twice).
+  const devices = new Map<string, FileFacts>();
+  for (const f of facts) if (f && !devices.has(f.path)) devices.set(f.path, f);
+  await judgeTranscriptsOnBase(devices, keepText);
+  const formed = formGroups([...devices.values()].flatMap((f) => (f.summary ? [f.summary] : [])), new Map());
+  const reports: FileReport[] = facts.flatMap((f) => {
+    if (!f) return [];
+    const own = devices.get(f.path)!;
+    const group = formed.diagnostics.get(f.path);
+    const diagnostics = applySeverityOverrides(group ? sortDiagnostics([...own.diagnostics, ...group]) : own.diagnostics, overrides);
+    return [{ path: f.path, text: own.text ?? '', hostname: own.hostname, kind: own.kind, diagnostics }];
+  });
   const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
-  const stderr = collected.notes.map((n) => `${n}\n`).join('');
-  const stdout =
-    options.format === 'json'
-      ? `${JSON.stringify(toJson(reports, groups), null, 2)}\n`
-      : options.format === 'sarif'
-        ? `${JSON.stringify(toSarif(reports), null, 2)}\n`
-        : options.format === 'codequality'
-          ? `${JSON.stringify(toCodeQuality(reports), null, 2)}\n`
-          : toText(reports, groups);
+  const stderr = notes.map((n) => `${n}\n`).join('');
+  let stdout: string;
+  if (options.format === 'json') stdout = `${JSON.stringify(toJson(reports, formed.groups), null, 2)}\n`;
+  else if (options.format === 'sarif') stdout = `${JSON.stringify(toSarif(reports), null, 2)}\n`;
+  else if (options.format === 'codequality') stdout = `${JSON.stringify(toCodeQuality(reports), null, 2)}\n`;
+  else {
+    // The files written already are not written again.
+    const writtenFiles = facts.slice(0, written).filter(Boolean).length;
+    stdout = reports.slice(writtenFiles).map((r) => text.file(r.path, r.diagnostics)).join('') + text.end(reports.length, formed.groups);
+  }
+  if (write) {
+    write(stdout);
+    stdout = '';
+  }
   return { stdout, stderr, exitCode: hasError ? 1 : 0 };
+}
+
+/**
+ * A change script is judged on top of the configuration of the same device (the first config with its prompt's
+ * hostname), as the language server does: those few are checked again here, with that config read once more.
+ */
+async function judgeTranscriptsOnBase(devices: Map<string, FileFacts>, keepText: boolean): Promise<void> {
+  for (const facts of devices.values()) {
+    if (facts.kind !== 'transcript' || !facts.promptHostname) continue;
+    const base = [...devices.values()].find((other) => other !== facts && other.kind === 'config' && other.configHostname === facts.promptHostname);
+    if (!base) continue;
+    try {
+      devices.set(facts.path, analyse(facts.path, readText(facts.path), { path: base.path, text: readText(base.path) }, keepText));
+    } catch {
+      // Gone since it was read: it keeps the result it had on its own.
+    }
+  }
 }
 
 function toJson(reports: FileReport[], groups: GroupSummary[]): object {
@@ -114,31 +191,41 @@ function toJson(reports: FileReport[], groups: GroupSummary[]): object {
   };
 }
 
-function toText(reports: FileReport[], groups: GroupSummary[]): string {
-  const out: string[] = [];
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const report of reports) {
-    for (const d of report.diagnostics) {
-      counts[d.severity]++;
-      out.push(`${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+/** The text report, a file at a time: each diagnostic on a line of its own, then the groups and the counts. */
+class TextReport {
+  private readonly counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  private any = false;
+
+  file(path: string, diagnostics: readonly Diagnostic[]): string {
+    let out = '';
+    for (const d of diagnostics) {
+      this.counts[d.severity]++;
+      this.any = true;
+      out += `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`;
     }
+    return out;
   }
-  if (out.length > 0) out.push('');
-  for (const group of groups) {
-    const director = group.members.find((m) => m.uri === group.predictedDirector);
-    out.push(`group ${group.clusterIp}: ${group.members.length} member${group.members.length === 1 ? '' : 's'}`);
-    for (const m of group.members) {
-      const role = m.uri === group.predictedDirector ? 'predicted director' : m.participates ? 'member' : 'not participating';
-      out.push(`  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`);
+
+  end(files: number, groups: readonly GroupSummary[]): string {
+    const out: string[] = [];
+    if (this.any) out.push('');
+    for (const group of groups) {
+      const director = group.members.find((m) => m.uri === group.predictedDirector);
+      out.push(`group ${group.clusterIp}: ${group.members.length} member${group.members.length === 1 ? '' : 's'}`);
+      for (const m of group.members) {
+        const role = m.uri === group.predictedDirector ? 'predicted director' : m.participates ? 'member' : 'not participating';
+        out.push(`  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`);
+      }
+      if (director) {
+        const why = group.electionRule === 'lowest-ip' ? 'highest priority shared; lowest public address wins, the product\'s reading of "lower IP address"' : 'highest priority';
+        out.push(`  predicted director: ${director.hostname ?? director.uri} (${why})`);
+      } else {
+        out.push('  predicted director: none (no member participates)');
+      }
     }
-    if (director) {
-      const why = group.electionRule === 'lowest-ip' ? 'highest priority shared; lowest public address wins, the product\'s reading of "lower IP address"' : 'highest priority';
-      out.push(`  predicted director: ${director.hostname ?? director.uri} (${why})`);
-    } else {
-      out.push('  predicted director: none (no member participates)');
-    }
+    if (groups.length === 0) out.push('no load-balancing groups found');
+    const { counts } = this;
+    out.push(`${files} file${files === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`);
+    return `${out.join('\n')}\n`;
   }
-  if (groups.length === 0) out.push('no load-balancing groups found');
-  out.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`);
-  return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 // The `asa-lb` command line: check, simulate, show and lsp. It writes what the commands return and sets the exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
+import { defaultJobs, isCheckWorker, serveCheckWorker } from './check-pool';
 import { runShow } from './show';
 import { startServer } from '../lsp/server';
 import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
@@ -26,8 +27,12 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'codequality']).default('text'))
     .option('--config <file>', 'JSON settings: severities per code and device-file patterns')
     .option('--only-device-files', 'skip named files that do not look like device configs, and accept finding none (for hooks)')
+    .option('--jobs <n>', `worker threads that check files (default: one per core, here ${defaultJobs()})`, (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
     .argument('<path...>', 'files or folders')
-    .action(async (paths: string[], options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean }) => emit(await runCheck(paths, options)));
+    .action(async (paths: string[], options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean; jobs?: number }) =>
+      // The report is written as it is made, so a large repository's text report starts at once.
+      emit(await runCheck(paths, { ...options, write: (chunk) => void process.stdout.write(chunk) })),
+    );
 
   program
     .command('simulate')
@@ -73,4 +78,6 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv);
+// The check's worker threads run this same bundle; they serve files instead of parsing a command line.
+if (isCheckWorker()) serveCheckWorker();
+else void main(process.argv);

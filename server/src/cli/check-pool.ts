@@ -1,0 +1,96 @@
+// Spreads the files of `asa-lb check` over worker threads and hands their outcomes back in the order of the files,
+// whatever order the workers finish in, so the report is the same with any number of jobs. The workers run this very
+// bundle (dist/cli.js is the only file the npm package ships); run from source, the files are checked in this thread.
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { checkFile, type FileOutcome, type FileTask } from './check-file';
+
+interface WorkerSetup {
+  role: 'asa-lb-check';
+  globs: readonly string[];
+  keepText: boolean;
+}
+
+type Request = { index: number; task: FileTask };
+type Reply = { index: number; outcome: FileOutcome } | { index: number; error: string };
+
+/** Files sent to a worker ahead of its answers, so it never waits for the main thread. */
+const AHEAD = 4;
+
+/** The number of jobs when none is asked for: one per core. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The script a worker runs: this bundle, or null when running from source (no bundle to start). */
+function workerScript(): string | null {
+  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : null;
+}
+
+/** True in a worker thread started by `checkFiles`: the bundle's entry point then serves it instead of the CLI. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as WorkerSetup | undefined)?.role === 'asa-lb-check';
+}
+
+/** The worker's side: checks each file it is sent and answers with its outcome. */
+export function serveCheckWorker(): void {
+  const { globs, keepText } = workerData as WorkerSetup;
+  parentPort!.on('message', ({ index, task }: Request) => {
+    let reply: Reply;
+    try {
+      reply = { index, outcome: checkFile(task, globs, keepText) };
+    } catch (error) {
+      reply = { index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}
+
+/**
+ * Checks every task with `jobs` workers (in this thread with one job) and calls `each` with the outcomes in task
+ * order. Resolves when all are done.
+ */
+export async function checkFiles(tasks: readonly FileTask[], options: { globs: readonly string[]; keepText: boolean; jobs: number }, each: (outcome: FileOutcome, index: number) => void): Promise<void> {
+  const script = workerScript();
+  const jobs = Math.min(options.jobs, tasks.length);
+  if (jobs <= 1 || script === null) {
+    for (let i = 0; i < tasks.length; i++) each(checkFile(tasks[i]!, options.globs, options.keepText), i);
+    return;
+  }
+  const done = new Map<number, FileOutcome>();
+  let next = 0;
+  let emitted = 0;
+  const setup: WorkerSetup = { role: 'asa-lb-check', globs: options.globs, keepText: options.keepText };
+  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup, stdout: false, stderr: false }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const send = (worker: Worker): void => {
+        if (next < tasks.length) {
+          const index = next++;
+          worker.postMessage({ index, task: tasks[index]! } satisfies Request);
+        }
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: Reply) => {
+          if ('error' in reply) return reject(new Error(`checking ${tasks[reply.index]!.path} failed: ${reply.error}`));
+          done.set(reply.index, reply.outcome);
+          // Outcomes are released in order as soon as the ones before them are in, so few are ever held.
+          while (done.has(emitted)) {
+            const outcome = done.get(emitted)!;
+            done.delete(emitted);
+            each(outcome, emitted++);
+          }
+          if (emitted === tasks.length) resolve();
+          else send(worker);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (emitted < tasks.length) reject(new Error(`a worker thread exited with ${code} before the check finished`));
+        });
+        for (let k = 0; k < AHEAD; k++) send(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
