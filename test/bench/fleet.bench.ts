@@ -27,6 +27,8 @@ export interface ProcessFigure {
   /** Wall time of each run, in milliseconds. */
   runsMs: number[];
   medianMs: number;
+  /** Processor time (user and system, all threads) of each run, in milliseconds, or null where unavailable. */
+  cpuMs: (number | null)[];
   /** The highest peak resident memory of the runs, in MiB (from /usr/bin/time -v), or null where unavailable. */
   peakMB: number | null;
   exitCode: number | null;
@@ -41,6 +43,8 @@ export interface CliCase {
   scan: ProcessFigure;
   /** The CLI's median time over the line scan's. */
   ratio: number;
+  /** The same for processor time: steadier than wall time on a busy machine, but blind to the gain of threads. */
+  cpuRatio: number | null;
 }
 
 export interface ServerCase {
@@ -106,7 +110,7 @@ process.stdout.write(commands + '\\n');
 `;
 
 /** Runs a node process under /usr/bin/time -v, its standard output into `outFile`; its wall time and peak memory. */
-async function measured(args: string[], outFile: string, limitMs: number): Promise<{ ms: number; peakMB: number | null; exitCode: number | null; error: string | null }> {
+async function measured(args: string[], outFile: string, limitMs: number): Promise<{ ms: number; cpuMs: number | null; peakMB: number | null; exitCode: number | null; error: string | null }> {
   const timeFile = `${outFile}.time`;
   const viaTime = existsSync('/usr/bin/time');
   const command = viaTime ? '/usr/bin/time' : process.execPath;
@@ -123,19 +127,25 @@ async function measured(args: string[], outFile: string, limitMs: number): Promi
         clearTimeout(timer);
         const ms = performance.now() - started;
         let peakMB: number | null = null;
+        let cpuMs: number | null = null;
         let exitCode: number | null = code;
         if (viaTime && existsSync(timeFile)) {
           const report = readFileSync(timeFile, 'utf8');
           const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
           if (kb) peakMB = Number(kb[1]) / 1024;
+          const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+          const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+          if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
           const status = /Exit status: (\d+)/.exec(report);
           if (status) exitCode = Number(status[1]);
           const killed = /Command terminated by signal (\d+)/.exec(report);
           if (killed) exitCode = null;
         }
         const failed = signal !== null || exitCode === null || exitCode > 1;
-        const lastLines = stderr.split('\n').filter((l) => l && !l.startsWith('\t') && !l.startsWith('Command ')).slice(-3).join(' | ');
-        resolve({ ms, peakMB, exitCode, error: failed ? `exited with ${signal ?? exitCode ?? 'a signal'}${lastLines ? `: ${lastLines}` : ''}` : null });
+        // V8's fatal errors end with a native stack: its first line says what happened.
+        const lines = stderr.split('\n').filter((l) => l && !l.startsWith('\t') && !l.startsWith('Command '));
+        const lastLines = lines.find((l) => l.startsWith('FATAL ERROR')) ?? lines.slice(-3).join(' | ');
+        resolve({ ms, cpuMs, peakMB, exitCode, error: failed ? `exited with ${signal ?? exitCode ?? 'a signal'}${lastLines ? `: ${lastLines}` : ''}` : null });
       });
     });
   } finally {
@@ -143,19 +153,25 @@ async function measured(args: string[], outFile: string, limitMs: number): Promi
   }
 }
 
+function medianCpu(figure: ProcessFigure): number | null {
+  return figure.cpuMs.length > 0 && figure.cpuMs.every((c) => c !== null) ? median(figure.cpuMs as number[]) : null;
+}
+
 async function repeat(runs: number, args: string[], outFile: string, check: (outFile: string) => string | null): Promise<ProcessFigure> {
   const runsMs: number[] = [];
+  const cpuMs: (number | null)[] = [];
   let peakMB: number | null = null;
   let exitCode: number | null = null;
   for (let i = 0; i < runs; i++) {
     const run = await measured(args, outFile, CLI_LIMIT_MS);
     exitCode = run.exitCode;
     const error = run.error ?? check(outFile);
-    if (error) return { runsMs, medianMs: NaN, peakMB: run.peakMB, exitCode, error };
+    if (error) return { runsMs, medianMs: NaN, cpuMs, peakMB: run.peakMB, exitCode, error };
     runsMs.push(run.ms);
+    cpuMs.push(run.cpuMs);
     if (run.peakMB !== null) peakMB = Math.max(peakMB ?? 0, run.peakMB);
   }
-  return { runsMs, medianMs: median(runsMs), peakMB, exitCode, error: null };
+  return { runsMs, medianMs: median(runsMs), cpuMs, peakMB, exitCode, error: null };
 }
 
 /** The CLI and the line scan on one folder, alternating is not needed: each runs `runs` times, the scan first. */
@@ -174,9 +190,10 @@ async function cliCase(name: string, spec: FleetSpec, runs: number, log: (line: 
       }
     });
     const ratio = cli.medianMs / scan.medianMs;
+    const cpuRatio = medianCpu(cli) !== null && medianCpu(scan) !== null ? medianCpu(cli)! / medianCpu(scan)! : null;
     const mb = (f: ProcessFigure): string => (f.peakMB === null ? '?' : `${f.peakMB.toFixed(0)} MB`);
     log(`${name}: ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB): line scan ${scan.medianMs.toFixed(0)} ms, peak ${mb(scan)}; CLI ${cli.error ? `failed (${cli.error})` : `${cli.medianMs.toFixed(0)} ms (${ratio.toFixed(1)}×), peak ${mb(cli)}`}`);
-    return { name, spec, megabytes, cli, scan, ratio };
+    return { name, spec, megabytes, cli, scan, ratio, cpuRatio };
   } finally {
     rmSync(out, { force: true });
     rmSync(`${out}.time`, { force: true });
@@ -221,7 +238,8 @@ export function fleetBudgets(result: FleetResult): { measure: string; figure: st
   const rows: ReturnType<typeof fleetBudgets> = [];
   const size = (s: FleetSpec): string => `${s.devices.toLocaleString('en')} × ${s.lines.toLocaleString('en')} lines`;
   const peak = (f: ProcessFigure): string => (f.peakMB === null ? 'peak unknown' : `peak ${f.peakMB.toFixed(0)} MB`);
-  const figure = (c: CliCase): string => (c.cli.error ? `failed: ${c.cli.error}` : `${c.cli.medianMs.toFixed(0)} ms, ${peak(c.cli)}; scan ${c.scan.medianMs.toFixed(0)} ms (${c.ratio.toFixed(1)}×)`);
+  const cpu = (c: CliCase): string => (c.cpuRatio === null ? '' : `; processor time ${(medianCpu(c.cli)! / 1000).toFixed(1)} s vs ${(medianCpu(c.scan)! / 1000).toFixed(1)} s (${c.cpuRatio.toFixed(1)}×)`);
+  const figure = (c: CliCase): string => (c.cli.error ? `failed: ${c.cli.error}` : `${c.cli.medianMs.toFixed(0)} ms, ${peak(c.cli)}; scan ${c.scan.medianMs.toFixed(0)} ms (${c.ratio.toFixed(1)}×)${cpu(c)}`);
   const [fleet, large, many] = result.cases as [CliCase, CliCase, CliCase];
   const fleetName = `CLI check of ${size(fleet.spec)} within 3× the line scan`;
   rows.push({ measure: `CLI fleet ${size(fleet.spec)}`, figure: figure(fleet), limit: '≤ 3× scan', name: fleetName, pass: !fleet.cli.error && fleet.ratio <= 3, detail: figure(fleet) });

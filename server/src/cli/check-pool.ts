@@ -54,7 +54,9 @@ export async function checkFiles(tasks: readonly FileTask[], options: { globs: r
   const script = workerScript();
   const jobs = Math.min(options.jobs, tasks.length);
   if (jobs <= 1 || script === null) {
-    for (let i = 0; i < tasks.length; i++) each(checkFile(tasks[i]!, options.globs, options.keepText), i);
+    // A copy, as a worker's answer is: strings cut from a file's text (a hostname, say) would otherwise keep the
+    // whole text alive until the end of the run.
+    for (let i = 0; i < tasks.length; i++) each(structuredClone(checkFile(tasks[i]!, options.globs, options.keepText)), i);
     return;
   }
   const done = new Map<number, FileOutcome>();

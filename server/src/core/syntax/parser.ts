@@ -139,13 +139,21 @@ export function parseCommand(text: string, columnOffset: number, abbreviations: 
   }
   const cached = byText.get(text);
   if (cached) return cached;
-  const result = parseUncached(text, columnOffset, abbreviations);
+  // A line's text is cut from its document's, and a cut keeps the whole document alive; so do the tokens cut from
+  // it. The cache keeps a copy of its own, so that it never holds documents long gone (a run over many files).
+  const own = ownCopy(text);
+  const result = parseUncached(own, columnOffset, abbreviations);
   if (++cacheSize > CACHE_LIMIT) {
     cache.clear();
     cacheSize = 0;
   }
-  byText.set(text, result);
+  byText.set(own, result);
   return result;
+}
+
+/** A string with the same characters that shares no storage with `text` (joining flattens into new storage). */
+function ownCopy(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 // Bounded so that a stream of distinct lines (a huge file, an edit storm) cannot grow memory without limit.
