@@ -7,7 +7,7 @@
 // The fleets are generated deterministically from the corpus (one device in ten a load-balancing member, in groups
 // of three) into the temporary folder, once, and reused by later runs.
 // `npm run bench` runs this; it also runs on its own (after `npm run build`):
-//   node --import tsx test/bench/fleet.bench.ts [--quick]
+//   node --import tsx test/bench/fleet.bench.ts [--quick] [server]   (server: only the language server's figures)
 // BENCH_CLI=path/to/cli.js measures another build of the CLI (to compare before and after a change).
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -222,6 +222,10 @@ async function serverCase(spec: FleetSpec, log: (line: string) => void): Promise
   }
 }
 
+export async function serverFleetBench({ quick, log = console.log }: { quick: boolean; log?: (line: string) => void }): Promise<ServerCase> {
+  return serverCase((quick ? FLEETS.quick : FLEETS.full).fleet, log);
+}
+
 export async function fleetBench({ quick, log = console.log }: { quick: boolean; log?: (line: string) => void }): Promise<FleetResult> {
   const plan = quick ? FLEETS.quick : FLEETS.full;
   const cases = [
@@ -253,7 +257,10 @@ export function fleetBudgets(result: FleetResult): { measure: string; figure: st
 }
 
 // Run on its own (not when bundled into the main benchmark, whose entry point has another name).
-if (process.argv[1]?.endsWith('fleet.bench.ts')) {
+if (process.argv[1]?.endsWith('fleet.bench.ts') && process.argv.includes('server')) {
+  await serverFleetBench({ quick: process.argv.includes('--quick') });
+  process.exit(0);
+} else if (process.argv[1]?.endsWith('fleet.bench.ts')) {
   const result = await fleetBench({ quick: process.argv.includes('--quick') });
   const rows = fleetBudgets(result);
   console.log('');

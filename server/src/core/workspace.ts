@@ -28,8 +28,12 @@ interface Facts {
 }
 
 interface Entry {
-  /** The text, or null when only the tree holds it (after edits, until someone asks for it). */
+  /** The text, or null when only the tree holds it (after edits, until someone asks for it) or `load` gives it. */
   text: string | null;
+  /** Reads the text again, for a document the workspace keeps no text of (an unopened file: it is on disk). */
+  load: (() => string) | null;
+  /** A digest of the text when it is not kept, to tell an unchanged text from a changed one. */
+  digest: number | null;
   /** The tree of the current text, when built and kept. */
   tree: SyntaxTree | null;
   /** Keep the tree and the analysis (documents open in an editor); others keep only their facts and text. */
@@ -49,6 +53,11 @@ export interface SetOptions {
    * the diagnostics need, and builds the tree again when a request needs it.
    */
   retain?: boolean;
+  /**
+   * With `retain: false`, where to read the text again: the workspace then keeps no text either, only the facts,
+   * and reads it when a request needs the tree. For files on disk, which a large workspace has thousands of.
+   */
+  load?: () => string;
 }
 
 export class Workspace {
@@ -65,11 +74,13 @@ export class Workspace {
   set(uri: string, text: string, options: SetOptions = {}): void {
     const retain = options.retain ?? true;
     const before = this.entries.get(uri);
-    if (before && (before.text ?? before.tree?.text) === text) {
-      if (before.retain !== retain) this.retainOnly(before, retain);
+    const load = retain ? null : (options.load ?? null);
+    if (before && sameText(before, text)) {
+      if (before.retain !== retain) this.retainOnly(before, retain, text, load);
       return;
     }
-    this.entries.set(uri, { text, tree: null, retain, analysis: null, facts: null, previous: before?.analysis ?? before?.previous ?? null });
+    const kept = load ? { text: null, load, digest: digestOf(text) } : { text, load: null, digest: null };
+    this.entries.set(uri, { ...kept, tree: null, retain, analysis: null, facts: null, previous: before?.analysis ?? before?.previous ?? null });
     this.changed(uri);
   }
 
@@ -81,9 +92,9 @@ export class Workspace {
     const before = this.entries.get(uri);
     if (!before) return false;
     if (changes.length === 0) return true;
-    const tree = before.tree ?? before.analysis?.tree ?? buildTree(before.text!, before.previous?.tree);
+    const tree = before.tree ?? before.analysis?.tree ?? buildTree(textOf(before), before.previous?.tree);
     // In place: the workspace is the only owner of the tree, and copying a large file's lines per keystroke is costly.
-    this.entries.set(uri, { text: null, tree: editTree(tree, changes, { inPlace: true }), retain: before.retain, analysis: null, facts: null, previous: before.analysis ?? before.previous });
+    this.entries.set(uri, { text: null, load: null, digest: null, tree: editTree(tree, changes, { inPlace: true }), retain: before.retain, analysis: null, facts: null, previous: before.analysis ?? before.previous });
     this.changed(uri);
     return true;
   }
@@ -91,7 +102,7 @@ export class Workspace {
   /** The current text of a document. */
   text(uri: string): string | undefined {
     const entry = this.entries.get(uri);
-    return entry ? (entry.text ?? entry.tree!.text) : undefined;
+    return entry ? textOf(entry) : undefined;
   }
 
   private changed(uri: string): void {
@@ -99,15 +110,24 @@ export class Workspace {
     this.groupsStale = true;
   }
 
-  private retainOnly(entry: Entry, retain: boolean): void {
+  private retainOnly(entry: Entry, retain: boolean, text: string, load: (() => string) | null): void {
     entry.retain = retain;
+    if (retain) {
+      entry.text ??= text;
+      entry.load = null;
+      entry.digest = null;
+    } else if (load) {
+      entry.load = load;
+      entry.digest = digestOf(text);
+    }
     if (!retain) this.release(entry);
   }
 
-  /** Drops the tree of a document that is not kept, holding on to its text so the tree can be built again. */
+  /** Drops the tree of a document that is not kept, holding on to its text (unless it can be read again). */
   private release(entry: Entry): void {
     if (entry.retain) return;
-    if (entry.text === null) entry.text = entry.tree!.text;
+    if (entry.load) entry.text = null;
+    else if (entry.text === null) entry.text = entry.tree!.text;
     entry.tree = null;
     entry.analysis = null;
     entry.previous = null;
@@ -148,7 +168,7 @@ export class Workspace {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.analysis) return entry.analysis;
-    const tree = entry.tree ?? buildTree(entry.text!, entry.previous?.tree);
+    const tree = entry.tree ?? buildTree(textOf(entry), entry.previous?.tree);
     const first = analyzeTree(uri, tree, { previous: entry.previous ?? undefined });
     // A change script is judged on top of the same device's configuration when the workspace has it.
     const base = tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
@@ -191,7 +211,7 @@ export class Workspace {
       if (other === uri) continue;
       // Not through this.analysis(): another change script must not look for its own base from here.
       const known = entry.facts ?? (entry.analysis ? { kind: entry.analysis.tree.kind, device: entry.analysis.device } : null);
-      const fresh = known ? null : analyzeDocument(other, entry.text ?? entry.tree!.text);
+      const fresh = known ? null : analyzeDocument(other, textOf(entry));
       const kind = known?.kind ?? fresh!.tree.kind;
       const device = known?.device ?? fresh!.device;
       if (kind === 'config' && device.hostname?.value === hostname) return device;
@@ -243,6 +263,30 @@ export class Workspace {
     this.groupChecks = checked;
     this.groupsStale = false;
   }
+}
+
+/** The text of an entry: kept, joined from its tree, or read again. */
+function textOf(entry: Entry): string {
+  return entry.text ?? entry.tree?.text ?? entry.load!();
+}
+
+function sameText(entry: Entry, text: string): boolean {
+  const known = entry.text ?? entry.tree?.text;
+  return known !== undefined && known !== null ? known === text : entry.digest === digestOf(text);
+}
+
+/** A 53-bit digest of a text (cyrb53): a change that keeps it is as likely as two random 53-bit numbers meeting. */
+function digestOf(text: string): number {
+  let h1 = 0xdeadbeef ^ text.length;
+  let h2 = 0x41c6ce57 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Orders a document's diagnostics by position, then code (a stable sort: equal ones keep their order). */

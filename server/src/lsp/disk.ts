@@ -1,4 +1,5 @@
 // Reads device files that are not open in the editor, for background indexing, file watching and closed documents.
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { minimatchLite } from '../core/settings/glob';
 import { isDeviceFile } from '../core/detect';
@@ -29,5 +30,17 @@ export async function readDeviceFile(path: string, relativePath: string, globs: 
     return isDeviceFile(relativePath, text, globs) ? { kind: 'device', text } : { kind: 'not-device' };
   } catch {
     return { kind: 'missing' };
+  }
+}
+
+/**
+ * Reads an indexed file's text again, when a request needs its tree: the workspace keeps no text of unopened files.
+ * A file gone since reads as empty; its watcher event removes it.
+ */
+export function readTextAgain(path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(path));
+  } catch {
+    return '';
   }
 }

@@ -4,7 +4,7 @@ import type { Connection, TextDocumentContentChangeEvent } from 'vscode-language
 import type { TextChange } from '../core/syntax/tree';
 import type { Workspace } from '../core/workspace';
 import { isDeviceFile } from '../core/detect';
-import { readDeviceFile } from './disk';
+import { readDeviceFile, readTextAgain } from './disk';
 import type { Logger } from './guard';
 import type { Folders } from './folders';
 import type { ServerSettings } from './settings';
@@ -63,7 +63,7 @@ export class DocumentSources {
   setFromDisk(key: string, text: string): void {
     if (this.open.has(key)) return;
     this.fromDisk.add(key);
-    this.ctx.workspace.set(key, text, { retain: false });
+    this.ctx.workspace.set(key, text, { retain: false, load: reader(key) });
     this.ctx.changed(key);
   }
 
@@ -134,12 +134,18 @@ export class DocumentSources {
     if (this.open.has(key)) return;
     if (read?.kind === 'device' && path && this.ctx.folders.contains(path)) {
       this.fromDisk.add(key);
-      this.ctx.workspace.set(key, read.text, { retain: false });
+      this.ctx.workspace.set(key, read.text, { retain: false, load: reader(key) });
     } else {
       this.ctx.workspace.delete(key);
     }
     this.ctx.changed(key);
   }
+}
+
+/** Reads a file from disk again; the workspace keeps no text of files that are not open. */
+function reader(key: string): (() => string) | undefined {
+  const path = keyPath(key);
+  return path ? () => readTextAgain(path) : undefined;
 }
 
 function isPosition(value: unknown): value is { line: number; character: number } {
