@@ -27,7 +27,7 @@ interface Manifest {
   main: string;
   engines: { vscode: string };
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string }; virtualWorkspaces: { supported: boolean | string; description?: string } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[]; description?: string }; virtualWorkspaces: { supported: boolean | string; description?: string } };
   devDependencies: Record<string, string>;
   contributes: {
     languages: { id: string; aliases: string[]; extensions: string[]; firstLine: string; configuration: string }[];
@@ -165,7 +165,9 @@ test('language, grammar, snippets and entry point: every referenced file exists'
 
 test('workspace trust and virtual workspaces are declared with reasons', () => {
   const { capabilities } = readManifest();
-  assert.equal(capabilities.untrustedWorkspaces.supported, true);
+  // File patterns from an untrusted folder's settings would choose what the server reads, so they are restricted.
+  assert.equal(capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(capabilities.untrustedWorkspaces.restrictedConfigurations, ['asaLb.deviceFiles']);
   assert.ok((capabilities.untrustedWorkspaces.description ?? '').length > 40);
   assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
   assert.ok((capabilities.virtualWorkspaces.description ?? '').length > 40);

@@ -6,6 +6,7 @@ import { sortDiagnostics, type GroupSummary } from '../core/workspace';
 import { formGroups } from '../core/group/groups';
 import { applySeverityOverrides, readSeverityOverrides, type SeverityOverrides } from '../core/settings/severity';
 import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
+import { globProblem } from '../core/settings/glob';
 import type { Diagnostic } from '../core/types';
 import { analyse, readText, type FileFacts } from './check-file';
 import { checkFiles, defaultJobs } from './check-pool';
@@ -62,6 +63,10 @@ async function readSettings(path: string | undefined): Promise<{ ok: true; setti
   if (problems.length > 0) return { ok: false, error: `--config ${path}: ${problems[0]}` };
   const globs = record['asaLb.deviceFiles'] ?? nested['deviceFiles'] ?? record['deviceFiles'];
   if (globs !== undefined && (!Array.isArray(globs) || !globs.every((g) => typeof g === 'string'))) return { ok: false, error: `--config ${path}: deviceFiles must be a list of glob patterns` };
+  for (const glob of (globs as string[] | undefined) ?? []) {
+    const problem = globProblem(glob);
+    if (problem) return { ok: false, error: `--config ${path}: deviceFiles pattern "${glob.slice(0, 80)}" is refused: ${problem}` };
+  }
   return { ok: true, settings: { overrides, globs: (globs as string[] | undefined) ?? DEFAULT_DEVICE_GLOBS } };
 }
 

@@ -1,5 +1,5 @@
 // Decides which files are device configs (the `asaLb.deviceFiles` setting): by name, then by a look at the first lines of content.
-import { minimatchLite } from './settings/glob';
+import { matchesGlob } from './settings/glob';
 
 /** Folders never searched for device files: dependency trees and version-control data hold none and can be huge. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -22,7 +22,7 @@ export function looksLikeAsa(text: string): boolean {
 /** Whether a file (by its workspace-relative path and content) is a device config under the given globs. */
 export function isDeviceFile(relativePath: string, text: string, globs: readonly string[] = DEFAULT_DEVICE_GLOBS): boolean {
   const normalized = relativePath.replace(/\\/g, '/');
-  if (!globs.some((g) => minimatchLite(normalized, g))) return false;
+  if (!globs.some((g) => matchesGlob(normalized, g))) return false;
   if (normalized.toLowerCase().endsWith('.asa')) return true;
   return looksLikeAsa(text);
 }

@@ -1,7 +1,7 @@
 // Reads device files that are not open in the editor, for background indexing, file watching and closed documents.
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { minimatchLite } from '../core/settings/glob';
+import { matchesGlob } from '../core/settings/glob';
 import { isDeviceFile } from '../core/detect';
 
 /**
@@ -13,7 +13,7 @@ export const MAX_INDEXED_FILE_BYTES = 32 * 1024 * 1024;
 /** Whether a relative path matches the device-file patterns at all; cheap, so it runs before any read. */
 export function matchesDeviceGlobs(relativePath: string, globs: readonly string[]): boolean {
   const normalized = relativePath.replace(/\\/g, '/');
-  return globs.some((g) => minimatchLite(normalized, g));
+  return globs.some((g) => matchesGlob(normalized, g));
 }
 
 export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' };

@@ -2,6 +2,7 @@
 // They come from `workspace/configuration` when the client answers it, otherwise from the settings a client pushes
 // with `workspace/didChangeConfiguration`, otherwise the defaults.
 import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
+import { globProblem } from '../core/settings/glob';
 import { readSeverityOverrides, type SeverityOverrides } from '../core/settings/severity';
 
 export const SETTINGS_SECTION = 'asaLb';
@@ -34,8 +35,15 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
   const { overrides, problems } = readSeverityOverrides(severities);
   let deviceFiles: readonly string[] = DEFAULT_DEVICE_GLOBS;
   const globs = section['deviceFiles'];
-  if (Array.isArray(globs) && globs.every((g) => typeof g === 'string') && globs.length > 0) deviceFiles = globs as string[];
-  else if (globs !== undefined && globs !== null) problems.push('deviceFiles must be a non-empty list of glob patterns; using the defaults');
+  if (Array.isArray(globs) && globs.every((g) => typeof g === 'string') && globs.length > 0) {
+    // A refused pattern (too many wildcards, too long) is left out and named, so the others still apply.
+    const usable = (globs as string[]).filter((g) => {
+      const problem = globProblem(g);
+      if (problem) problems.push(`deviceFiles pattern "${g.slice(0, 80)}" is ignored: ${problem}`);
+      return !problem;
+    });
+    if (usable.length > 0) deviceFiles = usable;
+  } else if (globs !== undefined && globs !== null) problems.push('deviceFiles must be a non-empty list of glob patterns; using the defaults');
   return { settings: { overrides, deviceFiles }, problems };
 }
 
