@@ -9,6 +9,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { shortenLongWords } from '../../server/src/core/types';
 import { parseCommand } from '../../server/src/core/syntax/parser';
 import { hover } from '../../server/src/core/features/hover';
+import { DEVICE_CHECKS } from '../../server/src/core/analyze';
 
 const longAddress = 'x'.repeat(200_000);
 const longName = 'o'.repeat(3_000);
@@ -63,4 +64,37 @@ test('a hover on a very long interface name shortens it too', () => {
   assert.ok(found, 'the name has a hover');
   assert.ok(found.contents.length < 1000, `${found.contents.length} characters`);
   assert.match(found.contents, /o{40}…o{12} \(3,000 characters\)/);
+});
+
+test('a word of megabytes is shortened without exhausting the stack, and the file still gets its diagnostics', () => {
+  const huge = 'q'.repeat(6_000_000);
+  assert.match(shortenLongWords(`'${huge}' is not a valid IPv4 address`), /^'q{40}…q{12} \(6,000,000 characters\)' is not/);
+  const ws = new Workspace();
+  ws.set('huge.cfg', `hostname asa1\nvpn load-balancing\n cluster ip address ${huge}\n`);
+  ws.set('plain.cfg', 'hostname asa2\nvpn load-balancing\n cluster ip address 192.0.2.100\n cluster port 99999\n');
+  const codes = (uri: string) => ws.diagnostics(uri)!.map((d) => d.code);
+  assert.ok(codes('huge.cfg').includes('invalid-argument'), codes('huge.cfg').join());
+  assert.ok(!codes('huge.cfg').includes('internal-error'));
+  assert.ok(codes('plain.cfg').includes('port-out-of-range'));
+});
+
+test('a document whose analysis throws gets one internal-error, and the others keep their diagnostics', () => {
+  // Fault injection: a check whose diagnostic cannot be read makes the analysis itself throw, after the checks.
+  type Check = (typeof DEVICE_CHECKS)[number];
+  const checks = DEVICE_CHECKS as Check[];
+  const unreadable = { get length(): number { throw new RangeError('unreadable message'); } } as unknown as string;
+  const poison: Check = ['poison', (ctx) => { if (ctx.uri.startsWith('bad')) ctx.report('internal-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, unreadable); }];
+  checks.push(poison);
+  try {
+    const ws = new Workspace();
+    ws.set('bad.cfg', 'hostname asa1\nvpn load-balancing\n cluster ip address 192.0.2.100\n cluster key SECRET1\n');
+    ws.set('good.cfg', 'hostname asa2\nvpn load-balancing\n cluster ip address 192.0.2.100\n cluster port 99999\n');
+    const bad = ws.diagnostics('bad.cfg')!;
+    assert.deepEqual(bad.map((d) => d.code), ['internal-error']);
+    assert.doesNotMatch(JSON.stringify(bad), /SECRET1/);
+    assert.ok(ws.diagnostics('good.cfg')!.some((d) => d.code === 'port-out-of-range'));
+    assert.equal(ws.groups()[0]?.members.length, 1, 'the failed document is in no group');
+  } finally {
+    checks.splice(checks.indexOf(poison), 1);
+  }
 });

@@ -66,10 +66,32 @@ const LONG_WORD = 64;
  */
 export function shortenLongWords(message: string): string {
   if (message.length <= LONG_WORD || !hasLongRun(message)) return message;
-  return message.replace(/[^\s'`"*:,;()|]{65,}/g, (word) => `${word.slice(0, 40)}…${word.slice(-12)} (${word.length.toLocaleString('en')} characters)`);
+  // A loop, not a regular expression: a word of megabytes overflowed the expression engine's stack.
+  let out = '';
+  let copied = 0;
+  let start = -1;
+  for (let i = 0; i <= message.length; i++) {
+    const inWord = i < message.length && !isWordBreak(message.charCodeAt(i));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      if (i - start > LONG_WORD) {
+        out += `${message.slice(copied, start)}${message.slice(start, start + 40)}…${message.slice(i - 12, i)} (${(i - start).toLocaleString('en')} characters)`;
+        copied = i;
+      }
+      start = -1;
+    }
+  }
+  return out + message.slice(copied);
 }
 
-/** Whether some run of characters without white space is longer than LONG_WORD (a cheap test before the regex). */
+/** Characters that end a word in a message: white space, quotes and the punctuation messages put around words. */
+const BREAKS = new Set([..." \t\n\r\v\f'`\"*:,;()|"].map((c) => c.charCodeAt(0)));
+
+function isWordBreak(code: number): boolean {
+  return BREAKS.has(code) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** Whether some run of characters without white space is longer than LONG_WORD (a cheap test before the loop). */
 function hasLongRun(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {

@@ -9,7 +9,7 @@ import type { GroupMember, GroupSummary } from './group/types';
 
 export type { GroupMember, GroupSummary };
 import type { Diagnostic } from './types';
-import type { DeviceModel } from './model/device';
+import { buildDevice, type DeviceModel } from './model/device';
 import { buildTree, editTree, type SyntaxTree, type TextChange } from './syntax/tree';
 
 export interface DocumentResult {
@@ -168,11 +168,20 @@ export class Workspace {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.analysis) return entry.analysis;
-    const tree = entry.tree ?? buildTree(textOf(entry), entry.previous?.tree);
-    const first = analyzeTree(uri, tree, { previous: entry.previous ?? undefined });
-    // A change script is judged on top of the same device's configuration when the workspace has it.
-    const base = tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
-    const analysis = base ? analyzeTree(uri, tree, { base }) : first;
+    let tree: SyntaxTree | null = null;
+    let analysis: DeviceAnalysis;
+    let base: DeviceModel | null = null;
+    try {
+      tree = entry.tree ?? buildTree(textOf(entry), entry.previous?.tree);
+      const first = analyzeTree(uri, tree, { previous: entry.previous ?? undefined });
+      // A change script is judged on top of the same device's configuration when the workspace has it.
+      base = tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
+      analysis = base ? analyzeTree(uri, tree, { base }) : first;
+    } catch (error) {
+      // One document failing must not cost the others their diagnostics: it gets one diagnostic and no group.
+      ({ tree, analysis } = failedAnalysis(uri, tree, error));
+      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: null };
+    }
     if (!entry.facts) {
       const ctx = createContext(uri, tree, analysis.device, base, []);
       entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: summarize(uri, analysis.device, lbLinePrefix(ctx), tree) };
@@ -287,6 +296,24 @@ function digestOf(text: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The analysis of a document whose analysis threw: an empty device and one internal-error diagnostic. */
+function failedAnalysis(uri: string, tree: SyntaxTree | null, error: unknown): { tree: SyntaxTree; analysis: DeviceAnalysis } {
+  // Built without the checks, which may be what failed.
+  const emptyTree = buildTree('');
+  const empty = { tree: emptyTree, device: buildDevice(emptyTree) };
+  const detail = error instanceof Error ? error.name : 'unknown error';
+  const diagnostic: Diagnostic = {
+    code: 'internal-error',
+    severity: 'error',
+    message: `Analysing this file failed (${detail}). The other files were still checked; please report this.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+    fixes: [],
+  };
+  const kept = tree ?? empty.tree;
+  return { tree: kept, analysis: { uri, tree: kept, device: empty.device, diagnostics: [diagnostic] } };
 }
 
 /** Orders a document's diagnostics by position, then code (a stable sort: equal ones keep their order). */

@@ -164,7 +164,12 @@ export class DiagnosticsScheduler {
   private async analyse(): Promise<void> {
     let slice = performance.now();
     for (const key of this.ctx.workspace.uris()) {
-      this.ctx.workspace.device(key);
+      try {
+        this.ctx.workspace.device(key);
+      } catch (error) {
+        // One document failing must not stop the pass: the others are still analysed and published.
+        this.ctx.log.error(`Analysing one document failed: ${describeError(error)}`);
+      }
       if (performance.now() - slice > SLICE_MS) {
         releaseIfGrown();
         await yieldToEvents();
