@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 /** The editor API and the LSP libraries. */
 const EDITOR_OR_LSP = '^(vscode|vscode-.*|@vscode/.*)(/.*)?$';
@@ -33,6 +34,16 @@ export default tseslint.config(
     },
   },
   // Layers. Each rule matches the imported path by a regular expression, so no number of `../` escapes it.
+  {
+    // Expressions run on file text, settings and messages a repository controls: none may backtrack or move
+    // along the input more than linearly (a `\s*` across the lines of a file of blank lines took minutes).
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
   {
     files: ['server/src/core/**/*.ts'],
     rules: {

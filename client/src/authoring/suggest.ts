@@ -1,15 +1,16 @@
 // Suggested answers for the new-group flow: the next member's hostname and addresses follow the previous member's,
 // so a group of several members is mostly Enter, Enter, Enter. Pure, and tested with the validators.
 import { addressToBigInt, inSubnet, parseAddress, sameAddress, type Address } from '../../../server/src/core/net/address';
+import { splitTrailingNumber } from '../../../server/src/core/syntax/trailing-number';
 import ipaddr from 'ipaddr.js';
 import type { InterfaceAddress } from './validate';
 
 /** `vpn-1` → `vpn-2`, `asa09` → `asa10`, `fw` → `fw-2`. */
 export function nextHostname(previous: string): string {
-  const m = /^(.*?)(\d+)$/.exec(previous);
+  const m = splitTrailingNumber(previous);
   if (!m) return `${previous}-2`;
-  const next = String(Number(m[2]) + 1).padStart(m[2]!.length, '0');
-  return `${m[1]}${next}`;
+  const next = String(BigInt(m.digits) + 1n).padStart(m.digits.length, '0');
+  return `${m.stem}${next}`;
 }
 
 /**

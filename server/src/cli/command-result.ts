@@ -26,7 +26,7 @@ export async function readInput(path: string): Promise<{ ok: true; text: string 
 }
 
 export function badInput(message: string): CommandResult {
-  return { stdout: '', stderr: `${message.replace(/\s*\n\s*/g, ' ')}\n`, exitCode: EXIT_BAD_INPUT };
+  return { stdout: '', stderr: `${oneLine(message)}\n`, exitCode: EXIT_BAD_INPUT };
 }
 
 function readReason(error: unknown): string {
@@ -42,4 +42,10 @@ function readReason(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The message on one line: each line break, with the white space around it, becomes one space. */
+function oneLine(message: string): string {
+  const lines = message.split('\n');
+  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(' ');
 }

@@ -77,6 +77,6 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{ tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: README_DIAGNOSTICS_URL.replace(/#.*$/, ''), rules } }, results }],
+    runs: [{ tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: README_DIAGNOSTICS_URL.split('#')[0], rules } }, results }],
   };
 }

@@ -8,7 +8,8 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.g
 export const DEFAULT_DEVICE_GLOBS = ['**/*.asa', '**/*.cfg', '**/*.conf', '**/*.txt'];
 
 const HEADER = /^(?:ASA Version |PIX Version |: Saved)/m;
-const LB_BLOCK = /^\s*vpn load-balancing\s*$/m;
+// Spaces and tabs only, never `\s`: `\s*` crosses line ends, and a file of blank lines made the search quadratic.
+const LB_BLOCK = /^[ \t]*vpn load-balancing[ \t]*\r?$/m;
 // A configuration prompt, or an exec prompt running a show or configure command; looser patterns match prose.
 const PROMPT = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*(?:\(config[a-z0-9-]*\)# ?|[#>] ?(?:sh(?:ow)?|conf(?:igure)?|wr(?:ite)?|copy|more)\b)/m;
 

@@ -10,6 +10,7 @@ import { interfaceForRole, nameifChoices, namedInterfaces } from './interfaces';
 import { choice, escapeSnippet, placeholder } from './snippet-text';
 import { freeHost, suggestedVirtualAddress } from './suggest-address';
 import type { CoreCompletionItem, CoreCompletionKind } from './types';
+import { splitTrailingNumber, type TrailingNumber } from '../syntax/trailing-number';
 
 interface TopCommand {
   label: string;
@@ -41,13 +42,14 @@ function hostnameGuess(ctx: CompletionContext): string {
 
 /** The next hardware id in the file's own numbering (`GigabitEthernet0/2` after `…0/1`); subinterfaces and management ports do not count. */
 function nextHardwareId(device: DeviceModel): string {
+  // A port number longer than nine digits is no real port; it is left out rather than counted on from.
   const numbered = device.interfaces
-    .map((i) => /^(.*?)(\d+)$/.exec(i.hwid))
-    .filter((m): m is RegExpExecArray => !!m && !m[1]!.includes('.') && !m[1]!.toLowerCase().startsWith('management'));
+    .map((i) => splitTrailingNumber(i.hwid))
+    .filter((m): m is TrailingNumber => !!m && m.digits.length <= 9 && !m.stem.includes('.') && !m.stem.toLowerCase().startsWith('management'));
   if (numbered.length === 0) return 'GigabitEthernet0/0';
-  const stem = numbered[0]![1]!;
+  const stem = numbered[0]!.stem;
   const taken = new Set(device.interfaces.map((i) => i.hwid.toLowerCase()));
-  let n = Math.max(...numbered.filter((m) => m[1] === stem).map((m) => Number(m[2]))) + 1;
+  let n = Math.max(...numbered.filter((m) => m.stem === stem).map((m) => Number(m.digits))) + 1;
   while (taken.has(`${stem}${n}`.toLowerCase())) n++;
   return `${stem}${n}`;
 }

@@ -75,7 +75,9 @@ export function endOfLine(analysis: DeviceAnalysis, index: number): Position {
 
 /** The last part of a uri or path: what a file is called when it has no hostname. */
 export function fileName(uri: string): string {
-  const trimmed = uri.replace(/[/\\]+$/, '');
+  let end = uri.length;
+  while (end > 0 && (uri[end - 1] === '/' || uri[end - 1] === '\\')) end--;
+  const trimmed = uri.slice(0, end);
   const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
   try {
     return decodeURIComponent(last) || uri;

@@ -18,7 +18,8 @@ const STATUS_KEYS: Readonly<Record<string, keyof Omit<ShowOutput, 'peers'> | 'pe
   peers: 'peerCount',
 };
 
-const KEY_VALUE = /^(status|role|failover|encryption|cluster ip|peers)\s*:\s*(.*)$/i;
+// The value is trimmed by the caller; `\s*(.*)` here would let both loops compete for the same spaces.
+const KEY_VALUE = /^(status|role|failover|encryption|cluster ip|peers)[ \t]*:(.*)$/i;
 
 interface ParseState {
   section: Section;

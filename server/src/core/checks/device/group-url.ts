@@ -79,6 +79,7 @@ function hostMatches(host: string, address: string): boolean {
 
 function rewriteHost(url: string, address: string): string {
   const host = address.includes(':') ? `[${address}]` : address;
-  const m = /^([a-z]+:\/\/)(\[[^\]]+\]|[^/:]+)(.*)$/i.exec(url);
-  return m ? `${m[1]}${host}${m[3]}` : `https://${host}/`;
+  // The rest must start at a `/` or `:`, so the host and the rest never compete for the same characters.
+  const m = /^([a-z]+:\/\/)(\[[^\]]+\]|[^/:]+)([/:].*)?$/i.exec(url);
+  return m ? `${m[1]}${host}${m[3] ?? ''}` : `https://${host}/`;
 }
