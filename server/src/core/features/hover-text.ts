@@ -10,6 +10,7 @@ import { interfaceMarkdown, ipv4Subnet } from './interfaces';
 import { interfaceWithAddress, lbInterface, lbNameif } from '../model/lb-interface';
 import { argumentsMarkdown, codesMarkdown } from './lb-docs';
 import { findInterfaces } from './navigation';
+import { mdCode, mdText } from './markdown';
 
 export interface HoverScope {
   ws: Workspace;
@@ -33,18 +34,18 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
     case 'interface-lbpublic':
     case 'interface-lbprivate': {
       const name = lb?.[id === 'interface-lbpublic' ? 'lbpublic' : 'lbprivate']?.value;
-      return [`- an interface with \`nameif ${name ?? 'IFNAME'}\`: ${name ? status(defined(name)) : 'not set yet'}`];
+      return [`- an interface with ${mdCode(`nameif ${name ?? 'IFNAME'}`)}: ${name ? status(defined(name)) : 'not set yet'}`];
     }
     case 'cluster-ip-address': {
       const pub = lb?.lbpublic?.value;
       const intf = pub ? (findInterfaces(scope.ws, scope.uri, scope.analysis, pub)[0]?.intf ?? lbInterface(device, 'lbpublic')) : undefined;
       const subnet = intf ? ipv4Subnet(intf) : null;
-      return [`- \`interface lbpublic\` with an IPv4 subnet the address lies in: ${subnet ? `present (${subnet})` : status(false)}`];
+      return [`- \`interface lbpublic\` with an IPv4 subnet the address lies in: ${subnet ? `present (${mdText(subnet)})` : status(false)}`];
     }
     case 'cluster-encryption':
       return [
         `- \`cluster key\`: ${status(!!lb?.key)}`,
-        `- \`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}\`: ${status(ikev1)}`,
+        `- ${mdCode(`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}`)}: ${status(ikev1)}`,
         `- FIPS mode off: ${device.fips ? '**no: `fips enable` is configured**' : 'yes'}`,
       ];
     case 'redirect-fqdn':
@@ -55,7 +56,7 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
         `- \`interface lbprivate\`: ${status(!!lb?.lbprivate && defined(lb.lbprivate.value))}`,
         `- \`cluster ip address\`: ${status(!!lb?.clusterIp)}`,
       ];
-      if (lb?.encryption) list.push(`- \`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}\` (encryption is on): ${status(ikev1)}`);
+      if (lb?.encryption) list.push(`- ${mdCode(`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}`)} (encryption is on): ${status(ikev1)}`);
       list.push('- an active 3DES/AES licence and a Security Plus licence: a config file cannot show them, so check the device’s licences');
       return list;
     }
@@ -70,9 +71,9 @@ function currentValue(scope: HoverScope, id: LbCommandId): string | null {
   if (!lb) return null;
   switch (id) {
     case 'interface-lbpublic':
-      return lb.lbpublic ? `\`${lb.lbpublic.value}\`` : 'not set';
+      return lb.lbpublic ? mdCode(lb.lbpublic.value) : 'not set';
     case 'interface-lbprivate':
-      return lb.lbprivate ? `\`${lb.lbprivate.value}\`` : 'not set';
+      return lb.lbprivate ? mdCode(lb.lbprivate.value) : 'not set';
     case 'priority':
       return lb.priority ? `${lb.priority.value}` : `not set: ${DEFAULT_PRIORITY} is assumed`;
     case 'cluster-ip-address':
@@ -86,7 +87,7 @@ function currentValue(scope: HoverScope, id: LbCommandId): string | null {
     case 'participate':
       return lb.participate ? 'participates' : 'does not participate';
     case 'nat':
-      return lb.nat ? [lb.nat.value.ipv4, lb.nat.value.ipv6, lb.nat.value.hostname].filter(Boolean).join(' and ') : 'not set';
+      return lb.nat ? mdText([lb.nat.value.ipv4, lb.nat.value.ipv6, lb.nat.value.hostname].filter(Boolean).join(' and ')) : 'not set';
     default:
       return null;
   }
@@ -158,13 +159,13 @@ export function nameifHover(scope: HoverScope, name: string): string {
   const lb = scope.analysis.device.lb;
   if (found.length === 0) {
     const similar = scope.analysis.device.interfaces.find((i) => i.nameif && i.nameif.value.toLowerCase() === name.toLowerCase());
-    const hint = similar ? ` Interface names are case-sensitive: did you mean \`${similar.nameif!.value}\`?` : '';
-    return `**${name}**: no interface of this device has \`nameif ${name}\`.${hint}`;
+    const hint = similar ? ` Interface names are case-sensitive: did you mean ${mdCode(similar.nameif!.value)}?` : '';
+    return `**${mdText(name)}**: no interface of this device has ${mdCode(`nameif ${name}`)}.${hint}`;
   }
   const parts: string[] = [];
   for (const { uri, intf } of found) {
-    const where = uri === scope.uri ? '' : ` (defined in ${fileName(uri)})`;
-    parts.push(`**${name}**: interface \`${intf.hwid}\`${where}`, '', ...interfaceMarkdown(intf), '');
+    const where = uri === scope.uri ? '' : ` (defined in ${mdText(fileName(uri))})`;
+    parts.push(`**${mdText(name)}**: interface ${mdCode(intf.hwid)}${where}`, '', ...interfaceMarkdown(intf), '');
   }
   const roles: string[] = [];
   if (lb?.lbpublic?.value === name) roles.push('the public (lbpublic) interface of load balancing');
@@ -179,14 +180,14 @@ export function virtualAddressHover(scope: HoverScope, address: string): string 
   const info = groupInfo(scope.ws, scope.uri);
   const spec = lbCommand('cluster-ip-address');
   const tail = ['', spec.doc, '', '**Diagnostics about it:**', ...codesMarkdown(spec.codes)];
-  if (!info.inGroup) return [`**Virtual address ${address}**: this device is in no group (${info.reason}).`, ...tail].join('\n');
+  if (!info.inGroup) return [`**Virtual address ${mdText(address)}**: this device is in no group (${mdText(info.reason)}).`, ...tail].join('\n');
   const { group } = info;
   const rows = group.members.map((m) => {
     const self = m.uri === scope.uri ? ' (this device)' : '';
     const priority = m.priorityConfigured ? `${m.priority}` : `${m.priority} (assumed)`;
-    return `| ${m.name}${self} | ${m.publicIp ?? '—'} | ${priority} | ${m.participates ? 'yes' : 'no'} |`;
+    return `| ${mdText(m.name)}${self} | ${m.publicIp ?? '—'} | ${priority} | ${m.participates ? 'yes' : 'no'} |`;
   });
-  const director = group.predictedDirector ? `**Predicted director:** ${group.predictedDirector}: ${group.electionReason}.` : '**Predicted director:** none: no member participates.';
+  const director = group.predictedDirector ? `**Predicted director:** ${mdText(group.predictedDirector)}: ${mdText(group.electionReason ?? '')}.` : '**Predicted director:** none: no member participates.';
   return [
     `**Virtual address ${group.clusterIp}**: group of ${group.members.length} member${group.members.length === 1 ? '' : 's'} in the workspace.`,
     '',
@@ -202,24 +203,24 @@ export function virtualAddressHover(scope: HoverScope, address: string): string 
 function interfaceCell(scope: HoverScope, name: string | undefined): string {
   if (!name) return 'not set';
   const intf = findInterfaces(scope.ws, scope.uri, scope.analysis, name)[0]?.intf;
-  if (!intf) return `\`${name}\` (no such interface)`;
+  if (!intf) return `${mdCode(name)} (no such interface)`;
   const address = intf.ipv4 ? (intf.ipv4.prefix !== null ? `${intf.ipv4.address.value}/${intf.ipv4.prefix}` : intf.ipv4.address.value) : 'no IPv4 address';
-  return `\`${name}\` (${intf.hwid}, ${address})`;
+  return `${mdCode(name)} (${mdText(intf.hwid)}, ${address})`;
 }
 
 /** Hover of the `vpn load-balancing` header: this device's settings and its role in the group. */
 export function headerHover(scope: HoverScope): string {
   const lb = scope.analysis.device.lb;
   const info = groupInfo(scope.ws, scope.uri);
-  const hostname = scope.analysis.device.hostname?.value ?? scope.analysis.device.promptHostname ?? fileName(scope.uri);
+  const hostname = mdText(scope.analysis.device.hostname?.value ?? scope.analysis.device.promptHostname ?? fileName(scope.uri));
   let lead: string;
   if (info.inGroup) {
     const { group } = info;
     const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}`;
-    const director = group.predictedDirector ? `predicted director ${group.predictedDirector} (${group.electionReason})` : 'no predicted director: no member participates';
+    const director = group.predictedDirector ? `predicted director ${mdText(group.predictedDirector)} (${mdText(group.electionReason ?? '')})` : 'no predicted director: no member participates';
     lead = `**vpn load-balancing** on ${hostname}: this device is ${info.role === 'member' ? 'a member' : info.role === 'predicted director' ? 'the predicted director' : 'in the group but not participating'}.\n\nGroup ${group.clusterIp}: ${count}; ${director}.`;
   } else {
-    lead = `**vpn load-balancing** on ${hostname}: in no group (${info.reason}).`;
+    lead = `**vpn load-balancing** on ${hostname}: in no group (${mdText(info.reason)}).`;
   }
   if (!lb) return lead;
   const key = lb.key ? KEY_FORMS[lb.key.value.form].name : 'not set';

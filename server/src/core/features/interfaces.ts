@@ -2,6 +2,7 @@
 // Completion, hover and symbols all show interfaces the same way, so the wording lives here once.
 import type { DeviceModel, InterfaceModel } from '../model/device';
 import { networkOf, parseAddress } from '../net/address';
+import { mdCode } from './markdown';
 
 export type LbRole = 'lbpublic' | 'lbprivate';
 
@@ -43,7 +44,7 @@ export function interfaceDetail(intf: InterfaceModel): string {
 
 /** Markdown lines about one interface: hardware id, addresses, subnet, flags. */
 export function interfaceMarkdown(intf: InterfaceModel): string[] {
-  const lines = [`- Hardware: \`${intf.hwid}\``];
+  const lines = [`- Hardware: ${mdCode(intf.hwid)}`];
   if (intf.ipv4) {
     const standby = intf.ipv4.standby ? ` (standby ${intf.ipv4.standby.value})` : '';
     lines.push(`- IPv4: ${intf.ipv4.address.value} mask ${intf.ipv4.mask}${standby}`);
