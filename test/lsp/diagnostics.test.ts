@@ -1,7 +1,8 @@
 // Diagnostics over a real stdio connection to the bundled server: open files, unopened members found by background
 // indexing, cross-device updates after an edit or a deletion, settings applied without restart, push and pull.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -101,6 +102,27 @@ describe('push diagnostics', () => {
     const reverted = client.nextDiagnostics(uri('edge-c.cfg'), lacks('duplicate-public-address'));
     await client.close(uri('edge-c.cfg'));
     assert.deepEqual(await reverted, []);
+  });
+
+  it('refuses links created on disk after start, as the indexer does: to a file outside, and through a linked folder', async () => {
+    const { client, dir, uri } = await start('duplicate-address');
+    await client.diagnostics(uri('edge-a.cfg'), has('duplicate-public-address'));
+    // Outside the workspace: a config with a problem, so reading it would publish a diagnostic.
+    const outside = mkdtempSync(join(tmpdir(), 'asa-lb-outside-'));
+    writeFileSync(join(outside, 'shadow.asa'), 'hostname secret-host\nvpn load-balancing\n cluster port 99999\n');
+    try {
+      symlinkSync(join(outside, 'shadow.asa'), join(dir, 'shadow.asa'));
+      symlinkSync(outside, join(dir, 'linked'));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('shadow.asa'), type: 1 }, { uri: uri('linked/shadow.asa'), type: 1 }] });
+      // A plain file created after them: once its diagnostics arrive, the links' events were handled.
+      writeFileSync(join(dir, 'later.asa'), 'hostname later\nvpn load-balancing\n cluster port 99999\n');
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('later.asa'), type: 1 }] });
+      await client.diagnostics(uri('later.asa'), has('port-out-of-range'));
+      const linked = client.published.filter((p) => p.uri === uri('shadow.asa') || p.uri === uri('linked/shadow.asa'));
+      assert.deepEqual(linked, []);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('follows a file renamed on disk (a delete and a create)', async () => {

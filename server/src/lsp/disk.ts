@@ -1,6 +1,7 @@
 // Reads device files that are not open in the editor, for background indexing, file watching and closed documents.
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { matchesGlob } from '../core/settings/glob';
 import { isDeviceFile } from '../core/detect';
 
@@ -16,15 +17,21 @@ export function matchesDeviceGlobs(relativePath: string, globs: readonly string[
   return globs.some((g) => matchesGlob(normalized, g));
 }
 
-export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' };
+export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' } | { kind: 'link' };
 
-/** Reads a file and decides whether it is a device config under the given patterns. Never throws. */
+/**
+ * Reads a file and decides whether it is a device config under the given patterns. Never throws. Symbolic links are
+ * refused, the file's own and any folder's between it and its workspace folder, as the indexer's walk refuses them:
+ * a link committed to a repository may point anywhere (`/etc/shadow`, `/dev/zero`).
+ */
 export async function readDeviceFile(path: string, relativePath: string, globs: readonly string[]): Promise<DiskRead> {
   if (!matchesDeviceGlobs(relativePath, globs)) return { kind: 'not-device' };
   try {
-    const info = await stat(path);
+    const info = await lstat(path);
+    if (info.isSymbolicLink()) return { kind: 'link' };
     if (!info.isFile()) return { kind: 'missing' };
     if (info.size > MAX_INDEXED_FILE_BYTES) return { kind: 'too-large' };
+    if (await throughLinkedFolder(path, relativePath)) return { kind: 'link' };
     // Invalid UTF-8 is replaced rather than refused, as the CLI does, so one stray byte never hides a device.
     const text = new TextDecoder('utf-8', { fatal: false }).decode(await readFile(path));
     return isDeviceFile(relativePath, text, globs) ? { kind: 'device', text } : { kind: 'not-device' };
@@ -43,4 +50,13 @@ export function readTextAgain(path: string): string {
   } catch {
     return '';
   }
+}
+
+/** Whether a folder between the workspace folder and the file is a link (its real path is elsewhere). */
+async function throughLinkedFolder(path: string, relativePath: string): Promise<boolean> {
+  const relative = relativePath.split('/').join(sep);
+  if (!relative.includes(sep) || !path.endsWith(relative)) return false;
+  const root = path.slice(0, path.length - relative.length);
+  const [realRoot, realDir] = await Promise.all([realpath(root), realpath(dirname(path))]);
+  return realDir !== join(realRoot, dirname(relative));
 }

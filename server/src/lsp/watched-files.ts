@@ -33,6 +33,7 @@ export async function watchedFilesChanged(session: Session, params: DidChangeWat
     }
     if (sources.isOpen(key)) continue;
     const read = await readDeviceFile(path, folders.relativePath(path), globs);
+    if (read.kind === 'link') session.log.info(`Skipped ${folders.relativePath(path)}: a symbolic link (links are not followed).`);
     if (read.kind === 'device') sources.setFromDisk(key, read.text);
     else sources.removeFromDisk(key);
   }
