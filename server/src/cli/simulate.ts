@@ -9,6 +9,7 @@ import {
   type AssumptionId,
   explainElection,
   parseScenario,
+  ScenarioTooLarge,
   SESSION_TYPE_LABEL,
   simulate,
   toSimulateJson,
@@ -30,7 +31,13 @@ export function simulateText(text: string, options: { format: 'text' | 'json' },
   if (options.format !== 'text' && options.format !== 'json') return badInput(`unknown format "${String(options.format)}" (use text or json)`);
   const parsed = parseScenario(text);
   if (!parsed.ok) return badInput(`${source}: ${parsed.error.text}`);
-  const result = simulate(parsed.scenario);
+  let result: SimulationResult;
+  try {
+    result = simulate(parsed.scenario);
+  } catch (error) {
+    if (error instanceof ScenarioTooLarge) return badInput(`${source}: ${error.error.text}`);
+    throw error;
+  }
   const stdout = options.format === 'json' ? `${JSON.stringify(toSimulateJson(result), null, 2)}\n` : renderText(result);
   return { stdout, stderr: '', exitCode: 0 };
 }

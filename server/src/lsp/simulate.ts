@@ -1,12 +1,18 @@
 // `asaLb/simulate`: runs the core's redirect simulation for the preview and explains every decision and election.
 // An invalid scenario is an answer (`ok: false` with the field at fault), not an error response.
-import { ASSUMPTIONS, decisionAssumptions, electionAssumptions, explainDecision, explainElection, keepaliveTimeline, publicIps, simulate, toSimulateJson, validateScenario, type AssumptionId, type ElectionSummary } from '../core/sim/index';
+import { ASSUMPTIONS, decisionAssumptions, electionAssumptions, explainDecision, explainElection, keepaliveTimeline, publicIps, ScenarioTooLarge, simulate, toSimulateJson, validateScenario, type AssumptionId, type ElectionSummary } from '../core/sim/index';
 import type { SimulatedDecision, SimulateParams, SimulateResult } from '../protocol';
 
 export function simulateRequest(params: SimulateParams | null | undefined): SimulateResult {
   const validation = validateScenario(params?.scenario);
   if (!validation.ok) return { ok: false, error: validation.error.text };
-  const result = simulate(validation.scenario);
+  let result: ReturnType<typeof simulate>;
+  try {
+    result = simulate(validation.scenario);
+  } catch (error) {
+    if (error instanceof ScenarioTooLarge) return { ok: false, error: error.error.text };
+    throw error;
+  }
   const json = toSimulateJson(result);
   const ips = publicIps(result);
   // The preview shows the explanation as it is, so an assumption a decision relied on is said in it, briefly.

@@ -91,3 +91,30 @@ test('text output explains each decision and ends with the final loads', () => {
   assert.ok(lines.some((l) => /asa2 fails before session 2; it was the director/.test(l)));
   assert.equal(lines.at(-1), 'Placed 5, refused 0.');
 });
+
+/** `count` members, each able to take any number of sessions, on distinct addresses. */
+const manyMembers = (count: number, active = 0) => Array.from({ length: count }, (_, i) => ({ name: `asa${i}`, publicIp: `10.${i >> 8}.${i & 255}.1`, ssl: { active, limit: 10_000_000 } }));
+
+test('a run whose output would grow past the bound is refused up front, naming the field (exit 2)', () => {
+  const result = simulateText(JSON.stringify({ connections: 100_000, members: manyMembers(300) }), { format: 'json' }, 'big.json');
+  assert.equal(result.exitCode, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^big\.json: connections: 100,000 sessions across 300 members make 30,000,000 member loads in the output; at most 2,000,000/);
+  const members = simulateText(JSON.stringify({ members: manyMembers(1_001) }), { format: 'text' });
+  assert.match(members.stderr, /members: at most 1,000 members, not 1,001/);
+  assert.equal(members.exitCode, 2);
+});
+
+test('reconnects of a failed member count towards the bound', () => {
+  const members = manyMembers(10, 0);
+  members[0]!.ssl.active = 5_000_000;
+  const result = simulateText(JSON.stringify({ connections: 10, members, events: [{ before: 1, fail: 'asa0' }] }), { format: 'json' });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /events: the failed members' 5,000,000 active sessions reconnect one by one/);
+});
+
+test('a run at the bound (10 members, 100,000 sessions) still completes', () => {
+  const result = simulateText(JSON.stringify({ connections: 100_000, members: manyMembers(10) }), { format: 'json' });
+  assert.equal(result.exitCode, 0);
+  assert.equal((JSON.parse(result.stdout) as { decisions: unknown[] }).decisions.length, 100_000);
+});

@@ -12,3 +12,11 @@ export interface ScenarioError {
 export function scenarioError(field: string, message: string): ScenarioError {
   return { field, message, text: `${field}: ${message}` };
 }
+
+/** Thrown by a run that outgrows the output bound the validator estimated (sessions reconnected more than once). */
+export class ScenarioTooLarge extends Error {
+  constructor(readonly error: ScenarioError) {
+    super(error.text);
+    this.name = 'ScenarioTooLarge';
+  }
+}

@@ -5,6 +5,8 @@ import { chooseTarget, failMember, newChoice, placeSession, type RedirectChoice 
 import type { Decision, DecisionDetail, ElectionSummary, FailureRecord, FinalMember, IneligibleReason, SimulationResult } from './decision';
 import type { Scenario } from './scenario';
 import { createRedirectState, memberIndex, snapshotLoads, type RedirectState } from './state';
+import { scenarioError, ScenarioTooLarge } from './scenario-error';
+import { MAX_DECISION_LOADS } from './validate-scenario';
 
 /**
  * Places `scenario.connections` new sessions of `scenario.type`, applying each fail event just before its session.
@@ -108,6 +110,11 @@ function failAndReconnect(run: Run, name: string, session: number): void {
 
 function decide(run: Run, session: number | null, reconnectFrom: string | null): void {
   const { state, choice } = run;
+  // The validator bounds the output from the counts it sees; sessions that reconnect again after a second failure
+  // can exceed that estimate, so the run stops at twice the bound rather than grow without end.
+  if ((run.decisions.length + 1) * state.size > 2 * MAX_DECISION_LOADS) {
+    throw new ScenarioTooLarge(scenarioError('events', `the failures make more than ${Math.floor((2 * MAX_DECISION_LOADS) / state.size).toLocaleString('en')} decisions (reconnects of reconnected sessions); fail fewer members`));
+  }
   const loads = snapshotLoads(state);
   chooseTarget(state, choice);
   const detail = describe(state, choice, session, reconnectFrom);

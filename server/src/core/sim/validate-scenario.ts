@@ -13,6 +13,15 @@ export const MAX_SESSION_COUNT = 10_000_000;
 /** Longer streams are refused: every session becomes a decision in the output, and a preview never needs more. */
 export const MAX_CONNECTIONS = 100_000;
 
+/** More members are refused: a group is tested up to 10, and checking names and addresses pairwise stays cheap. */
+export const MAX_MEMBERS = 1_000;
+
+/**
+ * Every decision lists the load of every member, so the output grows with decisions × members; beyond this many
+ * loads (10 members × 100,000 sessions is 1,000,000) a run would take gigabytes, so it is refused up front.
+ */
+export const MAX_DECISION_LOADS = 2_000_000;
+
 export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ScenarioError };
@@ -69,10 +78,29 @@ export function validateScenario(raw: unknown): ScenarioValidation {
   const events = readEvents(raw['events'], members.value, connections.value);
   if (!events.ok) return events;
 
+  const size = outputSize(connections.value, members.value, events.value, type.value);
+  if (size) return { ok: false, error: size };
+
   return {
     ok: true,
     scenario: { type: type.value, director: director.value, connections: connections.value, members: members.value, events: events.value },
   };
+}
+
+/** Why the run's output would be too large, naming the field to lower, or null. */
+function outputSize(connections: number, members: readonly ScenarioMember[], events: readonly FailEvent[], type: SessionType): ScenarioError | null {
+  const loads = (decisions: number) => decisions * members.length;
+  const count = (n: number) => n.toLocaleString('en');
+  if (loads(connections) > MAX_DECISION_LOADS) {
+    return scenarioError('connections', `${count(connections)} sessions across ${count(members.length)} members make ${count(loads(connections))} member loads in the output; at most ${count(MAX_DECISION_LOADS)} (fewer connections or members)`);
+  }
+  // A failed member's active sessions each reconnect as a decision of their own.
+  const failed = new Set(events.map((e) => e.fail));
+  const reconnects = members.filter((m) => failed.has(m.name)).reduce((sum, m) => sum + m[type].active, 0);
+  if (loads(connections + reconnects) > MAX_DECISION_LOADS) {
+    return scenarioError('events', `the failed members' ${count(reconnects)} active sessions reconnect one by one, making ${count(loads(connections + reconnects))} member loads in the output; at most ${count(MAX_DECISION_LOADS)}`);
+  }
+  return null;
 }
 
 function readType(raw: unknown): Result<SessionType> {
@@ -83,6 +111,7 @@ function readType(raw: unknown): Result<SessionType> {
 
 function readMembers(raw: unknown, type: SessionType): Result<ScenarioMember[]> {
   if (!Array.isArray(raw) || raw.length === 0) return fail('members', 'must be a non-empty array of members');
+  if (raw.length > MAX_MEMBERS) return fail('members', `at most ${MAX_MEMBERS.toLocaleString('en')} members, not ${raw.length.toLocaleString('en')}`);
   const members: ScenarioMember[] = [];
   const addresses: Address[] = [];
   for (let i = 0; i < raw.length; i++) {
