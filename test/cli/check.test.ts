@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, truncateSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,4 +133,36 @@ test('check: hostile files (empty, NUL bytes, a 1 MB line, CRLF, tabs, invalid U
   assert.deepEqual(crlf.files[0].diagnostics.map((d: { code: string }) => d.code), ['single-member-group']);
   const long = JSON.parse(run(['check', '--format', 'json', join(dir, 'long.cfg')]).stdout);
   assert.ok(long.files[0].diagnostics.some((d: { code: string }) => d.code === 'priority-out-of-range'));
+});
+
+test('check reads only regular files within the size limit, follows no link out of its folder, and says what it skipped', () => {
+  const dir = tempDir();
+  const outside = tempDir();
+  mkdirSync(join(dir, 'configs'));
+  writeFileSync(join(dir, 'configs', 'asa1.cfg'), CLEAN);
+  writeFileSync(join(outside, 'stolen.cfg'), CLEAN.replace('hostname asa1', 'hostname stolen-host-7'));
+  symlinkSync('/dev/zero', join(dir, 'configs', 'zz-backup.cfg'));
+  symlinkSync(join(outside, 'stolen.cfg'), join(dir, 'configs', 'outside.cfg'));
+  symlinkSync('asa1.cfg', join(dir, 'configs', 'alias.cfg'));
+  assert.equal(spawnSync('mkfifo', [join(dir, 'configs', 'pipe.cfg')]).status, 0);
+  // A sparse file: 40 MB by its size, nothing on disk.
+  truncateSync((writeFileSync(join(dir, 'configs', 'huge.txt'), ''), join(dir, 'configs', 'huge.txt')), 40 * 1024 * 1024);
+  const expected = [
+    /outside\.cfg: skipped, a symbolic link out of the folder it is in/,
+    /zz-backup\.cfg: skipped, a symbolic link out of the folder it is in/,
+    /pipe\.cfg: skipped, not a regular file/,
+    /huge\.txt: skipped, larger than 32 MB/,
+  ];
+  for (const args of [['configs'], ['configs/alias.cfg', 'configs/asa1.cfg', 'configs/huge.txt', 'configs/outside.cfg', 'configs/pipe.cfg', 'configs/zz-backup.cfg']]) {
+    const { status, stdout, stderr } = run(['check', '--format', 'json', ...args], dir);
+    // The link inside the folder is followed, so asa1 is there twice: a duplicate address, an error (exit 1).
+    assert.equal(status, 1, stderr);
+    for (const line of expected) assert.match(stderr, line);
+    const json = JSON.parse(stdout) as { files: { path: string }[] };
+    assert.deepEqual(json.files.map((f) => f.path).sort(), [join('configs', 'alias.cfg'), join('configs', 'asa1.cfg')], 'a link inside the folder is followed');
+    assert.doesNotMatch(stdout, /stolen-host-7/);
+  }
+  const only = run(['check', 'configs/pipe.cfg', 'configs/zz-backup.cfg'], dir);
+  assert.equal(only.status, 2);
+  assert.match(only.stderr, /^no device configs to check: configs\/pipe\.cfg: skipped, not a regular file; configs\/zz-backup\.cfg: skipped/);
 });

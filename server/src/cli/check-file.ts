@@ -1,8 +1,8 @@
 // Checks one device file for `asa-lb check` and reduces it to what the rest of the run needs: its own diagnostics,
 // the summary the group checks read, and a few facts for the report. The text and the tree are let go at once, so a
 // run over thousands of files holds only these. Runs in a worker thread or, with one job, in the main thread.
-import { readFileSync } from 'node:fs';
-import { isDeviceFile } from '../core/detect';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isDeviceFile, MAX_DEVICE_FILE_BYTES } from '../core/detect';
 import type { DeviceSummary } from '../core/group/summary';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
@@ -12,6 +12,10 @@ export interface FileTask {
   path: string;
   /** The path relative to a given folder (or the working folder) that the device-file patterns are matched against; null to take the file without looking. */
   rel: string | null;
+  /** Where to read it, when that is not `path` (a link inside the folder it was found in, followed). */
+  source?: string;
+  /** Why it is not read at all (a link out of its folder, not a regular file), as the report notes it. */
+  skipped?: string;
 }
 
 export interface FileFacts {
@@ -28,20 +32,49 @@ export interface FileFacts {
   text: string | null;
 }
 
-export type FileOutcome = { kind: 'device'; facts: FileFacts } | { kind: 'not-device' } | { kind: 'unreadable'; code: string };
+export type FileOutcome = { kind: 'device'; facts: FileFacts } | { kind: 'not-device' } | { kind: 'skipped'; reason: string };
 
-/** Decodes bytes as UTF-8, replacing invalid sequences, so a stray Latin-1 byte never stops a check. */
-export function readText(path: string): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(path));
+const MEGABYTES = MAX_DEVICE_FILE_BYTES / (1024 * 1024);
+
+/**
+ * Reads a regular file of at most the size limit, decoded as UTF-8 with invalid sequences replaced (a stray Latin-1
+ * byte never stops a check). Opened without following a final link and without blocking (a FIFO swapped in after the
+ * listing still cannot hang the read), then judged by what was actually opened.
+ */
+export function readText(path: string): { ok: true; text: string } | { ok: false; skipped: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, skipped: code === 'ELOOP' ? 'a symbolic link' : `cannot be read (${code ?? 'unknown error'})` };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { ok: false, skipped: 'not a regular file' };
+    if (info.size > MAX_DEVICE_FILE_BYTES) return { ok: false, skipped: `larger than ${MEGABYTES} MB` };
+    // Read at most one byte past the size seen: a file growing meanwhile is cut at the limit, never read on.
+    const buffer = new Uint8Array(Math.min(info.size + 1, MAX_DEVICE_FILE_BYTES + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_DEVICE_FILE_BYTES) return { ok: false, skipped: `larger than ${MEGABYTES} MB` };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(buffer.subarray(0, length)) };
+  } catch (error) {
+    return { ok: false, skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function checkFile(task: FileTask, globs: readonly string[], keepText: boolean): FileOutcome {
-  let text: string;
-  try {
-    text = readText(task.path);
-  } catch (error) {
-    return { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
-  }
+  if (task.skipped) return { kind: 'skipped', reason: task.skipped };
+  const read = readText(task.source ?? task.path);
+  if (!read.ok) return { kind: 'skipped', reason: read.skipped };
+  const text = read.text;
   if (task.rel !== null && !isDeviceFile(task.rel, text, globs)) return { kind: 'not-device' };
   return { kind: 'device', facts: analyse(task.path, text, null, keepText) };
 }

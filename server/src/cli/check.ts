@@ -1,6 +1,7 @@
 // `asa-lb check`: analyses the given device files as one workspace and prints diagnostics as text, JSON, SARIF or
 // GitLab Code Quality. Files are checked one at a time (over worker threads) and reduced to their diagnostics and group
 // summary; the groups are checked at the end.
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { sortDiagnostics, type GroupSummary } from '../core/workspace';
 import { formGroups } from '../core/group/groups';
@@ -70,6 +71,13 @@ async function readSettings(path: string | undefined): Promise<{ ok: true; setti
   return { ok: true, settings: { overrides, globs: (globs as string[] | undefined) ?? DEFAULT_DEVICE_GLOBS } };
 }
 
+/** A listed device file's text, read again (through a link it was listed by, which is inside its folder); throws when it cannot be. */
+function readAgain(path: string): string {
+  const read = readText(realpathSync(path));
+  if (!read.ok) throw new Error(read.skipped);
+  return read.text;
+}
+
 export async function runCheck(paths: string[], options: CheckOptions): Promise<CommandResult> {
   if (!['text', 'json', 'sarif', 'codequality'].includes(options.format)) return badInput(`unknown format "${options.format}" (use text, json, sarif or codequality)`);
   if (paths.length === 0) return badInput('check needs at least one file or folder');
@@ -78,7 +86,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   if (!settingsResult.ok) return badInput(settingsResult.error);
   const { overrides, globs } = settingsResult.settings;
   const onlyDeviceFiles = options.onlyDeviceFiles ?? false;
-  const list = await listFiles(paths, onlyDeviceFiles);
+  const list = await listFiles(paths, onlyDeviceFiles, globs);
 
   // Text is written as it goes once no later input can turn the run into bad input (which prints no report): from
   // a device file of the last path given, all paths before it being fine; and only up to the first file whose
@@ -92,22 +100,19 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const text = new TextReport();
 
   const facts: (FileFacts | null)[] = new Array<FileFacts | null>(list.tasks.length).fill(null);
-  const unreadable = new Map<number, string>();
+  // What was skipped (a link out of its folder, a FIFO, a file over the size limit) is named on stderr, in order.
   const notes: string[] = [];
   const keepText = options.format === 'sarif' || options.format === 'codequality';
-  const inFolder = (index: number): boolean => list.given.some((g) => g.folder && index >= g.first && index < g.end);
   await checkFiles(list.tasks, { globs, keepText, jobs: options.jobs ?? defaultJobs() }, (outcome, index) => {
-    if (outcome.kind === 'unreadable') {
-      const task = list.tasks[index]!;
-      if (inFolder(index)) notes.push(`${task.path}: skipped, cannot be read`);
-      else unreadable.set(index, `${task.path}: cannot be read (${outcome.code})`);
+    if (outcome.kind === 'skipped') {
+      notes.push(`${list.tasks[index]!.path}: skipped, ${outcome.reason}`);
       return;
     }
     if (outcome.kind === 'not-device') return;
     facts[index] = outcome.facts;
     if (!streaming || heldBack) return;
     // Outcomes come in order, so every path before the last one is settled here.
-    safe ||= index >= last!.first && unreadable.size === 0 && list.given.slice(0, -1).every((g) => !g.folder || onlyDeviceFiles || facts.slice(g.first, g.end).some(Boolean));
+    safe ||= index >= last!.first && list.given.slice(0, -1).every((g) => !g.folder || onlyDeviceFiles || facts.slice(g.first, g.end).some(Boolean));
     if (!safe) return;
     for (; written <= index; written++) {
       const file = facts[written];
@@ -122,10 +127,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 
   // Bad input is judged in the order the paths were given, as if they were read one after the other.
   for (const g of list.given) {
-    for (let i = g.first; i < g.end; i++) if (unreadable.has(i)) return badInput(unreadable.get(i)!);
-    if (g.folder && !onlyDeviceFiles && !facts.slice(g.first, g.end).some(Boolean)) return badInput(`${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`);
+    if (g.folder && !onlyDeviceFiles && notes.length === 0 && !facts.slice(g.first, g.end).some(Boolean)) return badInput(`${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`);
   }
   if (list.error) return badInput(list.error);
+  if (notes.length > 0 && !onlyDeviceFiles && !facts.some(Boolean)) return badInput(`no device configs to check: ${notes.join('; ')}`);
 
   // The same path given twice is one device of the workspace (and listed twice).
   const devices = new Map<string, FileFacts>();
@@ -167,7 +172,7 @@ async function judgeTranscriptsOnBase(devices: Map<string, FileFacts>, keepText:
     const base = [...devices.values()].find((other) => other !== facts && other.kind === 'config' && other.configHostname === facts.promptHostname);
     if (!base) continue;
     try {
-      devices.set(facts.path, analyse(facts.path, readText(facts.path), { path: base.path, text: readText(base.path) }, keepText));
+      devices.set(facts.path, analyse(facts.path, readAgain(facts.path), { path: base.path, text: readAgain(base.path) }, keepText));
     } catch {
       // Gone since it was read: it keeps the result it had on its own.
     }

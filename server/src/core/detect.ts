@@ -20,10 +20,21 @@ export function looksLikeAsa(text: string): boolean {
   return HEADER.test(head) || PROMPT.test(head) || LB_BLOCK.test(text);
 }
 
+/**
+ * Files larger than this are not read from disk (by the server's indexer or the CLI). Real running-configs stay well
+ * below a megabyte; a file this large is a log or a capture, and reading it would only cost memory.
+ */
+export const MAX_DEVICE_FILE_BYTES = 32 * 1024 * 1024;
+
+/** Whether a relative path matches the device-file patterns at all; cheap, so it runs before any read. */
+export function matchesDeviceGlobs(relativePath: string, globs: readonly string[]): boolean {
+  const normalized = relativePath.replace(/\\/g, '/');
+  return globs.some((g) => matchesGlob(normalized, g));
+}
+
 /** Whether a file (by its workspace-relative path and content) is a device config under the given globs. */
 export function isDeviceFile(relativePath: string, text: string, globs: readonly string[] = DEFAULT_DEVICE_GLOBS): boolean {
-  const normalized = relativePath.replace(/\\/g, '/');
-  if (!globs.some((g) => matchesGlob(normalized, g))) return false;
-  if (normalized.toLowerCase().endsWith('.asa')) return true;
+  if (!matchesDeviceGlobs(relativePath, globs)) return false;
+  if (relativePath.toLowerCase().endsWith('.asa')) return true;
   return looksLikeAsa(text);
 }

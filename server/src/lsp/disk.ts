@@ -2,20 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { matchesGlob } from '../core/settings/glob';
-import { isDeviceFile } from '../core/detect';
+import { isDeviceFile, matchesDeviceGlobs, MAX_DEVICE_FILE_BYTES } from '../core/detect';
 
-/**
- * Files larger than this are not indexed from disk. Real running-configs stay well below a megabyte; a file this
- * large in a workspace is a log or a capture, and reading it would only cost memory. Open documents have no limit.
- */
-export const MAX_INDEXED_FILE_BYTES = 32 * 1024 * 1024;
+/** Open documents have no size limit; files read from disk share the CLI's. */
+export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
 
-/** Whether a relative path matches the device-file patterns at all; cheap, so it runs before any read. */
-export function matchesDeviceGlobs(relativePath: string, globs: readonly string[]): boolean {
-  const normalized = relativePath.replace(/\\/g, '/');
-  return globs.some((g) => matchesGlob(normalized, g));
-}
+export { matchesDeviceGlobs };
 
 export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' } | { kind: 'link' };
 
