@@ -51,3 +51,30 @@ test('no output format of check ever contains a cluster key', () => {
   }
   assert.ok(sawDiagnostics, 'the scenario must produce key-related diagnostics, or this test proves nothing');
 });
+
+test('a secret behind a misspelled or unknown keyword is never quoted, in any format', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-secrets-'));
+  const typos = [
+    ' cluster kye TypoSecretKye1',
+    ' cluster-key TypoSecretDash2',
+    ' clster key TypoSecretClster3',
+    ' key TypoSecretBare4',
+    ' cluster password TypoSecretPass5',
+    ' pre-shared-key TypoSecretPsk6',
+    ' snmp community TypoSecretComm7',
+    ' cluster ky TypoSecretKy8',
+  ];
+  const secrets = typos.map((line) => line.split(' ').pop()!);
+  writeFileSync(join(dir, 'a.cfg'), member('a', '192.0.2.1', typos.join('\n')));
+  const unknown = typos.length;
+  for (const format of ['text', 'json', 'sarif']) {
+    const result = spawnSync(process.execPath, [cli, 'check', '--format', format, dir], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.stdout.match(/unknown-lb-command/g)!.length >= unknown, true, 'every typo line is reported');
+    for (const secret of secrets) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `${format} output contains ${secret}`);
+  }
+  // The start of the line is still quoted, so the message says which line it is.
+  const text = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8' }).stdout;
+  assert.match(text, /'cluster kye …' is not a load-balancing command; did you mean 'cluster key'\?/);
+  assert.match(text, /'cluster-key …' is not a load-balancing command/);
+});

@@ -4,6 +4,7 @@ import { DEFAULT_CLUSTER_PORT, LB_COMMANDS, lbCommand, MAX_PRIORITY, MIN_PRIORIT
 import { isLbCommand, tokenRange } from '../../model/device';
 import { inSubnet, parseAddress, parseIPv4, parseIPv6 } from '../../net/address';
 import { parseCommand, type Token } from '../../syntax/parser';
+import { quotedStart } from '../../syntax/key-like';
 import type { LineNode } from '../../syntax/tree';
 import type { Range } from '../../types';
 import { replace } from '../../fixes/edits';
@@ -66,7 +67,8 @@ function reportUnknown(ctx: DeviceContext, line: LineNode): void {
     const cost = distance(typed, path) + (spec.keywords.length - count) * 2;
     if (!best || cost < best.cost) best = { path: spec.keywords.join(' '), cost, count };
   }
-  const typedText = line.text.slice(line.commandStart).trimEnd();
+  // Only the first words, and nothing after a key-like one: the rest of an unknown line may be a secret.
+  const typedText = quotedStart(tokens.map((t) => t.text));
   const limit = Math.max(2, Math.floor((best?.path.length ?? 0) / 3));
   if (best && best.cost <= limit && words.length > 0) {
     const replaced = spanRange(line.index, words[0]!, words[best.count - 1]!);
