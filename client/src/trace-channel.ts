@@ -1,8 +1,9 @@
-// The output channel for the language-server trace: secrets redacted from every line, and its level driven by the
-// `asaLb.trace.server` setting, so that `off`, `messages` and `verbose` mean what they say.
+// The output channel for the language-server trace: document text replaced by its length and secrets redacted from
+// every line, and its level driven by the `asaLb.trace.server` setting, so that `off`, `messages` and `verbose`
+// mean what they say.
 import * as vscode from 'vscode';
 import { TRACE_CHANNEL_NAME } from './product';
-import { redactSecrets } from './redact';
+import { traceSafe } from './redact';
 
 /**
  * vscode-languageclient 11 traces only while its trace channel's log level is Trace, then reads `asaLb.trace.server`
@@ -48,15 +49,15 @@ export class TraceChannel implements vscode.LogOutputChannel {
   }
 
   append(value: string): void {
-    this.channel.append(redactSecrets(value));
+    this.channel.append(traceSafe(value));
   }
 
   appendLine(value: string): void {
-    this.channel.appendLine(redactSecrets(value));
+    this.channel.appendLine(traceSafe(value));
   }
 
   replace(value: string): void {
-    this.channel.replace(redactSecrets(value));
+    this.channel.replace(traceSafe(value));
   }
 
   clear(): void {
@@ -79,6 +80,6 @@ export class TraceChannel implements vscode.LogOutputChannel {
   }
 
   private line(level: string, message: string): void {
-    this.channel.appendLine(`${new Date().toISOString()} [${level}] ${redactSecrets(message)}`);
+    this.channel.appendLine(`${new Date().toISOString()} [${level}] ${traceSafe(message)}`);
   }
 }
