@@ -1,10 +1,10 @@
 // duplicate-public-address: no two members of a group may have the same lbpublic interface address, nor the same
 // `nat` address (IPv4 or IPv6); each member sharing one is reported, pointing at the others. Compared by value.
 import type { DeviceSummary } from '../../group/summary';
-import { parseAddress, sameAddress, type Address } from '../../net/address';
+import { addressToBigInt, parseAddress, type Address } from '../../net/address';
 import type { Range } from '../../types';
 import type { GroupContext } from './context';
-import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
+import { distinctDevices, firstOthers, listNames, MAX_LISTED, memberName, relatedAt, relatedFew, report } from './members';
 
 interface Claim {
   member: DeviceSummary;
@@ -15,13 +15,15 @@ interface Claim {
 
 /** Each member's claims of one kind, grouped by equal address; only groups of two or more are returned. */
 function duplicates(claims: Claim[]): Claim[][] {
-  const groups: Claim[][] = [];
+  // Indexed by family and numeric value, so equal addresses meet in one pass however they were written.
+  const groups = new Map<string, Claim[]>();
   for (const claim of claims) {
-    const group = groups.find((g) => sameAddress(g[0]!.address, claim.address));
+    const key = `${claim.address.kind()}:${addressToBigInt(claim.address)}`;
+    const group = groups.get(key);
     if (group) group.push(claim);
-    else groups.push([claim]);
+    else groups.set(key, [claim]);
   }
-  return groups.filter((g) => g.length > 1);
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 function claim(member: DeviceSummary, text: string | null | undefined, range: Range): Claim[] {
@@ -34,20 +36,28 @@ export function checkDuplicatePublicAddress(ctx: GroupContext): void {
   const publicClaims = members.flatMap((m) => (m.lbpublic ? claim(m, m.lbpublic.address, m.lbpublic.range) : []));
   for (const group of duplicates(publicClaims)) {
     for (const own of group) {
-      const others = group.filter((c) => c !== own);
-      const names = listNames(others.map((o) => memberName(o.member, ctx.members)));
+      const names = listNames(firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)), group.length - 1);
       report(ctx, own.member, 'duplicate-public-address', own.range, `This member's public load-balancing address ${own.address.toString()} (interface '${own.member.lbpublic!.nameif}') is also the public address of ${names}. The director tells members apart by this address and redirects clients to it, so sessions meant for one member would reach another (and the interfaces clash on the network). Give each member its own address.`, {
-        related: others.map((o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)}'s public interface '${o.member.lbpublic!.nameif}' has ${o.text}.`)),
+        related: relatedFew(
+          group,
+          own,
+          (o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)}'s public interface '${o.member.lbpublic!.nameif}' has ${o.text}.`),
+          (o, count) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members have ${o.text}.`),
+        ),
       });
     }
   }
   const natClaims = (family: 'ipv4' | 'ipv6'): Claim[] => members.flatMap((m) => (m.nat ? claim(m, m.nat.value[family], m.nat.range) : []));
   for (const group of [...duplicates(natClaims('ipv4')), ...duplicates(natClaims('ipv6'))]) {
     for (const own of group) {
-      const others = group.filter((c) => c !== own);
-      const names = listNames(others.map((o) => memberName(o.member, ctx.members)));
+      const names = listNames(firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)), group.length - 1);
       report(ctx, own.member, 'duplicate-public-address', own.range, `This member's 'nat' address ${own.address.toString()} is also the 'nat' address of ${names}. The director redirects clients behind NAT to this address, so sessions meant for one member would reach another. Give each member the NAT address that maps to it.`, {
-        related: others.map((o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} gives 'nat ${o.text}'.`)),
+        related: relatedFew(
+          group,
+          own,
+          (o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} gives 'nat ${o.text}'.`),
+          (o, count) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members give 'nat ${o.text}'.`),
+        ),
       });
     }
   }

@@ -4,7 +4,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { Range, TextEdit } from '../../types';
 import type { GroupContext } from './context';
-import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listNames, memberName, relatedAt, report, type Vote } from './members';
+import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, memberName, relatedAt, relatedFew, report, type Vote } from './members';
 
 const CODE = 'group-setting-mismatch';
 
@@ -107,9 +107,12 @@ function checkSetting<T>(ctx: GroupContext, members: DeviceSummary[], setting: S
     const fix = setting.fix(vote.member, choice.value);
     const detail = choice.detail ? ` (${choice.detail})` : '';
     report(ctx, vote.member, CODE, setting.range(vote.member), `${setting.own(vote.member, vote.value)}, but ${choice.reason}${detail}. ${setting.why} ${setting.action(choice.value)}`, {
-      related: votes
-        .filter((other) => other !== vote)
-        .map((other) => relatedAt(other.member, setting.range(other.member), `${memberName(other.member, ctx.members)} ${setting.phrase(other.value, true)}${setting.defaulted(other.member)}.`)),
+      related: relatedFew(
+        votes,
+        vote,
+        (other) => relatedAt(other.member, setting.range(other.member), `${memberName(other.member, ctx.members)} ${setting.phrase(other.value, true)}${setting.defaulted(other.member)}.`),
+        (other, count) => relatedAt(other.member, setting.range(other.member), `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`),
+      ),
       fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
     });
   }
@@ -126,16 +129,19 @@ function checkKeys(ctx: GroupContext, members: DeviceSummary[]): void {
     .map((m) => ({ member: m, value: m.key!.secret }));
   const choice = chooseValue(ctx, votes, (v) => v, (_v, one) => `${one ? 'uses' : 'use'} one key`);
   if (!choice) return;
-  const holders = listNames(choice.holders.map((h) => memberName(h, ctx.members)));
+  const holders = listFew(choice.holders, (h) => memberName(h, ctx.members));
   const whose = choice.majority
     ? `the key that ${choice.holders.length} of ${votes.length} members with a clear-text key share (${holders})`
     : `${choice.byDirector ? 'the predicted director' : 'the key of'} ${memberName(choice.decidedBy!, ctx.members)}${choice.byDirector ? "'s key" : ''} (no key has a majority among the ${votes.length} members with a clear-text key)`;
   for (const vote of votes) {
     if (vote.value === choice.value) continue;
     report(ctx, vote.member, CODE, vote.member.key!.range, `The cluster key here differs from ${whose}. Members encrypt their messages with this shared secret, so members with different keys cannot read each other and the group splits. Set the group's key here; there is no automatic fix, because the key is a secret the product never copies.`, {
-      related: votes
-        .filter((other) => other !== vote)
-        .map((other) => relatedAt(other.member, other.member.key!.range, `${memberName(other.member, ctx.members)} ${other.value === vote.value ? 'uses the same key as this member' : 'uses a different key from this member'}.`)),
+      related: relatedFew(
+        votes,
+        vote,
+        (other) => relatedAt(other.member, other.member.key!.range, `${memberName(other.member, ctx.members)} ${other.value === vote.value ? 'uses the same key as this member' : 'uses a different key from this member'}.`),
+        (other, count) => relatedAt(other.member, other.member.key!.range, `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members with a clear-text key (not listed).`),
+      ),
     });
   }
 }

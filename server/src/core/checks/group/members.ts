@@ -21,11 +21,31 @@ function sameHostname(a: DeviceSummary, b: DeviceSummary): boolean {
   return a.hostname !== null && b.hostname !== null && a.hostname.value.toLowerCase() === b.hostname.value.toLowerCase();
 }
 
+/** Each member list's names, computed once per list: checks name members of one group many times. */
+const namesByList = new WeakMap<readonly DeviceSummary[], Map<DeviceSummary, string>>();
+
+function namesOf(among: readonly DeviceSummary[]): Map<DeviceSummary, string> {
+  let names = namesByList.get(among);
+  if (!names) {
+    const count = new Map<string, number>();
+    for (const m of among) if (m.hostname) count.set(m.hostname.value.toLowerCase(), (count.get(m.hostname.value.toLowerCase()) ?? 0) + 1);
+    names = new Map();
+    for (const m of among) {
+      if (!m.hostname) names.set(m, fileName(m.uri));
+      else names.set(m, (count.get(m.hostname.value.toLowerCase()) ?? 0) > 1 ? `${m.hostname.value} (${fileName(m.uri)})` : m.hostname.value);
+    }
+    namesByList.set(among, names);
+  }
+  return names;
+}
+
 /**
  * How a member is named in messages: its hostname, or its file name when it has none.
  * When two members of `among` share a hostname, the file name is added so that the message still says which one.
  */
 export function memberName(member: DeviceSummary, among: readonly DeviceSummary[] = []): string {
+  const known = namesOf(among).get(member);
+  if (known !== undefined) return known;
   if (!member.hostname) return fileName(member.uri);
   const clash = among.some((other) => other.uri !== member.uri && sameHostname(other, member));
   return clash ? `${member.hostname.value} (${fileName(member.uri)})` : member.hostname.value;
@@ -40,26 +60,89 @@ export function sameDevice(a: DeviceSummary, b: DeviceSummary): boolean {
   return (a.kind === 'transcript' || b.kind === 'transcript') && sameHostname(a, b);
 }
 
+const distinctByList = new WeakMap<readonly DeviceSummary[], DeviceSummary[]>();
+
 /**
  * The distinct devices among `summaries`, in their order. A change script is represented by its device's
  * configuration when that is present (the script is judged on top of it by the single-device checks), so that a
- * device is never compared with itself.
+ * device is never compared with itself. Computed once per list, in one pass.
  */
 export function distinctDevices(summaries: readonly DeviceSummary[]): DeviceSummary[] {
-  const configs = summaries.filter((s) => s.kind === 'config');
-  const out: DeviceSummary[] = [...configs];
+  const known = distinctByList.get(summaries);
+  if (known) return known;
+  const kept = new Set<DeviceSummary>();
+  const uris = new Set<string>();
+  const hostnames = new Set<string>();
+  for (const s of summaries) {
+    if (s.kind !== 'config') continue;
+    kept.add(s);
+    uris.add(s.uri);
+    if (s.hostname) hostnames.add(s.hostname.value.toLowerCase());
+  }
   for (const s of summaries) {
     if (s.kind === 'config') continue;
-    if (!out.some((d) => sameDevice(d, s))) out.push(s);
+    const host = s.hostname?.value.toLowerCase();
+    if (uris.has(s.uri) || (host !== undefined && hostnames.has(host))) continue;
+    kept.add(s);
+    uris.add(s.uri);
+    if (host !== undefined) hostnames.add(host);
   }
   // Keep the caller's order (the group's public-address order).
-  return summaries.filter((s) => out.includes(s));
+  const out = summaries.filter((s) => kept.has(s));
+  distinctByList.set(summaries, out);
+  return out;
 }
 
-/** Joins names as "a", "a and b", "a, b and c". */
-export function listNames(names: readonly string[]): string {
+/** Names listed in a message at most; beyond, the first ones and "and N more". */
+export const MAX_LISTED = 5;
+/** Related entries per diagnostic at most; beyond, the first ones and one "and N more" entry. */
+export const MAX_RELATED = 5;
+
+/** Joins names as "a", "a and b", "a, b and c"; a long list as "a, b, c, d and 996 more". */
+export function listNames(names: readonly string[], total = names.length): string {
+  if (total > MAX_LISTED) return `${names.slice(0, MAX_LISTED - 1).join(', ')} and ${(total - (MAX_LISTED - 1)).toLocaleString('en')} more`;
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The names of the first few of `items` (as many as listNames shows), mapped only for those: cost bounded per message. */
+export function listFew<T>(items: readonly T[], name: (item: T) => string): string {
+  const shown = items.length > MAX_LISTED ? items.slice(0, MAX_LISTED - 1) : items;
+  return listNames(shown.map(name), items.length);
+}
+
+/** The first `count` items other than `self`, without copying the rest. */
+export function firstOthers<T>(items: readonly T[], self: T, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length === count) break;
+    if (item !== self) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Related entries for the items other than `self`: the first MAX_RELATED, then one entry, at the next item, saying
+ * how many more there are. Only the entries shown are built, so a member of a large group costs the same as any.
+ */
+export function relatedFew<T>(
+  items: readonly T[],
+  self: T | null,
+  make: (item: T) => RelatedLocation,
+  more: (item: T, count: number) => RelatedLocation,
+  /** How many others there are, when `items` holds only the first few of them. */
+  others = items.length - (self !== null ? 1 : 0),
+): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  for (const item of items) {
+    if (item === self) continue;
+    if (out.length === MAX_RELATED && others > MAX_RELATED + 1) {
+      out.push(more(item, others - MAX_RELATED));
+      break;
+    }
+    out.push(make(item));
+  }
+  return out;
 }
 
 /** Reports on one member, with the code's default severity (settings may change it in the adapters). */
@@ -141,7 +224,9 @@ export function chooseValue<T>(
   const byKey = new Map<string, Vote<T>[]>();
   for (const vote of votes) {
     const key = keyOf(vote.value);
-    byKey.set(key, [...(byKey.get(key) ?? []), vote]);
+    const list = byKey.get(key);
+    if (list) list.push(vote);
+    else byKey.set(key, [vote]);
   }
   if (byKey.size < 2) return null;
   const top = Math.max(...[...byKey.values()].map((v) => v.length));
@@ -153,7 +238,8 @@ export function chooseValue<T>(
   }
   const split = tied.map((v) => `${v.length} ${phrase(v[0]!.value, v.length === 1)}`).join(', ');
   const director = predictedDirector(ctx);
-  const candidates = tied.flat().sort((a, b) => votes.indexOf(a) - votes.indexOf(b));
+  const order = new Map(votes.map((v, i) => [v, i]));
+  const candidates = tied.flat().sort((a, b) => order.get(a)! - order.get(b)!);
   let chosen = director ? candidates.find((v) => v.member === director) : undefined;
   let who: string;
   if (chosen) {

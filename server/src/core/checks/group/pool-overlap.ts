@@ -4,7 +4,7 @@ import type { DeviceSummary } from '../../group/summary';
 import type { PoolModel } from '../../model/device';
 import { addressToBigInt, parseAddress } from '../../net/address';
 import type { GroupContext } from './context';
-import { distinctDevices, listNames, memberName, relatedAt, report } from './members';
+import { distinctDevices, listNames, MAX_LISTED, MAX_RELATED, memberName, relatedAt, relatedFew, report } from './members';
 
 interface Span {
   member: DeviceSummary;
@@ -36,13 +36,58 @@ function spanOf(member: DeviceSummary, pool: PoolModel): Span | null {
 export function checkPoolOverlap(ctx: GroupContext): void {
   const members = distinctDevices(ctx.members);
   const spans = members.flatMap((m) => m.pools.map((p) => spanOf(m, p)).filter((s): s is Span => s !== null));
+  // Per family, the pools in order of their first address, and their lows and highs sorted, so that how many pools
+  // overlap a range is two binary searches (those starting at or before its end, less those ending before its start).
+  const families = new Map<string, { spans: Span[]; lows: bigint[]; highs: bigint[] }>();
+  for (const family of ['ipv4', 'ipv6']) {
+    const of = spans.filter((s) => s.family === family).sort((a, b) => (a.low < b.low ? -1 : a.low > b.low ? 1 : 0));
+    const sorted = (values: bigint[]) => values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    families.set(family, { spans: of, lows: sorted(of.map((s) => s.low)), highs: sorted(of.map((s) => s.high)) });
+  }
   for (const own of spans) {
+    const { spans: ordered, lows, highs } = families.get(own.family)!;
     // Only pools of different members clash here: a device's own pools are a single-device matter.
-    const clashes = spans.filter((o) => o.member !== own.member && o.family === own.family && o.low <= own.high && own.low <= o.high);
-    if (clashes.length === 0) continue;
-    const names = listNames(clashes.map((c) => `'${c.pool.name}' of ${memberName(c.member, ctx.members)} (${c.text})`));
+    const ownOverlaps = own.member.pools.map((p) => spanOf(own.member, p)).filter((s) => s !== null && s.family === own.family && s.low <= own.high && own.low <= s.high).length;
+    const total = countAtMost(lows, own.high) - countBelow(highs, own.low) - ownOverlaps;
+    if (total <= 0) continue;
+    const clashes: Span[] = [];
+    for (const o of ordered) {
+      if (o.low > own.high || clashes.length > MAX_RELATED) break;
+      if (o.member !== own.member && own.low <= o.high) clashes.push(o);
+    }
+    const names = listNames(clashes.slice(0, MAX_LISTED).map((c) => `'${c.pool.name}' of ${memberName(c.member, ctx.members)} (${c.text})`), total);
     report(ctx, own.member, 'pool-overlap', own.pool.range, `Pool '${own.pool.name}' (${own.text}) overlaps pool ${names}. Each member hands out client addresses from its own pools without asking the others, so two clients could get the same address; give every member a range of its own.`, {
-      related: clashes.map((c) => relatedAt(c.member, c.pool.range, `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)}: ${c.text}.`)),
+      related: relatedFew(
+        clashes,
+        null,
+        (c) => relatedAt(c.member, c.pool.range, `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)}: ${c.text}.`),
+        (c, count) => relatedAt(c.member, c.pool.range, `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more pools overlap it (not listed).`),
+        total,
+      ),
     });
   }
+}
+
+/** How many of the sorted values are at most `limit`. */
+function countAtMost(sorted: readonly bigint[], limit: bigint): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted values are below `limit`. */
+function countBelow(sorted: readonly bigint[], limit: bigint): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

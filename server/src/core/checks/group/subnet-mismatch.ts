@@ -4,7 +4,7 @@
 import type { DeviceSummary, InterfaceSummary } from '../../group/summary';
 import { networkOf, parseIPv4 } from '../../net/address';
 import type { GroupContext } from './context';
-import { chooseValue, distinctDevices, memberName, relatedAt, report, type Vote } from './members';
+import { chooseValue, distinctDevices, memberName, relatedAt, relatedFew, report, type Vote } from './members';
 
 interface Network {
   intf: InterfaceSummary;
@@ -40,9 +40,12 @@ export function checkSubnetMismatch(ctx: GroupContext): void {
       const { intf, cidr } = vote.value;
       const detail = choice.detail ? ` (${choice.detail})` : '';
       report(ctx, vote.member, 'subnet-mismatch', intf.range, `This member's ${role.side} load-balancing interface '${intf.nameif}' is on ${cidr}, but ${choice.reason}${detail}. ${role.why} Members on different networks do not form one group. Put '${intf.nameif}' on ${choice.value.cidr} (or correct its mask).`, {
-        related: votes
-          .filter((other) => other !== vote)
-          .map((other) => relatedAt(other.member, other.value.intf.range, `${memberName(other.member, ctx.members)}'s ${role.side} interface '${other.value.intf.nameif}' is ${other.value.intf.address}/${other.value.intf.prefix}, on ${other.value.cidr}.`)),
+        related: relatedFew(
+          votes,
+          vote,
+          (other) => relatedAt(other.member, other.value.intf.range, `${memberName(other.member, ctx.members)}'s ${role.side} interface '${other.value.intf.nameif}' is ${other.value.intf.address}/${other.value.intf.prefix}, on ${other.value.cidr}.`),
+          (other, count) => relatedAt(other.member, other.value.intf.range, `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`),
+        ),
       });
     }
   }
