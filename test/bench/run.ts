@@ -12,6 +12,7 @@
 //  4. the redirect simulator (simulate.bench.ts), and the sizes of the bundles;
 //  5. a backup repository of many devices (fleet.bench.ts): the CLI as a whole process against a line scan of the
 //     same files, one 100,000-line file, 10,000 devices, and the language server indexing the fleet.
+//  then each trap of a hostile repository through the CLI and the server (hostile.bench.ts), with a hard timeout.
 // Sections 1 and 3 each run in a child process of their own (this script, started with --section=NAME), so that
 // their timings see a clean heap. `--quick` runs fewer repetitions of the same sections, for CI.
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +29,7 @@ import { generateConfig } from './inputs';
 import { linearityBench, PATHOLOGICAL, pathologicalBench, SCALES, type LinearityResult, type PathologicalCase, type PathologicalResult } from './linearity.bench';
 import { fleetBench, fleetBudgets } from './fleet.bench';
 import { activationBench, editBench, workspaceBench, type ActivationResult, type EditResult, type WorkspaceResult } from './lsp.bench';
+import { hostileBench, type TrapResult } from './hostile.bench';
 import { fmtFigure, percentiles, printTable, stats, time, timeAsync, type Figure } from './stats';
 
 const root = process.cwd();
@@ -62,6 +64,9 @@ async function runChildSection(name: string): Promise<never> {
       break;
     case 'pathological':
       result = pathologicalBench(option('case') as PathologicalCase);
+      break;
+    case 'hostile':
+      result = await hostileBench({ quick, log });
       break;
     default:
       throw new Error(`unknown section ${name}`);
@@ -366,6 +371,19 @@ async function main(): Promise<void> {
       sectionTimes['fleet'] = { seconds: (performance.now() - started) / 1000, error: String(error) };
       summary.push(['fleet', String(error), '', notMeasured('the fleet benchmarks', String(error))]);
     }
+  }
+
+  // The traps of a hostile repository, each through the CLI or the server, each under a hard timeout.
+  console.log('\nHostile repository\n');
+  {
+    const hostile = await runSection<TrapResult[]>('hostile');
+    record('hostile', hostile);
+    results['hostile'] = hostile.result ?? { error: hostile.error };
+    for (const trap of hostile.result ?? []) {
+      const figure = `${trap.seconds === null ? 'killed' : `${trap.seconds.toFixed(2)} s`}${trap.rssMb !== null ? `, ${trap.rssMb} MB` : ''}`;
+      summary.push([`hostile: ${trap.name}`, figure, trap.budget, budget(`hostile repository: ${trap.name} (${trap.budget})`, trap.pass, `${figure}; ${trap.outcome}`)]);
+    }
+    if (!hostile.result) summary.push(['hostile repository', hostile.error ?? '', '', notMeasured('hostile repository traps', hostile.error)]);
   }
 
   const seconds = (performance.now() - runStarted) / 1000;
