@@ -122,6 +122,8 @@ async function inWorkbench(t: TestContext, installed: Installed, vsixes: string[
       const text = readFileSync(file, 'utf8');
       bytes += text.length;
       for (const key of FIXTURE_KEYS) assert.ok(!text.includes(key), `${file} shows a cluster key`);
+      // The trace shows document text only as its length: a key typed or pasted would otherwise be there.
+      assert.doesNotMatch(text, /"(?:text|newText)": "(?!<[\d,]+ characters>")/, `${file} shows document text`);
     }
     t.diagnostic(`${suite}: ${files.length} log files of the extension, ${(bytes / 1024).toFixed(0)} KiB, checked for keys`);
   });
