@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileUri, ROOT, SERVER, TestClient } from '../lsp/client';
+import { Workspace } from '../../server/src/core/workspace';
 import { member, SECRET, single } from '../support/hostile-repo';
 
 export interface TrapResult {
@@ -77,7 +78,8 @@ export async function hostileBench(options: { quick?: boolean; log?: (line: stri
     made.push(dir);
     prepare?.(dir);
     const run = runCli(cli, args, dir, limit);
-    const firstError = run.stderr.trim().split('\n')[0]?.slice(0, 120) ?? '';
+    // GNU time's own note on a non-zero exit is not the CLI's.
+    const firstError = run.stderr.trim().split('\n').filter((l) => !/^Command (?:exited|terminated)/.test(l))[0]?.slice(0, 120) ?? '';
     const outcome = run.seconds === null ? 'did not finish' : `exit ${run.status}${firstError ? `: ${firstError}` : ''}${secretFree(run.stdout, run.stderr) ? '' : ' — A SECRET WAS PRINTED'}`;
     const pass = run.seconds !== null && run.seconds < budgetSeconds && (run.rssMb === null || run.rssMb < budgetMb) && (run.status === 0 || run.status === 1 || run.status === 2) && secretFree(run.stdout, run.stderr);
     record({ name, seconds: run.seconds, rssMb: run.rssMb, outcome, budget: `< ${budgetSeconds} s, < ${budgetMb} MB`, pass });
@@ -110,6 +112,19 @@ export async function hostileBench(options: { quick?: boolean; log?: (line: stri
     cliTrap('a word of 6 MB (with a key behind a typo)', { 'huge.cfg': `hostname huge\nvpn load-balancing\n cluster ip address ${'w'.repeat(6_000_000)}\n cluster kye ${SECRET('Huge')}\n` }, ['check', 'huge.cfg'], 5, 600);
     const many = Array.from({ length: 300 }, (_, i) => ({ name: `a${i}`, publicIp: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`, ssl: { active: 0, limit: 1_000_000 } }));
     cliTrap('simulate 300 members × 100,000 sessions', { 'big.json': JSON.stringify({ connections: 100_000, members: many }) }, ['simulate', 'big.json'], 2, 300);
+
+    log('Hostile repository, the group checks alone (core, in this process):');
+    for (const [name, count, make] of [['the group checks of a 1,000-member group', 1_000, (i: number) => member(i, secrets)], ['the group checks of 2,000 single-member groups on one subnet', 2_000, single]] as const) {
+      const ws = new Workspace();
+      for (let i = 0; i < count; i++) ws.set(`m${i}.cfg`, make(i), { retain: false });
+      for (const uri of ws.uris()) ws.device(uri);
+      const started = performance.now();
+      ws.groups();
+      for (const uri of ws.uris()) ws.diagnostics(uri);
+      const seconds = (performance.now() - started) / 1000;
+      // The issue's budget is "well under a second per hundred members": a fifth of that.
+      record({ name, seconds, rssMb: null, outcome: `${((seconds * 100) / count).toFixed(3)} s per hundred members`, budget: `< ${count / 500} s`, pass: seconds < count / 500 });
+    }
 
     log('Hostile repository, each trap on its own (language server over stdio):');
     // A blank-line file in the workspace: how long a hover on the config waits.
