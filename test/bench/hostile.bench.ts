@@ -145,9 +145,9 @@ export async function hostileBench(options: { quick?: boolean; log?: (line: stri
         await client?.stop().catch(() => undefined);
       }
     }
-    // Completion after an interface with a 200,000-digit id.
+    // Completion after an interface whose id is 200,000 digits and a letter: the digits cannot end the name.
     {
-      const text = `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(200_000)}\n nameif outside\n\n`;
+      const text = `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(200_000)}x\n nameif outside\n\n`;
       const dir = folder({ 'iface.asa': text });
       made.push(dir);
       let client: TestClient | null = null;
@@ -159,9 +159,9 @@ export async function hostileBench(options: { quick?: boolean; log?: (line: stri
         const started = performance.now();
         await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
         const seconds = (performance.now() - started) / 1000;
-        record({ name: 'server: completion after a 200,000-digit interface id', seconds, rssMb: null, outcome: 'answered', budget: '< 0.5 s', pass: seconds < 0.5 });
+        record({ name: 'server: completion after a 200,000-digit interface id ending in a letter', seconds, rssMb: null, outcome: 'answered', budget: '< 0.5 s', pass: seconds < 0.5 });
       } catch (error) {
-        record({ name: 'server: completion after a 200,000-digit interface id', seconds: null, rssMb: null, outcome: `failed: ${(error as Error).message.slice(0, 100)}`, budget: '< 0.5 s', pass: false });
+        record({ name: 'server: completion after a 200,000-digit interface id ending in a letter', seconds: null, rssMb: null, outcome: `failed: ${(error as Error).message.slice(0, 100)}`, budget: '< 0.5 s', pass: false });
       } finally {
         await client?.stop().catch(() => undefined);
       }

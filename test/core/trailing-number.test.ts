@@ -23,9 +23,10 @@ test('a name ending in 200,000 digits splits whole, and the next hostname counts
 
 test('completing a new interface after one with a 200,000-digit id offers the next real port', () => {
   const ws = new Workspace();
-  const text = `hostname asa1\ninterface GigabitEthernet0/${'7'.repeat(200_000)}\ninterface GigabitEthernet0/1\n nameif outside\n\n`;
+  // Digits then a letter: `/^(.*?)(\d+)$/` tried every start against all the digits (minutes for this line).
+  const text = `hostname asa1\ninterface GigabitEthernet0/${'7'.repeat(200_000)}\ninterface GigabitEthernet0/${'7'.repeat(200_000)}x\ninterface GigabitEthernet0/1\n nameif outside\n\n`;
   ws.set('a.cfg', text);
-  const { items } = complete(ws, 'a.cfg', { line: 5, character: 0 });
+  const { items } = complete(ws, 'a.cfg', { line: 6, character: 0 });
   const item = items.find((i) => i.label === 'interface');
   assert.ok(item, items.map((i) => i.label).join());
   assert.match(JSON.stringify(item), /GigabitEthernet0\/2/);

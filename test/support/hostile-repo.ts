@@ -126,7 +126,7 @@ export function createHostileRepo(options: HostileOptions = {}): HostileRepo {
   writeFileSync(join(dir, 'configs', 'huge-word.cfg'), `hostname huge\nvpn load-balancing\n cluster ip address ${'w'.repeat(hugeWord)}\n cluster kye ${secrets[10]}\n`);
   // A huge interface id, for completion.
   const idFile = 'configs/iface.asa';
-  writeFileSync(join(dir, idFile), `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(idDigits)}\n nameif outside\n\n`);
+  writeFileSync(join(dir, idFile), `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(idDigits)}x\n nameif outside\n\n`);
   // Links and special files: to /dev/zero, to a file outside, a FIFO, and a blob beyond the size limit (sparse).
   writeFileSync(join(outsideDir, 'stolen.cfg'), `hostname outside-host\nvpn load-balancing\n cluster port 99999\n cluster kye ${secrets[9]}\n`);
   symlinkSync('/dev/zero', join(dir, 'configs', 'zz-backup.cfg'));
