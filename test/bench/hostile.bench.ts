@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fileUri, ROOT, SERVER, TestClient } from '../lsp/client';
 import { Workspace } from '../../server/src/core/workspace';
 import { member, SECRET, single } from '../support/hostile-repo';
@@ -172,7 +171,8 @@ export async function hostileBench(options: { quick?: boolean; log?: (line: stri
   return results;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run on its own only: bundled into the benchmark, this module's URL is the bundle's.
+if (process.argv[1]?.endsWith('hostile.bench.ts')) {
   const option = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const results = await hostileBench({ log: console.log, cli: option('cli'), server: option('server'), timeout: Number(option('timeout') ?? 30) });
   for (const r of results) console.log(`  ${r.pass ? 'PASS' : 'FAIL'}  ${r.name} (${r.budget})`);
