@@ -15,7 +15,8 @@ export interface HeaderModel {
 // A running-config starts with these within its first lines; a `show version` pasted as `!` comments can push the
 // version line down by some 70 lines, so the scan reaches a little further than that.
 const SCANNED_LINES = 120;
-const VERSION = /^(?:ASA|PIX|FWSM) Version (\S+)(.*)$/;
+// The rest starts at white space, so the version word and the rest never compete for the same characters.
+const VERSION = /^(?:ASA|PIX|FWSM) Version (\S+)(\s.*)?$/;
 const SAVED = /^: (?:Saved|Written by)/;
 
 /** Reads the header from the first lines only, so it costs the same on every keystroke whatever the file's size. */
@@ -31,7 +32,7 @@ export function readHeader(tree: SyntaxTree): HeaderModel {
     header.seen = true;
     header.version = m[1]!;
     // A security context's running-config names itself in its header; the system's does not.
-    if (/<context>/i.test(m[2]!)) {
+    if (/<context>/i.test(m[2] ?? '')) {
       const start = line.text.length - line.text.trimStart().length;
       header.contextLine = { line: i, lineRange: { start: { line: i, character: start }, end: { line: i, character: line.text.trimEnd().length } } };
     }
