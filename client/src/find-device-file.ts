@@ -3,8 +3,7 @@
 // the walk stops at the first config. The language server, once started, indexes the folder in full.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isDeviceFile, SKIPPED_FOLDERS } from '../../server/src/core/detect';
-import { minimatchLite } from '../../server/src/core/settings/glob';
+import { isDeviceFile, matchesDeviceGlobs, SKIPPED_FOLDERS } from '../../server/src/core/detect';
 import { readHead } from './file-head';
 
 export interface FindOptions {
@@ -38,7 +37,7 @@ export async function findDeviceFile(folder: string, globs: readonly string[], o
         // Symbolic links are not followed, as in the server's indexer, so a link cycle cannot trap the walk.
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) next.push(path);
-        } else if (entry.isFile() && globs.some((glob) => minimatchLite(path, glob)) && (await isConfig(join(folder, path), path, globs))) {
+        } else if (entry.isFile() && matchesDeviceGlobs(path, globs) && (await isConfig(join(folder, path), path, globs))) {
           return path;
         }
       }
