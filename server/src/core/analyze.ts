@@ -6,6 +6,7 @@ import { readableDiagnostic, type Diagnostic } from './types';
 import { createContext, type DeviceContext } from './checks/context';
 import { internalError, runChecks } from './checks/run';
 import { checkBlockSyntax } from './checks/device/block-syntax';
+import { checkLbHeaderTypo } from './checks/device/lb-header-typo';
 import { checkDuplicateCommand } from './checks/device/duplicate-command';
 import { checkLbInterfaces } from './checks/device/lb-interfaces';
 import { checkClusterIp } from './checks/device/cluster-ip';
@@ -34,6 +35,7 @@ type Check = (ctx: DeviceContext) => void;
 /** Every single-device check, in the order their diagnostics are listed. */
 export const DEVICE_CHECKS: readonly [string, Check][] = [
   ['block-syntax', checkBlockSyntax],
+  ['lb-header-typo', checkLbHeaderTypo],
   ['duplicate-command', checkDuplicateCommand],
   ['lb-interfaces', checkLbInterfaces],
   ['cluster-ip', checkClusterIp],

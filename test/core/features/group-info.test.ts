@@ -121,6 +121,7 @@ test('member names are unique: a shared hostname gets the file name, a missing o
 
 const REASONS: [string, string, string][] = [
   ['a config without the block', 'hostname asa1\ninterface GigabitEthernet0/0\n nameif outside\n', "no 'vpn load-balancing' block"],
+  ['a misspelled block header', 'hostname asa1\nvpn load-balancing9\n cluster ip address 192.0.2.100\n participate\n', "its 'vpn load-balancing' line is misspelled (line 2)"],
   ['a block without a virtual address', 'hostname asa1\nvpn load-balancing\n priority 5\n participate\n', "the block has no 'cluster ip address'"],
   ['an IPv6-only virtual address', 'hostname asa1\nvpn load-balancing\n cluster ip address 2001:db8::1\n', "the block's 'cluster ip address' has no valid IPv4 address"],
   ['prose', 'Meeting notes\nWe discussed the firewall.\n', 'not an ASA config'],

@@ -22,6 +22,7 @@ export interface CodeInfo<Code extends string = string> {
 const CODE_TABLE = [
   // Within the block.
   { code: 'unknown-lb-command', severity: 'error', scope: 'block', when: 'A line inside `vpn load-balancing` is not a load-balancing command.', why: 'The device rejects the line, so the setting you meant is not applied.', fix: 'Replace it with the nearest command.' },
+  { code: 'lb-header-typo', severity: 'error', scope: 'block', when: 'A global command is a near miss of `vpn load-balancing` (`vpn load-balacing`, `vpn load-balancing9`).', why: 'The device rejects the line, so the commands under it configure no load balancing and the device joins no group.', fix: 'Change it to `vpn load-balancing`.' },
   { code: 'invalid-argument', severity: 'error', scope: 'block', when: 'An argument is missing or malformed (address, number, keyword, extra words).', why: 'The device rejects the command, so the setting is not applied.', fix: 'Set the single obviously valid value, where there is one.' },
   { code: 'priority-out-of-range', severity: 'error', scope: 'block', when: '`priority` is not between 1 and 10.', why: 'The chapter gives the range 1 to 10; the product assumes the device rejects another value.', fix: 'Clamp to 1 or 10.' },
   { code: 'port-out-of-range', severity: 'error', scope: 'block', when: '`cluster port` is not between 1 and 65535.', why: 'A UDP port is 1 to 65535 (the chapter gives the default 9023); no other value can be a port.', fix: 'Set the default port 9023.' },

@@ -132,7 +132,10 @@ export function looksLikeAsaConfig(analysis: DeviceAnalysis): boolean {
 export function noGroupReason(analysis: DeviceAnalysis): string {
   if (!looksLikeAsaConfig(analysis)) return 'not an ASA config';
   const lb = analysis.device.lb;
-  if (!lb) return "no 'vpn load-balancing' block";
+  if (!lb) {
+    const typo = analysis.diagnostics.find((d) => d.code === 'lb-header-typo');
+    return typo ? `its 'vpn load-balancing' line is misspelled (line ${typo.range.start.line + 1})` : "no 'vpn load-balancing' block";
+  }
   if (!lb.clusterIp) {
     const written = lb.occurrences.some((o) => o.command.id === 'cluster-ip-address' && !o.command.negated);
     return written ? "the block's 'cluster ip address' has no valid IPv4 address" : "the block has no 'cluster ip address'";
