@@ -2,7 +2,7 @@
 // forms one group with the expected director, and a bad specification is refused with a sentence saying why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkGroupSpec, generateGroup, KEY_PLACEHOLDER, type GroupSpec, type MemberSpec } from '../../client/src/authoring/generate-group';
+import { checkGroupSpec, generateGroup, KEY_CHOICE_TEXT, KEY_LEFT_OUT_CODES, type GroupSpec, type MemberSpec } from '../../client/src/authoring/generate-group';
 import { Workspace } from '../../server/src/core/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
 
@@ -71,10 +71,24 @@ const ABOVE_INFORMATION = new Set(['error', 'warning']);
 const describe = (uri: string, d: Diagnostic): string => `${uri}:${d.range.start.line + 1} ${d.severity} ${d.code}: ${d.message}`;
 
 for (const c of CASES) {
-  test(`generated group (${c.name}): no diagnostic above information`, () => {
+  test(`generated group (${c.name}): no diagnostic above information but the key still to type, as the flow says`, () => {
     const { ws, uris } = workspaceOf(specFor(c));
-    const loud = uris.flatMap((uri) => (ws.result(uri)?.diagnostics ?? []).filter((d) => ABOVE_INFORMATION.has(d.severity)).map((d) => describe(uri, d)));
-    assert.deepEqual(loud, []);
+    for (const uri of uris) {
+      const loud = (ws.result(uri)?.diagnostics ?? []).filter((d) => ABOVE_INFORMATION.has(d.severity));
+      // With encryption and the key left out, exactly what the key choice announces; otherwise nothing.
+      assert.deepEqual(loud.map((d) => d.code), c.encryption ? [...KEY_LEFT_OUT_CODES] : [], loud.map((d) => describe(uri, d)).join('\n'));
+    }
+  });
+
+  test(`generated group (${c.name}): every interface is brought up`, () => {
+    const { ws, uris } = workspaceOf(specFor(c));
+    for (const uri of uris) {
+      const interfaces = ws.device(uri)!.interfaces;
+      assert.equal(interfaces.length, 2);
+      assert.ok(interfaces.every((i) => !i.shutdown), uri);
+    }
+    const [config] = generateGroup(specFor(c));
+    assert.equal(config!.text.match(/^ no shutdown$/gm)?.length, 2);
   });
 
   test(`generated group (${c.name}): one group, every member participating, the expected director`, () => {
@@ -93,11 +107,17 @@ for (const c of CASES) {
   });
 }
 
-test('with encryption, the default key is the masked placeholder, and the file says to type the key on the device', () => {
+test('with encryption and the key left out, no line sets a key: a comment says which command to type, and the choice says what the checker reports', () => {
   const [config] = generateGroup(specFor(CASES[0]!));
-  assert.match(config!.text, new RegExp(`^ cluster key ${KEY_PLACEHOLDER.replace(/\*/g, '\\*')}$`, 'm'));
-  assert.match(config!.text, /^ ! .*type it on the device/m);
+  const lines = config!.text.split('\n');
+  assert.deepEqual(lines.filter((l) => /^\s*cluster key/.test(l)), [], 'a pasted placeholder line would set it as the key');
+  assert.ok(lines.some((l) => /^ ! .*type here: cluster key, a space, then the key/.test(l)), config!.text);
+  // The comment sits right before the line that needs the key.
+  const at = lines.indexOf(' cluster encryption');
+  assert.match(lines[at - 1]!, /^ ! .*encryption-without-key/);
   assert.match(config!.text, /^crypto ikev1 enable inside$/m);
+  assert.match(KEY_CHOICE_TEXT.leaveOut.detail, /reports encryption-without-key/);
+  assert.doesNotMatch(KEY_CHOICE_TEXT.leaveOut.detail, /reports nothing/);
 });
 
 test('a key written in clear gives exactly one plaintext-cluster-key warning per member, and no message quotes it', () => {

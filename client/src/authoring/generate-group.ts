@@ -21,11 +21,29 @@ import {
 } from './validate';
 
 /**
- * How the cluster key is written. `placeholder` (the default) writes the masked form the device itself shows,
- * with a comment asking the engineer to type the real key on the device, so no secret lands in a file;
+ * How the cluster key is written. `placeholder` (the default) leaves the key out: a comment in its place says which
+ * command to type on the device, so no secret lands in a file (and no line would set a literal dummy key if pasted);
  * `clear` writes the key as typed, which the checker reports as plaintext-cluster-key.
  */
 export type KeyChoice = { kind: 'placeholder' } | { kind: 'clear'; key: string };
+
+/**
+ * What the checker reports on each member written with the key left out: `cluster encryption` without a key, which is
+ * exactly what the engineer still has to type. The flow's wording and its test are built from this list.
+ */
+export const KEY_LEFT_OUT_CODES = ['encryption-without-key'] as const;
+
+/** The key choices as the flow offers them; each says what the checker will report on the files. */
+export const KEY_CHOICE_TEXT = {
+  leaveOut: {
+    label: 'Leave the key out of the files (recommended)',
+    detail: `No secret in the files: a comment shows where to type 'cluster key' on each device. Until a key line is there, the checker reports ${KEY_LEFT_OUT_CODES.join(', ')} on each file.`,
+  },
+  write: {
+    label: 'Write the key into the configurations',
+    detail: 'The files then hold the group secret in clear text; the checker warns (plaintext-cluster-key).',
+  },
+} as const;
 
 export interface InterfaceNames {
   /** Hardware id, e.g. GigabitEthernet0/0. */
@@ -59,9 +77,6 @@ export interface GeneratedConfig {
   fileName: string;
   text: string;
 }
-
-/** The masked form `show running-config` prints for a key that is set: the file says "a key exists" without holding it. */
-export const KEY_PLACEHOLDER = '*****';
 
 export const PUBLIC_SECURITY_LEVEL = 0;
 export const PRIVATE_SECURITY_LEVEL = 100;
@@ -125,11 +140,14 @@ function memberConfig(spec: GroupSpec, member: MemberSpec, index: number): strin
     ` security-level ${PUBLIC_SECURITY_LEVEL}`,
     ` ip address ${member.public.address} ${prefixToMask(member.public.prefix)}`,
     ...(spec.vipv6 && member.publicV6 ? [` ipv6 address ${formatSlash(member.publicV6)}`] : []),
+    // A physical interface is shut down until told otherwise, and a member must send and receive on both.
+    ' no shutdown',
     '!',
     `interface ${priv.hardware}`,
     ` nameif ${priv.nameif}`,
     ` security-level ${PRIVATE_SECURITY_LEVEL}`,
     ` ip address ${member.private.address} ${prefixToMask(member.private.prefix)}`,
+    ' no shutdown',
     '!',
     // Cluster encryption runs IPsec over IKEv1 on the private interface; the device refuses encryption without it.
     ...(spec.encryption ? [`crypto ikev1 enable ${priv.nameif}`, '!'] : []),
@@ -150,10 +168,12 @@ function memberConfig(spec: GroupSpec, member: MemberSpec, index: number): strin
 function keyLines(spec: GroupSpec): string[] {
   if (!spec.encryption) return [];
   if (spec.key.kind === 'clear') return [` cluster key ${spec.key.key}`];
+  // Comments only: a placeholder command (a masked '*****', a dummy word) would set that very text as the key if
+  // the file were pasted as it is.
   return [
-    " ! The group's key is not written in this file. Before applying, type it on the device instead of the line",
-    ' ! below: cluster key, a space, then the key (the same on every member). The device then shows it as *****.',
-    ` cluster key ${KEY_PLACEHOLDER}`,
+    " ! The group's key is left out of this file. On the device, type here: cluster key, a space, then the key",
+    ' ! (the same on every member; the device then shows it as *****). Until a key line is here, the checker',
+    ` ! reports ${KEY_LEFT_OUT_CODES.join(', ')} on the next line, as the device refuses encryption without a key.`,
   ];
 }
 

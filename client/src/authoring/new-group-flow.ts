@@ -2,7 +2,7 @@
 // validating every answer as it is typed, then writes one configuration per member with the pure generator.
 import * as vscode from 'vscode';
 import { DEFAULT_CLUSTER_PORT, MAX_PRIORITY } from '../../../server/src/core/commands/lb-commands';
-import { generateGroup, type GeneratedConfig, type GroupSpec, type InterfaceNames, type KeyChoice, type MemberSpec } from './generate-group';
+import { generateGroup, KEY_CHOICE_TEXT, KEY_LEFT_OUT_CODES, type GeneratedConfig, type GroupSpec, type InterfaceNames, type KeyChoice, type MemberSpec } from './generate-group';
 import { nextHostname, nextInterfaceAddress } from './suggest';
 import {
   parseInterfaceAddress,
@@ -33,7 +33,10 @@ export async function runNewGroupFlow(): Promise<void> {
     const configs = generateGroup(spec);
     const written = await writeConfigs(configs);
     if (!written) return;
-    const keyNote = spec.encryption && spec.key.kind === 'placeholder' ? " The key is not in the files: type 'cluster key' and the group's key on each device, as the comment in each file says." : '';
+    const keyNote =
+      spec.encryption && spec.key.kind === 'placeholder'
+        ? ` The key is not in the files: type 'cluster key' and the group's key on each device where the comment says; until then each file shows ${KEY_LEFT_OUT_CODES.join(', ')}.`
+        : '';
     void vscode.window.showInformationMessage(`Wrote ${configs.length === 1 ? 'one member configuration' : `${configs.length} member configurations`} for the group ${spec.vip}.${keyNote}`);
   } catch (error) {
     if (error instanceof Cancelled) return;
@@ -61,8 +64,8 @@ async function askGroup(): Promise<GroupSpec> {
 
 async function askKey(): Promise<KeyChoice> {
   const write = await pick('Cluster key', [
-    { label: 'Leave a placeholder (recommended)', detail: 'No secret in the files: you type the key on each device. The checker reports nothing.', value: false },
-    { label: 'Write the key into the configurations', detail: 'The files then hold the group secret in clear text; the checker warns (plaintext-cluster-key).', value: true },
+    { ...KEY_CHOICE_TEXT.leaveOut, value: false },
+    { ...KEY_CHOICE_TEXT.write, value: true },
   ]);
   if (!write) return { kind: 'placeholder' };
   const key = await input({ step: 'Cluster key', prompt: 'The shared key, the same on every member', password: true, validate: validateKey });

@@ -81,7 +81,7 @@ export function validateHardwareId(text: string, other?: string): Verdict {
  * what is wrong without quoting it.
  */
 export function validateKey(text: string): Verdict {
-  if (text === '') return 'Type the shared key, or press Escape and choose the placeholder.';
+  if (text === '') return 'Type the shared key, or press Escape and leave the key out of the files.';
   if (/\s/.test(text)) return 'The key cannot contain spaces.';
   if (/^\*+$/.test(text)) return 'Asterisks alone are what the device shows for a hidden key; type the real key.';
   if (!/^[\x21-\x7e]+$/.test(text)) return 'Use printable ASCII characters only.';
