@@ -40,6 +40,7 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true },
+    codeLens: { refreshSupport: true },
   },
   window: { workDoneProgress: true },
   textDocument: {

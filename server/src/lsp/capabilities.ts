@@ -17,6 +17,8 @@ export interface ClientSupport {
   pullDiagnostics: boolean;
   /** The client accepts `workspace/diagnostic/refresh`, so pulled diagnostics of other files can be renewed. */
   diagnosticRefresh: boolean;
+  /** The client accepts `workspace/codeLens/refresh`, so lenses that show a group can follow changes in other files. */
+  codeLensRefresh: boolean;
   workspaceFolders: boolean;
   /** The client answers `workspace/configuration`. */
   configuration: boolean;
@@ -51,6 +53,7 @@ export function readClientSupport(params: InitializeParams): ClientSupport {
   return {
     pullDiagnostics: clientPulls && options.diagnosticMode !== 'push',
     diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
+    codeLensRefresh: c.workspace?.codeLens?.refreshSupport === true,
     workspaceFolders: c.workspace?.workspaceFolders === true,
     configuration: c.workspace?.configuration === true,
     configurationRegistration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,

@@ -2,7 +2,7 @@
 // publishes the diagnostics of every document whose diagnostics actually changed — the edited one and the other
 // members of its group — and tells the client when a group changed. In pull mode it asks the client to pull again.
 import { setTimeout as delay, setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import type { Workspace } from '../core/workspace';
 import { GROUPS_CHANGED_NOTIFICATION } from '../protocol';
@@ -218,7 +218,12 @@ export class DiagnosticsScheduler {
     if (groups !== this.groupsFingerprint) {
       const first = this.groupsFingerprint === '';
       this.groupsFingerprint = groups;
-      if (!first || groups !== '[]') void connection.sendNotification(GROUPS_CHANGED_NOTIFICATION.method).catch(() => undefined);
+      if (!first || groups !== '[]') {
+        void connection.sendNotification(GROUPS_CHANGED_NOTIFICATION.method).catch(() => undefined);
+        // A document's code lens names its group's members and director, which another file can change; the
+        // editor asks for lenses again only when their own document changes, unless the server asks it to.
+        if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }
     }
   }
 }
