@@ -17,7 +17,7 @@ export function describeGroupStatus(info: GroupInfoResult): StatusView {
     return { text: `${NO_GROUP_ICON} LB: no group`, tooltip: `Not in a VPN load-balancing group: ${info.reason}` };
   }
   const { group, self, role } = info;
-  const roleText = role === 'predicted director' ? 'director (predicted)' : role;
+  const roleText = role === 'predicted director' ? 'director (predicted)' : role === 'split off' ? 'split off the group' : role;
   return {
     text: `${GROUP_ICON} LB ${group.clusterIp} · ${roleText}`,
     tooltip: [...groupLines(group, self, role), '', 'Click to open the redirect preview.'].join('\n'),
@@ -46,7 +46,13 @@ function groupLines(group: PreviewGroup, self: string, role: string): string[] {
   lines.push(`${group.members.length} ${group.members.length === 1 ? 'member' : 'members'}:`);
   for (const m of group.members) {
     const priority = m.priorityConfigured ? `priority ${m.priority}` : `priority ${m.priority} (assumed)`;
-    lines.push(`  ${m.name}  ${m.publicIp ?? 'no public address'}  ${priority}${m.participates ? '' : '  not participating'}`);
+    lines.push(`  ${m.name}  ${m.publicIp ?? 'no public address'}  ${priority}${m.participates ? '' : '  not participating'}${m.split.length > 0 ? '  split off' : ''}`);
+  }
+  const split = group.members.filter((m) => m.split.length > 0);
+  if (split.length > 0) {
+    // The same words as the group-setting-mismatch diagnostics in the Problems panel.
+    lines.push('', 'The group splits; members that cannot talk to the director take no part in its election or redirects:');
+    for (const m of split) lines.push(`  ${m.name} ${m.split.join(', and ')}.`);
   }
   return lines;
 }

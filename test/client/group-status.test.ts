@@ -11,11 +11,11 @@ const GROUP: PreviewGroup = {
   port: 9023,
   encryption: true,
   members: [
-    { name: 'dc-vpn-1', uri: 'file:///a', hostname: 'dc-vpn-1', publicIp: '209.165.202.130', priority: 9, priorityConfigured: true, participates: true, limits: { ipsec: null, ssl: null } },
-    { name: '$(bug) sneaky', uri: 'file:///b', hostname: '$(bug) sneaky', publicIp: null, priority: 5, priorityConfigured: false, participates: false, limits: { ipsec: null, ssl: null } },
+    { name: 'dc-vpn-1', uri: 'file:///a', hostname: 'dc-vpn-1', publicIp: '209.165.202.130', priority: 9, priorityConfigured: true, participates: true, split: [], limits: { ipsec: null, ssl: null } },
+    { name: '$(bug) sneaky', uri: 'file:///b', hostname: '$(bug) sneaky', publicIp: null, priority: 5, priorityConfigured: false, participates: false, split: [], limits: { ipsec: null, ssl: null } },
   ],
   predictedDirector: 'dc-vpn-1',
-  electionReason: 'highest priority (9)',
+  electionReason: 'priority 9, the highest',
 };
 
 const CASES: { name: string; info: GroupInfoResult; text: string; tooltip: RegExp[] }[] = [
@@ -23,7 +23,7 @@ const CASES: { name: string; info: GroupInfoResult; text: string; tooltip: RegEx
     name: 'the predicted director',
     info: { inGroup: true, group: GROUP, self: 'dc-vpn-1', role: 'predicted director' },
     text: '$(server-environment) LB 209.165.202.140 · director (predicted)',
-    tooltip: [/^VPN load-balancing group 209\.165\.202\.140 \(2001:db8::140\): port 9023, encrypted$/m, /^Predicted director: dc-vpn-1 \(highest priority \(9\)\)$/m, /^ {2}dc-vpn-1 {2}209\.165\.202\.130 {2}priority 9$/m],
+    tooltip: [/^VPN load-balancing group 209\.165\.202\.140 \(2001:db8::140\): port 9023, encrypted$/m, /^Predicted director: dc-vpn-1 \(priority 9, the highest\)$/m, /^ {2}dc-vpn-1 {2}209\.165\.202\.130 {2}priority 9$/m],
   },
   {
     name: 'a member that does not participate, with a hostile name',

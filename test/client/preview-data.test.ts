@@ -12,7 +12,7 @@ import type { PreviewGroup, PreviewMember, SimulatedDecision } from '../../serve
 import { parseShowVpnLoadBalancing } from '../../server/src/core/show/index';
 
 function member(name: string, publicIp: string | null, extra: Partial<PreviewMember> = {}): PreviewMember {
-  return { name, uri: `file:///${name}.cfg`, hostname: name, publicIp, priority: 5, priorityConfigured: true, participates: true, limits: { ipsec: null, ssl: null }, ...extra };
+  return { name, uri: `file:///${name}.cfg`, hostname: name, publicIp, priority: 5, priorityConfigured: true, participates: true, split: [], limits: { ipsec: null, ssl: null }, ...extra };
 }
 
 function group(members: PreviewMember[], predictedDirector: string | null = members[0]?.name ?? null): PreviewGroup {

@@ -52,7 +52,7 @@ describe('custom requests', () => {
     assert.ok(answer.ok);
     assert.deepEqual(answer.elections, [
       'At the start: dc1-asa1 has the highest priority (9).',
-      'After director dc1-asa1 fails before session 3: dc1-asa3 has the lowest public IP of the 2 units at priority 7. Assumption: Of units with the same priority the one with the lower IP address is elected; the chapter does not say which address, the product compares public addresses.',
+      'When director dc1-asa1 fails after 3 new sessions, dc1-asa3 is elected: dc1-asa3 has the lowest public IP of the 2 units at priority 7. Assumption: Of units with the same priority the one with the lower IP address is elected; the chapter does not say which address, the product compares public addresses.',
     ]);
   });
 
@@ -74,7 +74,9 @@ describe('custom requests', () => {
     const info = await client.request<GroupInfoResult>('asaLb/groupInfo', { uri: uri('site-b/asa3.conf') });
     assert.ok(info.inGroup);
     assert.equal(info.self, 'asa3');
-    assert.equal(info.role, 'member');
+    // asa3 listens on port 9024, the other two on 9023: it is split off the group, and says why.
+    assert.equal(info.role, 'split off');
+    assert.deepEqual(info.group.members.find((m) => m.name === 'asa3')!.split, ['uses port 9024, but 2 of 3 members use port 9023']);
     assert.equal(info.group.clusterIp, '192.0.2.100');
     assert.equal(info.group.predictedDirector, 'asa1');
     assert.deepEqual(info.group.members.map((m) => [m.name, m.uri, m.priority]), [

@@ -178,7 +178,16 @@ describe('the redirect preview page', () => {
     assert.ok(newDirector, 'the core elects a new director');
     assert.equal(await page.locator('#failure').isVisible(), true);
     assert.equal(await page.locator('#failure-heading').textContent(), 'The director fails');
-    assert.match((await page.locator('#failure-facts').textContent()) ?? '', new RegExp(`elect ${newDirector} as the new director`));
+    const facts = (await page.locator('#failure-facts').textContent()) ?? '';
+    assert.match(facts, new RegExp(`elect ${newDirector} as the new director`));
+    // The page's fact and the server's election sentence count the failure the same way.
+    assert.match(facts, /dc-vpn-1 fails after 8 new sessions; it was the director\./);
+    assert.match(facts, new RegExp(`When director dc-vpn-1 fails after 8 new sessions, ${newDirector} is elected: `));
+    assert.doesNotMatch(facts, /before session/);
+    // Each decision the director passes on says against whom it is not 1 % lower, never "below it" at the same load.
+    const steps = await page.locator('#steps .step-text').allTextContents();
+    assert.ok(steps.some((t) => /director dc-vpn-1 passes it on: at \d+ % it is not at least 1 % below dc-vpn-\d at \d+ %/.test(t)), steps.join('\n'));
+    assert.ok(steps.every((t) => !/below it$/.test(t)), steps.join('\n'));
     assert.equal(await page.locator('#steps .badge.reconnect').count(), core.decisions.filter((d) => d.reconnect).length);
     // Every session the director held reconnects: its 6 at the start and those it kept from the first 8.
     assert.equal(await page.locator('#steps .badge.reconnect').count(), 6 + core.decisions.slice(0, 8).filter((d) => d.target === 'dc-vpn-1').length);

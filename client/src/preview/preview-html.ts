@@ -46,6 +46,8 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <p id="subtitle" class="muted"></p>
 </header>
 <p id="notice" class="notice" role="status" hidden></p>
+<p id="split" class="notice" hidden></p>
+<p id="import-notice" class="notice" role="status" hidden></p>
 <section id="next-section" aria-labelledby="next-heading" aria-live="polite" hidden>
 <h2 id="next-heading">Next session</h2>
 <div id="next" class="cards"></div>

@@ -15,13 +15,18 @@ export interface ScenarioMembers {
   excluded: ExcludedMember[];
 }
 
-/** The members that take part: participating, with a public address; in the group's (address) order. */
+/** The members that take part: participating, not split off, with a public address; in the group's (address) order. */
 export function scenarioMembers(group: PreviewGroup, state: PageState): ScenarioMembers {
   const members: ScenarioMemberJson[] = [];
   const excluded: ExcludedMember[] = [];
   for (const member of group.members) {
     if (!member.participates) {
       excluded.push({ name: member.name, reason: 'does not participate' });
+      continue;
+    }
+    if (member.split.length > 0) {
+      // It cannot talk to the director: it takes no redirects from it and stands in none of its elections.
+      excluded.push({ name: member.name, reason: `is split off: it ${member.split.join('; it ')}` });
       continue;
     }
     if (!member.publicIp) {

@@ -99,6 +99,12 @@ export class App {
     const { members, excluded } = scenarioMembers(group, this.state);
     if (previousKey !== groupShape(group)) this.members.build(group, this.state, new Set(members.map((m) => m.name)));
     this.members.sync(this.state);
+    const split = group.members.filter((m) => m.split.length > 0);
+    // Near the top, where a split changes everything below: the same words as the Problems panel.
+    byId('split').textContent = split.length
+      ? `The group splits: ${split.map((m) => `${m.name} ${m.split.join(', and ')}`).join('; ')}. ${split.length === 1 ? 'It cannot' : 'They cannot'} talk to the director, so the decisions, the election and the failure below use only ${joinNames(members.map((m) => m.name))}.`
+      : '';
+    show(byId('split'), split.length > 0);
     const excludedNote = byId('excluded');
     excludedNote.textContent = excluded.length ? `Not in the preview: ${excluded.map((e) => `${e.name} ${e.reason}`).join('; ')}.` : '';
     show(excludedNote, excluded.length > 0);
@@ -272,7 +278,13 @@ function setValue(field: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElem
 
 /** What decides the table's rows: member names, addresses and participation. */
 function groupShape(group: PreviewGroup): string {
-  return JSON.stringify(group.members.map((m) => [m.name, m.uri, m.publicIp, m.priority, m.priorityConfigured, m.participates]));
+  return JSON.stringify(group.members.map((m) => [m.name, m.uri, m.publicIp, m.priority, m.priorityConfigured, m.participates, m.split]));
+}
+
+/** "a", "a and b", "a, b and c"; "no member" for none. */
+function joinNames(names: readonly string[]): string {
+  if (names.length === 0) return 'no member';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function loadsOf(result: SimulateResult | null): Record<string, number> | null {

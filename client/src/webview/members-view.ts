@@ -135,7 +135,7 @@ export class MembersView {
     const open = el('button', { className: member.name.length > LONG_NAME ? 'link long' : 'link', text: member.name, attrs: { type: 'button', title: 'Open this member\'s configuration' } });
     open.addEventListener('click', () => this.events.onOpen(member.uri));
     const priority = el('td', { className: 'num' }, String(member.priority), member.priorityConfigured ? null : el('span', { className: 'muted', text: ' assumed' }));
-    const role = el('td', { text: taking ? 'member' : member.participates ? 'no public address' : 'not participating' });
+    const role = el('td', { text: taking ? 'member' : !member.participates ? 'not participating' : member.split.length > 0 ? 'split off' : 'no public address' });
     const up = el('input', { attrs: { type: 'checkbox', 'aria-label': `${member.name} is up` } });
     up.checked = edit?.up ?? true;
     up.disabled = !taking;

@@ -223,7 +223,7 @@ class TextReport {
       const director = group.members.find((m) => m.uri === group.predictedDirector);
       out.push(`group ${group.clusterIp}: ${group.members.length} member${group.members.length === 1 ? '' : 's'}`);
       for (const m of group.members) {
-        const role = m.uri === group.predictedDirector ? 'predicted director' : m.participates ? 'member' : 'not participating';
+        const role = m.uri === group.predictedDirector ? 'predicted director' : m.split.length > 0 ? `split off (${m.split.join('; ')})` : m.participates ? 'member' : 'not participating';
         out.push(`  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`);
       }
       if (director) {

@@ -24,11 +24,9 @@ export function simulateRequest(params: SimulateParams | null | undefined): Simu
   if (result.election) elections.push(`At the start: ${election(result.election)}`);
   for (const failure of result.failures) {
     if (!failure.wasDirector) continue;
-    elections.push(
-      failure.election
-        ? `After director ${failure.member} fails before session ${failure.beforeSession}: ${election(failure.election)}`
-        : `After director ${failure.member} fails before session ${failure.beforeSession}, no unit is left to take over.`,
-    );
+    // Counted as the preview counts them ("fails after 50 new sessions"), not by the 0-based session number.
+    const when = `When director ${failure.member} fails after ${failure.beforeSession} new ${failure.beforeSession === 1 ? 'session' : 'sessions'}`;
+    elections.push(failure.election ? `${when}, ${failure.election.winner} is elected: ${election(failure.election)}` : `${when}, no unit is left to take over.`);
   }
   return { ok: true, result: json, decisions, elections, keepalive: keepaliveTimeline() };
 }

@@ -62,15 +62,67 @@ test('a group lists its members in ascending public-address order, with limits a
   assert.deepEqual(info.group.members[2]!.limits, { ipsec: 250, ssl: 500 });
   assert.deepEqual(info.group.members[0]!.limits, { ipsec: null, ssl: null });
   assert.equal(info.group.clusterIp, '10.0.0.100');
-  assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'highest priority (9)');
+  // asa2 has the highest priority, but its port and encryption split it off: the others elect among themselves.
+  assert.equal(info.group.predictedDirector, 'asa1');
+  assert.equal(info.group.electionReason, 'priority 7, the highest');
   // Group-wide settings are the predicted director's.
-  assert.equal(info.group.port, 9024);
-  assert.equal(info.group.encryption, true);
-  assert.equal(info.group.clusterIpv6, '2001:db8::100');
-  const director = groupInfo(ws, 'file:///lab/b.cfg');
+  assert.equal(info.group.port, 9023);
+  assert.equal(info.group.encryption, false);
+  assert.equal(info.group.clusterIpv6, null);
+  const split = groupInfo(ws, 'file:///lab/b.cfg');
+  assert.ok(split.inGroup);
+  assert.equal(split.role, 'split off');
+  assert.deepEqual(split.group.members.map((m) => m.split.length), [0, 2, 0]);
+  const director = groupInfo(ws, 'file:///lab/a.cfg');
   assert.ok(director.inGroup);
   assert.equal(director.role, 'predicted director');
+});
+
+test('a member on another cluster port splits off: named with the diagnostic\'s words, out of the election, and the lens and role say so', () => {
+  const ws = workspace({
+    'file:///lab/asa-a.cfg': device({ hostname: 'asa-a', publicIp: '10.0.0.9', priority: 5 }),
+    'file:///lab/asa-b.cfg': device({ hostname: 'asa-b', publicIp: '10.0.0.10', priority: 7, port: 9023 }),
+    'file:///lab/asa-c.cfg': device({ hostname: 'asa-c', publicIp: '10.0.0.11', priority: 9, port: 4444 }),
+  });
+  const info = groupInfo(ws, 'file:///lab/asa-c.cfg');
+  assert.ok(info.inGroup);
+  assert.equal(info.role, 'split off');
+  const words = 'uses port 4444, but 2 of 3 members use port 9023';
+  assert.deepEqual(info.group.members.map((m) => [m.name, m.split]), [['asa-a', []], ['asa-b', []], ['asa-c', [words]]]);
+  // The Problems panel says the same of asa-c.
+  const problem = ws.diagnostics('file:///lab/asa-c.cfg')!.find((d) => d.code === 'group-setting-mismatch')!;
+  assert.match(problem.message, /This member uses cluster port 4444, but 2 of 3 members use port 9023\./);
+  // asa-c has the highest priority, yet cannot talk to the others: asa-b is their director, on their port.
+  assert.equal(info.group.predictedDirector, 'asa-b');
+  assert.equal(info.group.electionReason, 'priority 7, the highest');
+  assert.equal(info.group.port, 9023);
+  assert.equal(ws.groupOf('file:///lab/asa-c.cfg')!.predictedDirector, 'file:///lab/asa-b.cfg');
+  assert.deepEqual(
+    ['asa-a', 'asa-b', 'asa-c'].map((h) => codeLens(ws, `file:///lab/${h}.cfg`)[0]!.title),
+    [
+      'Group 10.0.0.100 · 3 members (1 split off) · director: asa-b (predicted) · this device: member',
+      'Group 10.0.0.100 · 3 members (1 split off) · director: asa-b (predicted) · this device: predicted director',
+      `Group 10.0.0.100 · 3 members (1 split off) · director: asa-b (predicted) · this device: split off: it ${words}`,
+    ],
+  );
+});
+
+test('members whose readable keys differ split off; a group that agrees has no split', () => {
+  const key = (text: string, k: string): string => text.replace(' cluster key 8 c2VjcmV0LWtleQ==', ` cluster key ${k}`);
+  const ws = workspace({
+    'a.cfg': key(device({ hostname: 'asa1', publicIp: '10.0.0.9', priority: 9, encryption: true }), 'Other-Secret1'),
+    'b.cfg': key(device({ hostname: 'asa2', publicIp: '10.0.0.10', priority: 7, encryption: true }), 'Group-Secret1'),
+    'c.cfg': key(device({ hostname: 'asa3', publicIp: '10.0.0.11', priority: 5, encryption: true }), 'Group-Secret1'),
+  });
+  const info = groupInfo(ws, 'a.cfg');
+  assert.ok(info.inGroup);
+  assert.deepEqual(info.group.members[0]!.split, ['has a cluster key that differs from the key that 2 of 3 members with a clear-text key share (asa2 and asa3)']);
+  assert.ok(!JSON.stringify(info).includes('Secret1'), 'no key in the group information');
+  assert.equal(info.group.predictedDirector, 'asa2');
+  const agreeing = workspace({ 'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.9' }), 'b.cfg': device({ hostname: 'asa2', publicIp: '10.0.0.10' }) });
+  const plain = groupInfo(agreeing, 'a.cfg');
+  assert.ok(plain.inGroup);
+  assert.ok(plain.group.members.every((m) => m.split.length === 0));
 });
 
 test('a priority tie names the tied members and the lowest address, compared as numbers', () => {
@@ -82,7 +134,7 @@ test('a priority tie names the tied members and the lowest address, compared as 
   const info = groupInfo(ws, 'a.cfg');
   assert.ok(info.inGroup);
   assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'priority 7 is shared by asa2 and asa1; the lowest public address wins (10.0.0.9; the chapter says "the lower IP address", which address is the product\'s assumption)');
+  assert.equal(info.group.electionReason, 'priority 7 is shared by asa2 and asa1; the lowest public address, 10.0.0.9, wins, the product\'s reading of the chapter\'s "the lower IP address"');
 });
 
 test('the election counts only participating members; a group with none has no director', () => {
@@ -94,7 +146,7 @@ test('the election counts only participating members; a group with none has no d
   assert.ok(info.inGroup);
   assert.equal(info.role, 'not participating');
   assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'the only participating member (priority 5, assumed: not configured)');
+  assert.equal(info.group.electionReason, 'the only participating member, priority 5; 5 is assumed, as no priority is configured');
 
   const none = workspace({ 'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.1', participate: false }) });
   const alone = groupInfo(none, 'a.cfg');

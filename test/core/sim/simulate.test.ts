@@ -191,14 +191,19 @@ test('explanations name the rule and the numbers that decided', () => {
     const decision = run(rows, { director: 'd', connections: 1 }).decisions[0]!;
     return explainDecision(decision, 'ssl');
   };
-  assert.equal(explain([...base, { name: 'a', ip: '10.0.0.2', ssl: [3, 100] }]), 'a gets it: lowest load (3 %) among eligible members; director d at 10 % is not 1 % below it');
+  assert.equal(explain([...base, { name: 'a', ip: '10.0.0.2', ssl: [3, 100] }]), 'a gets it: lowest load (3 %) among eligible members; director d passes it on: at 10 % it is not at least 1 % below a at 3 %');
   assert.equal(
     explain([...base, { name: 'a', ip: '10.0.0.2', ssl: [30, 1000] }, { name: 'b', ip: '10.0.0.3', ssl: [3, 100] }]),
-    'b gets it: tied at 3 % with a, it has the fewest SSL sessions (3); director d at 10 % is not 1 % below it',
+    'b gets it: tied at 3 % with a, it has the fewest SSL sessions (3); director d passes it on: at 10 % it is not at least 1 % below b at 3 %',
   );
   assert.equal(
     explain([...base, { name: 'a', ip: '10.0.0.2', ssl: [3, 100] }, { name: 'b', ip: '10.0.0.3', ssl: [3, 100] }]),
-    'a gets it: tied at 3 % and 3 sessions with b, it has the lowest public IP (10.0.0.2); director d at 10 % is not 1 % below it',
+    'a gets it: tied at 3 % and 3 sessions with b, it has the lowest public IP (10.0.0.2); director d passes it on: at 10 % it is not at least 1 % below a at 3 %',
+  );
+  // Equal loads: the director is not below at all, and the sentence says so without claiming it is lower.
+  assert.equal(
+    explain([{ name: 'd', ip: '10.0.0.1', ssl: [0, 100] }, { name: 'a', ip: '10.0.0.2', ssl: [0, 100] }]),
+    'a gets it: lowest load (0 %) among eligible members; director d passes it on: at 0 % it is not at least 1 % below a at 0 %',
   );
   assert.equal(
     explain([{ name: 'd', ip: '10.0.0.1', ssl: [0, 100] }, { name: 'a', ip: '10.0.0.2', ssl: [3, 100] }]),

@@ -18,6 +18,11 @@ export interface PreviewMember {
   /** False when `priority` is not configured and the default 5 is assumed. */
   priorityConfigured: boolean;
   participates: boolean;
+  /**
+   * Why the member splits off the group (another cluster port, encryption or key than the group's, in the words of
+   * `group-setting-mismatch`), or empty: a split member cannot talk to the director, so the preview leaves it out.
+   */
+  split: string[];
   /** Session limits from `vpn-sessiondb` lines, or null when the config does not say. */
   limits: { ipsec: number | null; ssl: number | null };
 }
@@ -29,15 +34,18 @@ export interface PreviewGroup {
   encryption: boolean;
   /** Members in ascending public-address order. */
   members: PreviewMember[];
-  /** The `name` of the predicted director, or null when no member participates. */
+  /** The `name` of the predicted director among the members that do not split off, or null when none participates. */
   predictedDirector: string | null;
   /** What decided the prediction, in plain words. */
   electionReason: string | null;
 }
 
+/** A document's place in its group; `split off` when it cannot talk to the director (see `PreviewMember.split`). */
+export type MemberRole = 'predicted director' | 'member' | 'not participating' | 'split off';
+
 /** The answer for a document: its group, or why it is in none. */
 export type GroupInfoResult =
-  | { inGroup: true; group: PreviewGroup; /** This document's member name. */ self: string; role: 'predicted director' | 'member' | 'not participating' }
+  | { inGroup: true; group: PreviewGroup; /** This document's member name. */ self: string; role: MemberRole }
   | { inGroup: false; reason: string };
 
 /**
@@ -60,23 +68,30 @@ export function memberNames(group: GroupSummary): Map<string, string> {
   return names;
 }
 
-/** "9" or "5, assumed: not configured". */
-function priorityWords(member: GroupMember): string {
-  return member.priorityConfigured ? `${member.priority}` : `${member.priority}, assumed: not configured`;
+/** "; 5 is assumed, as no priority is configured" for a winner that relies on the default, else ''. */
+function assumedWords(member: GroupMember): string {
+  return member.priorityConfigured ? '' : `; ${member.priority} is assumed, as no priority is configured`;
 }
 
-/** Why the predicted director wins, in plain words; null when no member participates. */
+/**
+ * Why the predicted director wins, in plain words without parentheses, since callers put it in some
+ * ("Predicted director: asa1 (priority 9, the highest)"); null when no member participates.
+ */
 export function electionReason(group: GroupSummary, names: Map<string, string> = memberNames(group)): string | null {
   const winner = group.members.find((m) => m.uri === group.predictedDirector);
   if (!winner) return null;
-  const standing = group.members.filter((m) => m.participates);
+  const standing = group.members.filter((m) => m.participates && m.split.length === 0);
   if (group.electionRule === 'lowest-ip') {
     const tied = standing.filter((m) => m.priority === winner.priority).map((m) => names.get(m.uri)!);
-    const address = winner.publicIp ? `${winner.publicIp}; ` : '';
-    return `priority ${winner.priority} is shared by ${joinWords(tied)}; the lowest public address wins (${address}the chapter says "the lower IP address", which address is the product's assumption)`;
+    const address = winner.publicIp ? `, ${winner.publicIp},` : '';
+    // No parentheses: callers put the reason in theirs.
+    return `priority ${winner.priority} is shared by ${joinWords(tied)}; the lowest public address${address} wins, the product's reading of the chapter's "the lower IP address"`;
   }
-  if (standing.length === 1) return `the only participating member (priority ${priorityWords(winner)})`;
-  return `highest priority (${priorityWords(winner)})`;
+  if (standing.length === 1) {
+    const apart = group.members.some((m) => m.participates && m.split.length > 0);
+    return `the only participating member${apart ? ' that is not split off' : ''}, priority ${winner.priority}${assumedWords(winner)}`;
+  }
+  return `priority ${winner.priority}, the highest${assumedWords(winner)}`;
 }
 
 function memberOf(ws: Workspace, member: GroupMember, name: string): PreviewMember {
@@ -92,6 +107,7 @@ function memberOf(ws: Workspace, member: GroupMember, name: string): PreviewMemb
     priority: member.priority,
     priorityConfigured: member.priorityConfigured,
     participates: member.participates,
+    split: member.split,
     limits: { ipsec: limits?.ipsec?.value ?? null, ssl: limits?.ssl?.value ?? null },
   };
 }
@@ -151,7 +167,7 @@ export function groupInfo(ws: Workspace, uri: string): GroupInfoResult {
   if (!group) return { inGroup: false, reason: noGroupReason(analysis) };
   const preview = previewGroup(ws, group);
   const self = preview.members.find((m) => m.uri === uri)!;
-  const role = group.predictedDirector === uri ? 'predicted director' : self.participates ? 'member' : 'not participating';
+  const role = group.predictedDirector === uri ? 'predicted director' : self.split.length > 0 ? 'split off' : self.participates ? 'member' : 'not participating';
   return { inGroup: true, group: preview, self: self.name, role };
 }
 
@@ -159,9 +175,12 @@ export function groupInfo(ws: Workspace, uri: string): GroupInfoResult {
 export function groupLensTitle(info: GroupInfoResult): string {
   if (!info.inGroup) return `Not in a group: ${info.reason}`;
   const { group } = info;
-  const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}`;
+  const apart = group.members.filter((m) => m.split.length > 0).length;
+  const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}${apart > 0 ? ` (${apart} split off)` : ''}`;
   const director = group.predictedDirector ? `director: ${group.predictedDirector} (predicted)` : 'director: none (no member participates)';
-  return `Group ${group.clusterIp} · ${count} · ${director} · this device: ${info.role}`;
+  const self = group.members.find((m) => m.name === info.self);
+  const role = info.role === 'split off' && self ? `split off: it ${self.split.join('; it ')}` : info.role;
+  return `Group ${group.clusterIp} · ${count} · ${director} · this device: ${role}`;
 }
 
 /** One lens on the `vpn load-balancing` line of a document that has the block. */

@@ -218,7 +218,7 @@ export function headerHover(scope: HoverScope): string {
     const { group } = info;
     const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}`;
     const director = group.predictedDirector ? `predicted director ${mdText(group.predictedDirector)} (${mdText(group.electionReason ?? '')})` : 'no predicted director: no member participates';
-    lead = `**vpn load-balancing** on ${hostname}: this device is ${info.role === 'member' ? 'a member' : info.role === 'predicted director' ? 'the predicted director' : 'in the group but not participating'}.\n\nGroup ${group.clusterIp}: ${count}; ${director}.`;
+    lead = `**vpn load-balancing** on ${hostname}: this device is ${info.role === 'member' ? 'a member' : info.role === 'predicted director' ? 'the predicted director' : info.role === 'split off' ? 'split off the group (see group-setting-mismatch)' : 'in the group but not participating'}.\n\nGroup ${group.clusterIp}: ${count}; ${director}.`;
   } else {
     lead = `**vpn load-balancing** on ${hostname}: in no group (${mdText(info.reason)}).`;
   }

@@ -2,6 +2,7 @@
 // checks, reusing the diagnostics of a group whose members' summaries are the very objects of the last run.
 import { GROUP_CHECKS, type GroupContext } from '../checks/group/registry';
 import { distinctDevices } from '../checks/group/members';
+import { groupSplit } from '../checks/group/group-setting-mismatch';
 import { internalError, runChecks } from '../checks/run';
 import { compareAddressTexts } from '../net/address';
 import { electDirector } from '../sim/election';
@@ -34,7 +35,9 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
     const members = summaries
       .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
       .sort((a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri));
-    const election = electDirector(members);
+    // Members that cannot talk to the others (another port, encryption or key) stand in no election of this group.
+    const split = groupSplit({ members: members.map((m) => m.summary) });
+    const election = electDirector(members.filter((m) => !split.has(m.summary.uri)));
     const group: GroupSummary = {
       clusterIp,
       members: members.map((m) => ({
@@ -44,6 +47,7 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
         priority: m.priority,
         priorityConfigured: m.summary.priorityConfigured,
         participates: m.participates,
+        split: split.get(m.summary.uri) ?? [],
       })),
       predictedDirector: election ? election.winner.summary.uri : null,
       electionRule: election ? election.rule : null,

@@ -49,7 +49,9 @@ function directorNote(decision: Decision, label: string): string {
   if (decidedBy === null || decidedBy === decision.target) return '';
   const blocked = ineligible.find((m) => m.name === decidedBy);
   if (blocked) return `; director ${decidedBy} ${reasonText(blocked.reason, label)}`;
-  return `; director ${decidedBy} at ${directorLoad} % is not 1 % below it`;
+  // The director keeps a session only when it is at least 1 % below every other eligible member; the target is the
+  // lowest of those, so it is the one the director is not far enough below.
+  return `; director ${decidedBy} passes it on: at ${directorLoad} % it is not at least 1 % below ${decision.target} at ${decision.detail.targetLoad ?? 0} %`;
 }
 
 function reasonText(reason: IneligibleReason, label: string): string {

@@ -4,7 +4,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { Range, TextEdit } from '../../types';
 import type { GroupContext } from './context';
-import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, memberName, relatedAt, relatedFew, report, type Vote } from './members';
+import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, listNames, memberName, relatedAt, relatedFew, report, type Choice, type MembersOf, type Vote } from './members';
 
 const CODE = 'group-setting-mismatch';
 
@@ -22,6 +22,8 @@ interface Setting<T> {
   /** What this member has, as the start of a sentence. */
   own(member: DeviceSummary, value: T): string;
   why: string;
+  /** Whether members that differ here cannot talk to each other (port, encryption), rather than only disagreeing. */
+  splits: boolean;
   /** The action in the message, and the fix that performs it. */
   action(value: T): string;
   fix(member: DeviceSummary, value: T): { title: string; edits: TextEdit[] };
@@ -40,6 +42,7 @@ const port: Setting<number> = {
   defaulted: (m) => (m.portValueRange ? '' : " (the default: no 'cluster port' line)"),
   own: (m, v) => `This member uses cluster port ${v}${m.portValueRange ? '' : " (the default: there is no 'cluster port' line)"}`,
   why: 'Members exchange load-balancing messages on this UDP port, so members on different ports never hear each other and the group splits.',
+  splits: true,
   action: (v) => `Set 'cluster port ${v}' here.`,
   fix: (m, v) =>
     m.portValueRange
@@ -55,6 +58,7 @@ const encryption: Setting<boolean> = {
   defaulted: () => '',
   own: (_m, v) => (v ? "This member encrypts member traffic ('cluster encryption')" : "Cluster encryption is off on this member (no 'cluster encryption' line)"),
   why: 'Members with and without encryption cannot read each other’s load-balancing messages, so the group splits.',
+  splits: true,
   action: (v) => (v ? "Add 'cluster encryption' (with the group's 'cluster key') here." : "Remove 'cluster encryption' here."),
   fix: (m, v) => {
     if (v) {
@@ -78,6 +82,7 @@ const virtualIpv6: Setting<string | null> = {
   defaulted: () => '',
   own: (_m, v) => (v ? `This member's virtual IPv6 address is ${v}` : 'This member has no virtual IPv6 address'),
   why: 'The virtual addresses identify the group, so every member must have the same ones; otherwise whether IPv6 clients can reach the group depends on which member is director.',
+  splits: false,
   action: (v) => (v ? `Use 'cluster ip address … ${v}' here.` : 'Remove the IPv6 address from this cluster ip line.'),
   fix: (m, v) => ({
     title: v ? `Set the virtual IPv6 address to ${v}` : 'Remove the virtual IPv6 address',
@@ -89,17 +94,49 @@ const SETTINGS = [port, encryption, virtualIpv6] as Setting<unknown>[];
 
 export function checkGroupSettingMismatch(ctx: GroupContext): void {
   const members = distinctDevices(ctx.members);
-  for (const setting of SETTINGS) checkSetting(ctx, members, setting);
-  checkKeys(ctx, members);
+  for (const setting of SETTINGS) reportSetting(ctx, setting, compareSetting(ctx, members, setting));
+  reportKeys(ctx, compareKeys(ctx, members));
 }
 
-function checkSetting<T>(ctx: GroupContext, members: DeviceSummary[], setting: Setting<T>): void {
+/**
+ * The members that split off the group, each with why, in the words of this check's messages ("uses port 4444, but
+ * 2 of 3 members use port 9023"): those whose cluster port, encryption or (readable) key differs from the value the
+ * group agrees on, which is the value the quick fixes set. They cannot talk to the members that hold it, so the
+ * product's reading is that the group (its election and its redirects) is the members that hold it.
+ */
+export function groupSplit(ctx: MembersOf): Map<string, string[]> {
+  const members = distinctDevices(ctx.members);
+  const split = new Map<string, string[]>();
+  const add = (member: DeviceSummary, reason: string): void => {
+    split.set(member.uri, [...(split.get(member.uri) ?? []), reason]);
+  };
+  for (const setting of SETTINGS) {
+    if (!setting.splits) continue;
+    const { choice, votes } = compareSetting(ctx, members, setting);
+    if (!choice) continue;
+    for (const vote of votes) if (setting.key(vote.value) !== setting.key(choice.value)) add(vote.member, `${setting.phrase(vote.value, true)}, but ${choice.reason}`);
+  }
+  const keys = compareKeys(ctx, members);
+  if (keys.choice) for (const vote of keys.votes) if (vote.value !== keys.choice.value) add(vote.member, `has a cluster key that differs from ${keys.whose}`);
+  return split;
+}
+
+interface Comparison<T> {
+  votes: Vote<T>[];
+  /** The value the group should agree on, or null when the members already agree. */
+  choice: Choice<T> | null;
+}
+
+function compareSetting<T>(ctx: MembersOf, members: DeviceSummary[], setting: Setting<T>): Comparison<T> {
   const votes: Vote<T>[] = [];
   for (const member of members) {
     const value = setting.value(member);
     if (value !== undefined) votes.push({ member, value });
   }
-  const choice = chooseValue(ctx, votes, setting.key, setting.phrase);
+  return { votes, choice: chooseValue(ctx, votes, setting.key, setting.phrase) };
+}
+
+function reportSetting<T>(ctx: GroupContext, setting: Setting<T>, { votes, choice }: Comparison<T>): void {
   if (!choice) return;
   const chosenKey = setting.key(choice.value);
   for (const vote of votes) {
@@ -123,16 +160,21 @@ function checkSetting<T>(ctx: GroupContext, members: DeviceSummary[], setting: S
  * clear text: masked keys hide the secret and encrypted ones differ per device (cluster-key-unverifiable covers both).
  * The key text never appears in a message; no fix is offered, because the product never copies a key.
  */
-function checkKeys(ctx: GroupContext, members: DeviceSummary[]): void {
+function compareKeys(ctx: MembersOf, members: DeviceSummary[]): Comparison<string> & { whose: string } {
   const votes: Vote<string>[] = members
     .filter((m) => m.encryption && m.key?.form === 'clear')
     .map((m) => ({ member: m, value: m.key!.secret }));
   const choice = chooseValue(ctx, votes, (v) => v, (_v, one) => `${one ? 'uses' : 'use'} one key`);
-  if (!choice) return;
+  if (!choice) return { votes, choice, whose: '' };
   const holders = listFew(choice.holders, (h) => memberName(h, ctx.members));
   const whose = choice.majority
     ? `the key that ${choice.holders.length} of ${votes.length} members with a clear-text key share (${holders})`
     : `${choice.byDirector ? 'the predicted director' : 'the key of'} ${memberName(choice.decidedBy!, ctx.members)}${choice.byDirector ? "'s key" : ''} (no key has a majority among the ${votes.length} members with a clear-text key)`;
+  return { votes, choice, whose };
+}
+
+function reportKeys(ctx: GroupContext, { votes, choice, whose }: Comparison<string> & { whose: string }): void {
+  if (!choice) return;
   for (const vote of votes) {
     if (vote.value === choice.value) continue;
     report(ctx, vote.member, CODE, vote.member.key!.range, `The cluster key here differs from ${whose}. Members encrypt their messages with this shared secret, so members with different keys cannot read each other and the group splits. Set the group's key here; there is no automatic fix, because the key is a secret the product never copies.`, {

@@ -198,8 +198,11 @@ export interface Choice<T> {
   byDirector: boolean;
 }
 
+/** What choosing a group's value needs of a group: its members' summaries, in the group's member order. */
+export type MembersOf = Pick<GroupContext, 'members'>;
+
 /** The predicted director among the group's distinct devices (highest priority, then lowest public address), or null when none participates. */
-export function predictedDirector(ctx: GroupContext): DeviceSummary | null {
+export function predictedDirector(ctx: MembersOf): DeviceSummary | null {
   return electAmong(distinctDevices(ctx.members));
 }
 
@@ -216,7 +219,7 @@ export function electAmong(members: readonly DeviceSummary[]): DeviceSummary | n
  * Returns null when the voters already agree.
  */
 export function chooseValue<T>(
-  ctx: GroupContext,
+  ctx: MembersOf,
   votes: readonly Vote<T>[],
   keyOf: (value: T) => string,
   phrase: (value: T, singular: boolean) => string,
