@@ -6,7 +6,8 @@ import type { GroupMessage } from '../../client/src/preview/messages';
 import { isHostMessage, isPageMessage, persistedUri } from '../../client/src/preview/messages';
 import { initialState, loadState, mergeGroup, withMember, type PageState } from '../../client/src/preview/page-state';
 import { chooseDirector, nextSessionScenario, placementScenario, scenarioMembers } from '../../client/src/preview/scenarios';
-import { applyShowOutput } from '../../client/src/preview/import-show';
+import { applyShowOutput, limitFor } from '../../client/src/preview/import-show';
+import { loadPercent } from '../../server/src/core/sim/load';
 import { sessionSeries } from '../../client/src/preview/series';
 import type { PreviewGroup, PreviewMember, SimulatedDecision } from '../../server/src/protocol';
 import { parseShowVpnLoadBalancing } from '../../server/src/core/show/index';
@@ -74,12 +75,34 @@ test('show output fills members by address value, keeps limits the older layout 
   const older = parseShowVpnLoadBalancing(['Status : enabled', 'Role : Master', 'Cluster IP : 192.168.1.100', 'Peers : 1', '', 'Load %', 'Sessions', 'Public IP      Role  Pri Model      IPsec SSL IPsec SSL', '192.168.1.9    Master 7   ASA-5540 4      2   216   100', '192.168.1.19   Backup 9   ASA-5520 0      0    0    0'].join('\n'));
   assert.ok(older.ok);
   const { state: after, report } = applyShowOutput(state, g, older.value);
-  assert.deepEqual(report, { matched: [{ name: 'v4', publicIp: '192.168.1.9' }], unmatched: ['192.168.1.19'], limitsKnown: false, director: 'v4' });
+  // The capture's own loads are the starting state: 216 IPsec sessions at 4 % and 100 SSL at 2 %, not 216 of the
+  // configured 111 (195 %). The older layout prints no limits, so limits that give those loads are set.
+  assert.deepEqual(report, {
+    matched: [{ name: 'v4', publicIp: '192.168.1.9' }],
+    unmatched: ['192.168.1.19'],
+    limitsKnown: false,
+    derived: [{ name: 'v4', type: 'ipsec', load: 4, limit: 5400 }, { name: 'v4', type: 'ssl', load: 2, limit: 5000 }],
+    director: 'v4',
+  });
   const v4 = after.members.find((m) => m.name === 'v4')!;
-  assert.deepEqual([v4.ipsec, v4.ssl.active, v4.ssl.limit, v4.sslLimitSource], [{ active: 216, limit: 111 }, 100, 222, 'config']);
+  assert.deepEqual([v4.ipsec, v4.ssl.active, v4.ssl.limit, v4.sslLimitSource], [{ active: 216, limit: 5400 }, 100, 5000, 'imported']);
+  assert.deepEqual([loadPercent(v4.ipsec.active, v4.ipsec.limit), loadPercent(v4.ssl.active, v4.ssl.limit)], [4, 2]);
+  // A configured limit that already gives the printed load is kept.
+  const configured = group([member('v4', '192.168.1.9', { limits: { ipsec: 5000, ssl: 5000 } })]);
+  const kept = applyShowOutput(mergeGroup(initialState(), message(configured)), configured, older.value);
+  assert.deepEqual(kept.report.derived, []);
+  assert.deepEqual([kept.state.members[0]!.ipsec.limit, kept.state.members[0]!.ipsecLimitSource], [5000, 'config']);
   assert.equal(after.director, 'v4');
   const v6show = { status: null, role: null, failover: null, encryption: null, clusterIp: null, peers: [{ publicIp: '2001:db8:0000:4200:0:0:0:12', self: true, role: 'member' as const, priority: 5, model: null, ipsec: { limit: 10, active: 1, load: 10 }, ssl: { limit: 20, active: 2, load: 10 } }] };
   assert.deepEqual(applyShowOutput(state, g, v6show).report.matched, [{ name: 'v6', publicIp: '2001:db8:0000:4200:0:0:0:12' }]);
+});
+
+test('a limit is found for any printed load: the one nearest 100 × sessions / load that the director rounds to it', () => {
+  for (const [active, load] of [[216, 4], [100, 2], [1, 1], [1, 0], [2, 1], [7, 33], [250, 100], [300, 99], [9999, 37]] as const) {
+    const limit = limitFor(active, load);
+    assert.ok(limit !== null && loadPercent(active, limit) === load, `${active} at ${load} %: ${limit}`);
+  }
+  assert.equal(limitFor(0, 5), null, 'no sessions cannot make 5 %');
 });
 
 const decision = (index: number, target: string | null, reconnect = false): SimulatedDecision => ({ index, target, rule: 'lowest-load', loads: {}, explanation: '', ...(reconnect ? { reconnect: true as const } : {}) });

@@ -256,6 +256,80 @@ describe('the redirect preview page', () => {
     await preview.close();
   });
 
+  test('a member on another cluster port is shown split off, in the diagnostic\'s words, and takes no part in the decisions or the election', async () => {
+    const host = StandInHost.fromFolder('split-group');
+    const preview = await harness.open(host, uriOf('split-group', 'dc-vpn-1.cfg'));
+    const { page } = preview;
+    // dc-vpn-3 has the highest priority (10) but listens on port 4444: the other two elect dc-vpn-1.
+    const split = (await page.locator('#split').textContent()) ?? '';
+    assert.equal(await page.locator('#split').isVisible(), true);
+    const words = 'dc-vpn-3 uses port 4444, but 2 of 3 members use port 9023';
+    assert.match(split, new RegExp(`^The group splits: ${words}\\. It cannot talk to the director, so the decisions, the election and the failure below use only dc-vpn-1 and dc-vpn-2\\.$`));
+    const problem = host.workspace.diagnostics(uriOf('split-group', 'dc-vpn-3.cfg'))!.find((d) => d.code === 'group-setting-mismatch')!;
+    assert.match(problem.message, /uses cluster port 4444, but 2 of 3 members use port 9023\./, 'the Problems panel says the same');
+    assert.match((await page.locator('#subtitle').textContent()) ?? '', /port 9023/);
+    const row = page.locator('#members tbody tr', { has: page.getByRole('button', { name: 'dc-vpn-3', exact: true }) });
+    assert.equal((await row.locator('td').nth(2).textContent())?.trim(), 'split off');
+    assert.deepEqual(await page.locator('#director option').allTextContents(), ['Predicted: dc-vpn-1', 'dc-vpn-1', 'dc-vpn-2']);
+    // Fail the director: the election is among the two that can talk, never dc-vpn-3.
+    await preview.settle(() => page.selectOption('#fail-member', '@director'));
+    await page.fill('#place-count', '10');
+    await page.fill('#fail-before', '2');
+    await preview.settle(() => page.click('#place-run'));
+    const facts = (await page.locator('#failure-facts').textContent()) ?? '';
+    assert.match(facts, /elect dc-vpn-2 as the new director/);
+    const targets = await page.locator('#steps .step-target').allTextContents();
+    assert.ok(targets.length > 0 && targets.every((t) => !t.includes('dc-vpn-3')), targets.join(', '));
+    assert.ok(host.scenarios.every((sc) => !JSON.stringify(sc).includes('dc-vpn-3')), 'no scenario sent to the server includes the split member');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'split-group.png') });
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  test("an older-layout capture starts each member at the capture's own load, not one recomputed from the configured limit", async () => {
+    const { preview } = await openGroup();
+    const { page } = preview;
+    await page.fill('#show-text', readFileSync(join(FIXTURES, GROUP, 'show-vpn-lb-older.txt'), 'utf8'));
+    await preview.settle(() => page.click('#show-import'));
+    const value = (label: string): Promise<string> => page.getByLabel(label, { exact: true }).inputValue();
+    assert.equal(await value('dc-vpn-1 IPsec active sessions'), '216');
+    // 216 of the configured 250 would be 86 %; the capture says 4 %, and so does the table.
+    const row = page.locator('#members tbody tr', { has: page.getByRole('button', { name: 'dc-vpn-1', exact: true }) });
+    const loads = await row.locator('.load').allTextContents();
+    assert.deepEqual(loads, ['4 %', '2 %']);
+    assert.equal(await value('dc-vpn-1 IPsec session limit'), '5400');
+    const report = (await page.locator('#import-result').textContent()) ?? '';
+    assert.match(report, /limits were set that give the loads it prints: dc-vpn-1 IPsec 5400 \(for 4 %\), dc-vpn-1 SSL 5000 \(for 2 %\)/);
+    assert.equal(await page.locator('#import-notice').isVisible(), false);
+    await page.locator('#members-section').screenshot({ path: join(ARTIFACTS, 'import-older-layout.png') });
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  test('a capture of another cluster says so at the top of the page and in a notification, with both cluster addresses', async () => {
+    const { preview, host } = await openGroup();
+    const { page } = preview;
+    // The chapter's own example: the cluster 192.168.1.100, not this group's 209.165.202.140.
+    const seed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'show', 'seed-older-layout.txt'), 'utf8');
+    await page.fill('#show-text', seed);
+    await preview.settle(() => page.click('#show-import'));
+    const notice = page.locator('#import-notice');
+    assert.equal(await notice.isVisible(), true);
+    const text = (await notice.textContent()) ?? '';
+    assert.match(text, /^Nothing imported from the pasted text: it shows the cluster at 192\.168\.1\.100 \(peers 192\.168\.1\.9, 192\.168\.1\.19\), but this group's virtual address is 209\.165\.202\.140/);
+    // Above the members, where the page starts, and the same words in the notification the host shows.
+    const box = await notice.boundingBox();
+    const members = await page.locator('#members-section').boundingBox();
+    assert.ok(box && members && box.y < members.y, 'the notice is at the top of the page');
+    assert.deepEqual(host.notifications, [text]);
+    assert.equal(await page.getByLabel('dc-vpn-1 IPsec active sessions', { exact: true }).inputValue(), '0', 'nothing was imported');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'import-other-cluster.png') });
+    await assertClean(preview);
+    await preview.close();
+  });
+
   test('a group change from the server updates the page live and keeps the edits', async () => {
     const { preview, host } = await openGroup();
     const { page } = preview;

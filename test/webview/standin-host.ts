@@ -8,7 +8,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { groupInfo } from '../../server/src/core/features/group-info';
 import { parseShowRequest } from '../../server/src/lsp/parse-show';
 import { simulateRequest } from '../../server/src/lsp/simulate';
-import type { GroupMessage, HostMessage, PageMessage } from '../../client/src/preview/messages';
+import { importMatchedNothingText, type GroupMessage, type HostMessage, type PageMessage } from '../../client/src/preview/messages';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'client');
 
@@ -22,6 +22,8 @@ export class StandInHost {
   readonly workspace = new Workspace();
   /** Every scenario the page asked to simulate, in order, for comparisons with the core. */
   readonly scenarios: unknown[] = [];
+  /** The notifications the extension host would show, in order. */
+  readonly notifications: string[] = [];
 
   constructor(
     private readonly files: Record<string, string>,
@@ -79,6 +81,10 @@ export class StandInHost {
       case 'parseShow':
         return { type: 'parsedShow', id: message.id, result: this.parseShow(message.text) };
       case 'openMember':
+        return null;
+      case 'importMatchedNothing':
+        // The extension host shows this sentence in a warning notification.
+        this.notifications.push(importMatchedNothingText(message));
         return null;
     }
   }

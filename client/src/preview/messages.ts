@@ -113,8 +113,29 @@ export interface OpenMemberMessage {
   uri: string;
 }
 
+/** An import matched no member: the host says so in a notification too, as the page may be scrolled anywhere. */
+export interface ImportMatchedNothingMessage {
+  type: 'importMatchedNothing';
+  source: string;
+  /** The capture's `Cluster IP` (an address, or a name in the newer layout), or null when it prints none. */
+  captureClusterIp: string | null;
+  /** The public addresses of the capture's peers. */
+  peers: string[];
+  groupClusterIp: string;
+}
+
 /** Everything the page sends to the host. */
-export type PageMessage = ReadyMessage | SimulateMessage | ParseShowMessage | OpenMemberMessage;
+export type PageMessage = ReadyMessage | SimulateMessage | ParseShowMessage | OpenMemberMessage | ImportMatchedNothingMessage;
+
+/**
+ * The one sentence, for the page's notice and the host's notification alike, on a capture that fills no member:
+ * both cluster addresses, so a capture of another group (or the wrong device) shows at once.
+ */
+export function importMatchedNothingText(m: Omit<ImportMatchedNothingMessage, 'type'>): string {
+  const cluster = m.captureClusterIp ? `the cluster at ${m.captureClusterIp}` : 'a cluster whose address it does not show';
+  const peers = m.peers.length ? ` (peers ${m.peers.join(', ')})` : ' (no peers)';
+  return `Nothing imported from ${m.source}: it shows ${cluster}${peers}, but this group's virtual address is ${m.groupClusterIp}, and no peer has the public address of one of its members.`;
+}
 
 /** The longest `show vpn load-balancing` text the preview accepts (real outputs are a few kilobytes). */
 export const MAX_SHOW_TEXT = 1_000_000;
@@ -135,6 +156,18 @@ export function isPageMessage(value: unknown): value is PageMessage {
       return Number.isInteger(message['id']) && typeof message['text'] === 'string' && (message['text'] as string).length <= MAX_SHOW_TEXT;
     case 'openMember':
       return typeof message['uri'] === 'string';
+    case 'importMatchedNothing': {
+      const short = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+      const peers = message['peers'];
+      return (
+        short(message['source'], 300) &&
+        (message['captureClusterIp'] === null || short(message['captureClusterIp'], 255)) &&
+        short(message['groupClusterIp'], 64) &&
+        Array.isArray(peers) &&
+        peers.length <= 64 &&
+        peers.every((p) => short(p, 64))
+      );
+    }
     default:
       return false;
   }

@@ -6,7 +6,7 @@ import type { GroupInfoResult, ParseShowResult, SimulateResult } from '../../../
 import { isDeviceDocument } from '../document-selector';
 import { PRODUCT_NAME } from '../product';
 import { describeError, type ServerConnection } from '../server-connection';
-import { isPageMessage, persistedUri, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage } from './messages';
+import { importMatchedNothingText, isPageMessage, persistedUri, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage } from './messages';
 import { createNonce, previewHtml } from './preview-html';
 
 export const DEFAULT_SESSION_LIMIT = 250;
@@ -152,6 +152,10 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
         this.post({ type: 'parsedShow', id: message.id, result });
         return;
       }
+      case 'importMatchedNothing':
+        // Config and capture text in a notification: brackets could read as a link, so they are shown as parentheses.
+        void vscode.window.showWarningMessage(importMatchedNothingText(message).replace(/\[/g, '(').replace(/\]/g, ')'));
+        return;
       case 'openMember': {
         // Only documents of the group on show: the page's content comes from configs, so its requests are checked.
         const members = this.info?.inGroup ? this.info.group.members.map((m) => m.uri) : [];

@@ -3,7 +3,7 @@
 // one more, so typing never floods the server and the last edit always wins.
 import type { PreviewGroup, SimulateResult } from '../../../server/src/protocol';
 import { applyShowOutput } from '../preview/import-show';
-import type { GroupMessage, HostMessage } from '../preview/messages';
+import { importMatchedNothingText, type GroupMessage, type HostMessage } from '../preview/messages';
 import { FAIL_DIRECTOR, initialState, loadState, MAX_PLACEMENT, mergeGroup, resetSessions, withMember, type PageState } from '../preview/page-state';
 import { chooseDirector, nextSessionScenario, placementScenario, scenarioMembers } from '../preview/scenarios';
 import { byId, el, show } from './dom';
@@ -157,6 +157,7 @@ export class App {
       if (!group || !this.message) return;
       this.change((s) => resetSessions(s, group, this.message!.defaultSessionLimit));
       byId('import-result').replaceChildren();
+      show(byId('import-notice'), false);
     });
   }
 
@@ -261,7 +262,17 @@ export class App {
       return;
     }
     const applied = applyShowOutput(this.state, group, result.value);
-    byId('import-result').replaceChildren(...importReport(source, result, applied.report));
+    const notice = byId('import-notice');
+    let nothing: string | null = null;
+    if (applied.report.matched.length === 0) {
+      // Said at the top of the page and in a notification: the import box may be far below what is in view.
+      const facts = { source, captureClusterIp: result.value.clusterIp, peers: result.value.peers.map((p) => p.publicIp ?? '(no address)'), groupClusterIp: group.clusterIp };
+      nothing = importMatchedNothingText(facts);
+      this.host.importMatchedNothing(facts);
+    }
+    notice.textContent = nothing ?? '';
+    show(notice, nothing !== null);
+    byId('import-result').replaceChildren(...importReport(source, result, applied.report, nothing));
     this.change(() => applied.state);
     byId<HTMLSelectElement>('director').value = this.state.director ?? '';
   }

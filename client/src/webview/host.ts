@@ -1,7 +1,7 @@
 // The page's side of the host connection: sends typed messages, matches answers to requests by id, and keeps the
 // saved state. `acquireVsCodeApi` is VS Code's (a test stand-in in the browser tests); it may be called only once.
 import type { ParseShowResult, SimulateResult } from '../../../server/src/protocol';
-import { isHostMessage, type HostMessage, type PageMessage, type ScenarioJson } from '../preview/messages';
+import { isHostMessage, type HostMessage, type ImportMatchedNothingMessage, type PageMessage, type ScenarioJson } from '../preview/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -45,6 +45,10 @@ export class Host {
 
   openMember(uri: string): void {
     this.post({ type: 'openMember', uri });
+  }
+
+  importMatchedNothing(message: Omit<ImportMatchedNothingMessage, 'type'>): void {
+    this.post({ type: 'importMatchedNothing', ...message });
   }
 
   getState(): unknown {
