@@ -42,6 +42,9 @@ function checkInvariants(fixture: CursorFixture, ws: Workspace, items: CoreCompl
     // A snippet must expand the same way in the editor's parser (the test's) and in the core's plain-text fallback.
     if (item.insertTextFormat === 'snippet') assert.equal(snippetToPlainText(item.insertText), expandSnippet(item.insertText), item.label);
   }
+  // One item per thing offered: a synonym never adds a second item.
+  const labels = items.map((i) => i.label);
+  assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], 'an item is offered twice');
   const json = JSON.stringify(items);
   for (const secret of secretsOf(ws)) assert.ok(!json.includes(secret), 'a cluster key appears in a completion item');
 }

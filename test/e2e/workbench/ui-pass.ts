@@ -91,6 +91,25 @@ export async function completionWidget(workbench: Workbench, screenshot: string)
   }
 }
 
+/**
+ * Opens dc-vpn-2.cfg, which listens on port 9024 while the others use 9023: the status bar and the code lens say it is
+ * split off the group, as its group-setting-mismatch problem does, instead of calling it a member.
+ */
+export async function splitMemberViews(workbench: Workbench, screenshot: string): Promise<string[]> {
+  const page = workbench.page;
+  await workbench.openFile('dc-vpn-2.cfg');
+  const status = page.locator('.statusbar-item', { hasText: 'LB 209.165.202.140' });
+  await status.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page.locator('.statusbar-item', { hasText: 'split off the group' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  const lens = page.locator('.codelens-decoration', { hasText: 'this device: split off' });
+  await lens.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  const texts = [await status.innerText(), await lens.first().innerText()];
+  await workbench.screenshot(screenshot);
+  assert.ok(!texts.some((t) => /· member$/.test(t)), `dc-vpn-2 must not be shown as a member: ${JSON.stringify(texts)}`);
+  assert.match(texts[1]!, /uses port 9024, but 2 of 3 members use port 9023/);
+  return texts;
+}
+
 /** Opens the redirect preview on dc-vpn-3.asa and reads the members table the webview renders. */
 export async function previewWebview(workbench: Workbench, screenshot: string): Promise<string> {
   const page = workbench.page;

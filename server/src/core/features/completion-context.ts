@@ -33,6 +33,11 @@ export interface CompletionContext {
   /** Column where the command's keywords start: items that complete a whole command replace from here. */
   pathStart: number;
   eol: string;
+  /**
+   * Put before a whole command the item inserts: the block's indentation on an empty unindented line between the
+   * lines of an indented block, where a command typed at column 0 would end the block. Otherwise ''.
+   */
+  linePrefix: string;
   /** Text that starts a new line of each kind, for multi-line snippets: indentation in a config, a prompt in a transcript. */
   prefixes: { global: string; lb: string; interface: string; dnsServerGroup: string; tunnelWebvpn: string };
 }
@@ -52,6 +57,16 @@ const PROMPT_MODES: Record<string, CompletionMode> = {
 export function previousCommand(analysis: DeviceAnalysis, index: number): LineNode | null {
   const lines = analysis.tree.lines;
   for (let i = index - 1; i >= 0 && i >= index - LOOKBACK; i--) {
+    const line = lines[i]!;
+    if (line.kind === 'command' && line.keyword !== '') return line;
+  }
+  return null;
+}
+
+/** The nearest line below `index` that holds a command, or null. */
+function nextCommand(analysis: DeviceAnalysis, index: number): LineNode | null {
+  const lines = analysis.tree.lines;
+  for (let i = index + 1; i < lines.length && i <= index + LOOKBACK; i++) {
     const line = lines[i]!;
     if (line.kind === 'command' && line.keyword !== '') return line;
   }
@@ -104,6 +119,11 @@ function modeOf(analysis: DeviceAnalysis, line: LineNode, start: number): { mode
     if (anchorBlock.kind === 'interface') return { mode: 'interface', blockHeader: anchorBlock.header };
     return { mode: 'none', blockHeader: anchorBlock.header };
   }
+  // An empty line between two lines of an indented load-balancing block is inside it: what is typed there belongs
+  // to the block (and gets its indentation).
+  if (line.text === '' && anchorBlock?.kind === 'lb' && anchor && anchor.indent > 0 && nextCommand(analysis, line.index)?.block === anchorBlock) {
+    return { mode: 'lb', blockHeader: anchorBlock.header };
+  }
   // Column 0 is global configuration, except right under an unindented load-balancing block (or its bare header),
   // where the next line may continue the block.
   if (anchorBlock?.kind === 'lb' && anchor && (anchor.index === anchorBlock.header || anchor.indent === 0)) {
@@ -131,6 +151,7 @@ export function completionContext(ws: Workspace, uri: string, analysis: DeviceAn
     negated = true;
     words = words.slice(1);
   }
+  const prefixes = prefixesOf(analysis);
   return {
     ws,
     uri,
@@ -144,7 +165,8 @@ export function completionContext(ws: Workspace, uri: string, analysis: DeviceAn
     partial,
     pathStart: words[0]?.start ?? partial.start,
     eol: documentEol(analysis.tree),
-    prefixes: prefixesOf(analysis),
+    linePrefix: mode === 'lb' && !line.prompt && line.text === '' ? prefixes.lb : '',
+    prefixes,
   };
 }
 

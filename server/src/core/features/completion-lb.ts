@@ -109,7 +109,7 @@ function commandItem(ctx: CompletionContext, spec: LbCommandSpec, rank: number, 
   const label = spec.keywords.join(' ');
   const missing = missingFor(ctx, spec.id, present);
   const detail = missing.length > 0 ? `${spec.summary} Needs ${joinWords(missing)} first.` : spec.summary;
-  const text = ctx.negated ? label : snippetFor(ctx, spec);
+  const text = ctx.linePrefix + (ctx.negated ? label : snippetFor(ctx, spec));
   const item: CoreCompletionItem = {
     label,
     kind: 'keyword',

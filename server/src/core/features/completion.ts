@@ -4,6 +4,7 @@ import type { Position } from '../types';
 import type { Workspace } from '../workspace';
 import { completionContext } from './completion-context';
 import { lbItems } from './completion-lb';
+import { templateItems } from './completion-templates';
 import { interfaceItems, topItems } from './completion-top';
 import { cursorAt } from './cursor';
 import type { CoreCompletionItem, CoreCompletionList } from './types';
@@ -27,11 +28,11 @@ export function complete(ws: Workspace, uri: string, position: Position): CoreCo
       items = lbItems(ctx);
       break;
     case 'top':
-      items = topItems(ctx);
+      items = [...topItems(ctx), ...templateItems(ctx)];
       break;
     case 'lb-or-top':
       // Under an unindented block the next line more likely continues the block, so its commands come first.
-      items = [...tier(lbItems(ctx), 'a'), ...tier(topItems(ctx), 'b')];
+      items = [...tier(lbItems(ctx), 'a'), ...tier(topItems(ctx), 'b'), ...tier(templateItems(ctx), 'c')];
       break;
     case 'interface':
       items = interfaceItems(ctx);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { SUITE_ENV, type SuiteName, type SuiteResults, type TestResult } from './results';
 import { completionSuite } from './suites/completion';
 import { diagnosticsSuite } from './suites/diagnostics';
+import { groupViewsSuite } from './suites/group-views';
 import { languageSuite } from './suites/language';
 import { navigationSuite } from './suites/navigation';
 import { previewSuite } from './suites/preview';
@@ -17,7 +18,7 @@ import type { SuiteDefinition, Tdd } from './tdd';
  * the other suites open them.
  */
 const SUITES: Record<SuiteName, SuiteDefinition[]> = {
-  full: [diagnosticsSuite, languageSuite, completionSuite, quickFixSuite, navigationSuite, previewSuite],
+  full: [diagnosticsSuite, languageSuite, completionSuite, quickFixSuite, navigationSuite, previewSuite, groupViewsSuite],
   restricted: [restrictedSuite],
 };
 

@@ -44,7 +44,8 @@ const HOVERS: HoverCase[] = [
   { file: 'dc-vpn-3.asa', at: ' cluster key [Summer2024!]', shows: ['clear text', 'never shown'] },
   { file: 'dc-vpn-2.cfg', at: ' [cluster key] 8 Xq9dPlHeS1lA0zmQWbY7ZA==', shows: ['encrypted'] },
   { file: 'dc-vpn-3.asa', at: ' interface lbprivate [Inside]', shows: ['Inside', 'did you mean', 'inside'] },
-  { file: 'dc-vpn-2.cfg', at: '[vpn load-balancing]', shows: ['dc-vpn-2', 'a member', 'encrypted'] },
+  // dc-vpn-2 listens on port 9024, the others on 9023: it is split off the group.
+  { file: 'dc-vpn-2.cfg', at: '[vpn load-balancing]', shows: ['dc-vpn-2', 'split off the group', 'encrypted'] },
 ];
 
 function labelOf(item: vscode.CompletionItem): string {
