@@ -124,6 +124,8 @@ const PAGE_MESSAGES: [unknown, boolean][] = [
   [{ type: 'parseShow', id: 2, text: 'x'.repeat(1_000_001) }, false],
   [{ type: 'openMember', uri: 'file:///a.cfg' }, true],
   [{ type: 'runCommand', command: 'workbench.action.terminal.new' }, false],
+  [{ type: 'importMatchedNothing', source: 'the pasted text', captureClusterIp: '192.168.1.100', peers: ['192.168.1.9'], groupClusterIp: '209.165.202.140' }, true],
+  [{ type: 'importMatchedNothing', source: 'the pasted text', captureClusterIp: null, peers: [42], groupClusterIp: '209.165.202.140' }, false],
   [null, false],
 ];
 

@@ -266,7 +266,13 @@ export class App {
     let nothing: string | null = null;
     if (applied.report.matched.length === 0) {
       // Said at the top of the page and in a notification: the import box may be far below what is in view.
-      const facts = { source, captureClusterIp: result.value.clusterIp, peers: result.value.peers.map((p) => p.publicIp ?? '(no address)'), groupClusterIp: group.clusterIp };
+      // Within the lengths the host accepts (real captures are far inside them), so the notification is never dropped.
+      const facts = {
+        source: source.slice(0, 300),
+        captureClusterIp: result.value.clusterIp?.slice(0, 255) ?? null,
+        peers: result.value.peers.slice(0, 64).map((p) => (p.publicIp ?? '(no address)').slice(0, 64)),
+        groupClusterIp: group.clusterIp,
+      };
       nothing = importMatchedNothingText(facts);
       this.host.importMatchedNothing(facts);
     }
