@@ -4,7 +4,7 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { Range, TextEdit } from '../../types';
 import type { GroupContext } from './context';
-import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, listNames, memberName, relatedAt, relatedFew, report, type Choice, type MembersOf, type Vote } from './members';
+import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, memberName, relatedAt, relatedFew, report, type Choice, type MembersOf, type Vote } from './members';
 
 const CODE = 'group-setting-mismatch';
 
