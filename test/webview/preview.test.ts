@@ -108,12 +108,14 @@ describe('the redirect preview page', () => {
     const { preview } = await openGroup();
     const { page } = preview;
     assert.equal(await page.locator('#title').textContent(), 'Redirect preview: group 209.165.202.140');
-    const rows = page.locator('#members tbody tr');
+    const rows = page.locator('#members-overview tbody tr');
     assert.equal(await rows.count(), 3);
     assert.deepEqual(await page.locator('#members tbody th button').allTextContents(), ['dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3']);
     assert.deepEqual(await page.locator('#members td.address').allTextContents(), MEMBERS.map((m) => m.publicIp));
     assert.match((await rows.nth(2).locator('td').nth(1).textContent()) ?? '', /5 assumed/);
-    assert.deepEqual(await page.locator('#members .source').allTextContents(), ['config', 'config', 'default', 'default', 'config', 'config']);
+    // The IPsec table, then the SSL table: dc-vpn-2 has no vpn-sessiondb limits.
+    assert.deepEqual(await page.locator('#members .source').allTextContents(), ['config', 'default', 'config', 'config', 'default', 'config']);
+    assert.deepEqual((await page.locator('#members-ipsec tbody th').allInnerTexts()).map((t) => t.trim()), ['dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3']);
     assert.equal(await page.locator('#director option').first().textContent(), 'Predicted: dc-vpn-1');
     assert.match((await rows.nth(0).locator('td').nth(2).textContent()) ?? '', /director/);
     await page.screenshot({ path: join(ARTIFACTS, 'preview-idle.png'), fullPage: true });
@@ -153,12 +155,12 @@ describe('the redirect preview page', () => {
     assert.deepEqual(await page.locator('#chart .legend li > span:not(.muted)').allTextContents(), ['dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3']);
     const core = runScenario({ ...expectedScenario('ssl', {}, 30), director: 'dc-vpn-1' });
     assert.ok(core.ok);
-    const targets = await page.locator('#steps .step-target').allTextContents();
-    assert.deepEqual(targets, core.decisions.map((d) => (d.target === null ? 'refused' : `→ ${d.target}`)));
+    const targets = await page.locator('#steps .step-target').evaluateAll((spans) => spans.map((s) => (s.querySelector('.target-name') ?? s).textContent));
+    assert.deepEqual(targets, core.decisions.map((d) => d.target ?? 'refused'));
     assert.deepEqual(await page.locator('#steps .step-text').allTextContents(), core.decisions.map((d) => d.explanation));
     // The chart ends where the core's run ends.
     const legend = await page.locator('#chart .legend li > span.muted').allTextContents();
-    assert.deepEqual(legend.map((t) => Number(t.split('→')[1])), Object.values(core.result.final).map((f) => f.active));
+    assert.deepEqual(legend.map((t) => Number(/(\d+)$/.exec(t)?.[1])), Object.values(core.result.final).map((f) => f.active));
     await assertClean(preview);
     await preview.close();
   });
@@ -209,7 +211,7 @@ describe('the redirect preview page', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator('#step-position').textContent(), 'Decision 3 of 20');
-    assert.equal(await page.locator('#steps li[aria-current="step"] .step-index').textContent(), '#3');
+    assert.equal(await page.locator('#steps li[aria-selected="true"] .step-index').textContent(), '#3');
     await page.keyboard.press('End');
     assert.equal(await page.locator('#step-position').textContent(), 'Decision 20 of 20');
     await page.keyboard.press('Home');

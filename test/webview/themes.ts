@@ -1,5 +1,7 @@
 // The colours VS Code gives a webview in three of its built-in themes (Dark Modern, Light Modern, Dark High
 // Contrast), limited to the variables the preview's stylesheet reads, so screenshots look as they do in the editor.
+// A colour the theme leaves unset is left out here too (VS Code then defines no variable): Dark High Contrast sets
+// no button, secondary button or list selection background, and the page must not fall back to its own blues.
 
 export type ThemeName = 'dark' | 'light' | 'high-contrast';
 
@@ -41,6 +43,8 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-button-foreground': '#ffffff',
       '--vscode-button-hoverBackground': '#026ec1',
       '--vscode-button-secondaryBackground': '#313131',
+      '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+      '--vscode-inputValidation-errorBorder': '#be1100',
       '--vscode-button-secondaryForeground': '#cccccc',
       '--vscode-textLink-foreground': '#4daafc',
       '--vscode-textBlockQuote-background': '#2b2b2b',
@@ -84,6 +88,8 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-button-foreground': '#ffffff',
       '--vscode-button-hoverBackground': '#0258a8',
       '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryHoverBackground': '#cccccc',
+      '--vscode-inputValidation-errorBorder': '#be1100',
       '--vscode-button-secondaryForeground': '#3b3b3b',
       '--vscode-textLink-foreground': '#005fb8',
       '--vscode-textBlockQuote-background': '#f8f8f8',
@@ -112,6 +118,7 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-panel-border': '#6fc3df',
       '--vscode-widget-border': '#6fc3df',
       '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
       '--vscode-focusBorder': '#f38518',
       '--vscode-errorForeground': '#f48771',
       '--vscode-editorError-foreground': '#f48771',
@@ -124,16 +131,14 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-dropdown-background': '#000000',
       '--vscode-dropdown-foreground': '#ffffff',
       '--vscode-dropdown-border': '#6fc3df',
-      '--vscode-button-background': '#000000',
       '--vscode-button-foreground': '#ffffff',
       '--vscode-button-border': '#6fc3df',
-      '--vscode-button-secondaryBackground': '#000000',
       '--vscode-button-secondaryForeground': '#ffffff',
+      '--vscode-inputValidation-errorBorder': '#6fc3df',
       '--vscode-textLink-foreground': '#21a6ff',
       '--vscode-textBlockQuote-background': '#000000',
       '--vscode-textCodeBlock-background': '#000000',
-      '--vscode-list-activeSelectionBackground': '#000000',
-      '--vscode-list-activeSelectionForeground': '#ffffff',
+      '--vscode-list-hoverBackground': 'rgba(255, 255, 255, 0.1)',
       '--vscode-editor-selectionBackground': '#ffffff',
       '--vscode-charts-foreground': '#ffffff',
       '--vscode-charts-lines': 'rgba(255, 255, 255, 0.5)',

@@ -46,9 +46,10 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <p id="subtitle" class="muted"></p>
 </header>
 <p id="notice" class="notice" role="status" hidden></p>
-<p id="split" class="notice" hidden></p>
+<p id="split" class="notice" role="status" hidden></p>
 <p id="import-notice" class="notice" role="status" hidden></p>
-<section id="next-section" aria-labelledby="next-heading" aria-live="polite" hidden>
+<div id="announce" class="visually-hidden" role="status"></div>
+<section id="next-section" aria-labelledby="next-heading" hidden>
 <h2 id="next-heading">Next session</h2>
 <div id="next" class="cards"></div>
 </section>
@@ -59,28 +60,32 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <select id="director"></select>
 <span id="director-note" class="muted"></span>
 </div>
-<div class="table-wrap"><table id="members"></table></div>
+<div id="members" class="member-tables"></div>
 <p id="excluded" class="muted" hidden></p>
 </section>
 <section id="place-section" aria-labelledby="place-heading" hidden>
 <h2 id="place-heading">Place sessions</h2>
-<form id="place-form" class="toolbar" novalidate>
-<label for="place-count">Place</label>
-<input id="place-count" type="number" min="1" max="1000" step="1" required>
-<label for="place-type">new</label>
-<select id="place-type"><option value="ssl">SSL</option><option value="ipsec">IPsec</option></select>
-<span>sessions</span>
-<label for="fail-member">and fail</label>
-<select id="fail-member"></select>
-<label for="fail-before">after</label>
-<input id="fail-before" type="number" min="0" step="1">
-<span>sessions</span>
-<button id="place-run" type="submit">Place</button>
+<form id="place-form" class="toolbar place-form" aria-labelledby="place-heading" novalidate>
+<span class="field"><label for="place-count">New sessions</label>
+<input id="place-count" type="number" min="1" max="1000" step="1" required aria-describedby="place-count-error"></span>
+<span class="field"><label for="place-type">Session type</label>
+<select id="place-type"><option value="ssl">SSL</option><option value="ipsec">IPsec</option></select></span>
+<span class="field"><label for="fail-member">Member that fails</label>
+<select id="fail-member"></select></span>
+<span class="field"><label id="fail-before-label" for="fail-before">Fails after</label>
+<input id="fail-before" type="number" min="0" step="1" aria-labelledby="fail-before-label fail-before-unit" aria-describedby="fail-before-error">
+<span id="fail-before-unit">new sessions</span></span>
+<button id="place-run" type="submit">Place sessions</button>
 </form>
-<p id="place-summary" class="summary" aria-live="polite"></p>
-<figure id="chart-figure" hidden>
+<p id="place-count-error" class="field-error" hidden></p>
+<p id="fail-before-error" class="field-error" hidden></p>
+<p id="place-summary" class="summary"></p>
+<figure id="chart-figure" aria-labelledby="chart-caption" hidden>
 <div id="chart"></div>
 <figcaption id="chart-caption" class="muted"></figcaption>
+<p id="chart-description" class="visually-hidden"></p>
+<div class="toolbar"><button id="chart-table-toggle" type="button" class="secondary" aria-expanded="false" aria-controls="chart-table-wrap">Show as table</button></div>
+<div id="chart-table-wrap" class="table-scroll" role="region" aria-labelledby="chart-table-caption" tabindex="0" hidden><table id="chart-table"></table></div>
 </figure>
 <div id="failure" hidden>
 <h3 id="failure-heading">Failure</h3>
@@ -99,12 +104,12 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <div class="toolbar">
 <button id="step-first" type="button" class="secondary">First</button>
 <button id="step-prev" type="button" class="secondary" aria-label="Previous decision">◀ Previous</button>
-<span id="step-position" aria-live="polite"></span>
+<span id="step-position"></span>
 <button id="step-next" type="button" class="secondary" aria-label="Next decision">Next ▶</button>
 <button id="step-last" type="button" class="secondary">Last</button>
 </div>
-<ol id="steps" class="steps" tabindex="0" aria-labelledby="steps-heading" aria-describedby="steps-help"></ol>
-<p id="steps-help" class="muted">Arrow keys move through the decisions; Home and End jump to the first and last.</p>
+<ol id="steps" class="steps" role="listbox" tabindex="0" aria-labelledby="steps-heading" aria-describedby="steps-help"></ol>
+<p id="steps-help" class="muted">Arrow keys move through the decisions, Page Up and Page Down by ten; Home and End jump to the first and last.</p>
 </div>
 </section>
 <section id="import-section" aria-labelledby="import-heading" hidden>

@@ -1,16 +1,19 @@
 // The redirect preview page: holds the state, renders the group, and runs every change through the host
 // (next IPsec and SSL session, then the placement run). One run at a time; a change during a run schedules
-// one more, so typing never floods the server and the last edit always wins.
+// one more, so typing never floods the server and the last edit always wins. A screen reader hears what changed
+// through one live region (`Announcer`): the next session when its member or rule changes, and the run the user
+// asked for, never the whole page again on each keystroke.
 import type { PreviewGroup, SimulateResult } from '../../../server/src/protocol';
 import { applyShowOutput } from '../preview/import-show';
 import { importMatchedNothingText, type GroupMessage, type HostMessage } from '../preview/messages';
-import { FAIL_DIRECTOR, initialState, loadState, MAX_PLACEMENT, mergeGroup, resetSessions, withMember, type PageState } from '../preview/page-state';
+import { FAIL_DIRECTOR, initialState, loadState, MAX_PLACEMENT, mergeGroup, resetSessions, withMember, type PageState, type SessionTypeKey } from '../preview/page-state';
 import { chooseDirector, nextSessionScenario, placementScenario, scenarioMembers } from '../preview/scenarios';
+import { Announcer } from './announcer';
 import { byId, el, show } from './dom';
 import type { Host } from './host';
 import { importReport } from './import-view';
 import { MembersView, withCount } from './members-view';
-import { nextCard } from './next-view';
+import { decisionKey, nextCard, nextSentence } from './next-view';
 import { PlacementView, type PlacementRun } from './placement-view';
 
 export class App {
@@ -23,17 +26,25 @@ export class App {
   private runs = 0;
   /** The running director the last next-session run reported, so "fail the director" can name it. */
   private director: string | null = null;
+  private readonly announcer = new Announcer(byId('announce'));
+  /** The next sessions' targets and rules last shown, to announce only a change (null before the first run). */
+  private nextShown: Record<SessionTypeKey, string> | null = null;
+  /** The placement form asked for a run: its summary is announced when the run is shown. */
+  private placementAsked = false;
 
   constructor(private readonly host: Host) {
-    this.members = new MembersView(byId<HTMLTableElement>('members'), {
+    this.members = new MembersView(byId('members'), {
       onCount: (name, field, value) => this.change((s) => withMember(s, name, (e) => withCount(e, field, value))),
       onUp: (name, up) => this.change((s) => withMember(s, name, (e) => ({ ...e, up }))),
       onOpen: (uri) => this.host.openMember(uri),
     });
-    this.placement = new PlacementView((step) => {
-      this.state = { ...this.state, step };
-      this.save();
-    });
+    this.placement = new PlacementView(
+      (step) => {
+        this.state = { ...this.state, step };
+        this.save();
+      },
+      (text) => this.announcer.say(text),
+    );
   }
 
   start(): void {
@@ -161,22 +172,35 @@ export class App {
     });
   }
 
-  /** Reads the placement form; invalid numbers mark their field and change nothing. */
+  /**
+   * Reads the placement form. An invalid number marks its field (`aria-invalid`, a red border, a message tied to it
+   * by `aria-describedby`), changes nothing, and the summary says that what is shown is the previous run.
+   */
   private readPlacement(): void {
     const countInput = byId<HTMLInputElement>('place-count');
     const beforeInput = byId<HTMLInputElement>('fail-before');
-    const count = Number(countInput.value);
-    const before = Number(beforeInput.value);
-    const countOk = Number.isInteger(count) && count >= 1 && count <= MAX_PLACEMENT;
-    const beforeOk = Number.isInteger(before) && before >= 0 && before <= (countOk ? count : this.state.placement.count);
-    countInput.toggleAttribute('aria-invalid', !countOk);
-    beforeInput.toggleAttribute('aria-invalid', !beforeOk);
-    if (!countOk || !beforeOk) return;
-    beforeInput.max = String(count);
     const type = byId<HTMLSelectElement>('place-type').value === 'ipsec' ? 'ipsec' : 'ssl';
     const fail = byId<HTMLSelectElement>('fail-member').value;
+    // "Fails after" means nothing while nobody fails: it is then neither used nor judged.
     beforeInput.disabled = fail === '';
-    this.change((s) => ({ ...s, placement: { type, count, fail, failBefore: before } }));
+    const count = Number(countInput.value);
+    const before = Number(beforeInput.value);
+    const countOk = countInput.value.trim() !== '' && Number.isInteger(count) && count >= 1 && count <= MAX_PLACEMENT;
+    const limit = countOk ? count : this.state.placement.count;
+    const beforeValid = beforeInput.value.trim() !== '' && Number.isInteger(before) && before >= 0 && before <= limit;
+    const errors = [
+      markField(countInput, byId('place-count-error'), countOk ? null : `New sessions must be a whole number from 1 to ${MAX_PLACEMENT}.`),
+      markField(beforeInput, byId('fail-before-error'), beforeValid || beforeInput.disabled ? null : `Fails after must be a whole number from 0 to ${limit}, the number of new sessions.`),
+    ].filter((e): e is string => e !== null);
+    this.placement.setFormError(errors.length > 0 ? errors.join(' ') : null);
+    if (errors.length > 0) {
+      this.announcer.say(`Not placed: ${errors.join(' ')}`);
+      return;
+    }
+    this.placementAsked = true;
+    beforeInput.max = String(count);
+    const failBefore = beforeValid ? before : this.state.placement.failBefore;
+    this.change((s) => ({ ...s, placement: { type, count, fail, failBefore } }));
   }
 
   private change(update: (state: PageState) => PageState): void {
@@ -242,6 +266,20 @@ export class App {
     if (scenario) run = { scenario, result: await this.host.simulate(scenario) };
     if (this.again) return;
     this.placement.render(run, state.step);
+    this.announceChanges({ ssl, ipsec });
+  }
+
+  /** Says, once, what a run changed: who gets the next session (when that changed) and a run the form asked for. */
+  private announceChanges(next: Record<SessionTypeKey, SimulateResult | null>): void {
+    const keys = { ipsec: decisionKey(next.ipsec), ssl: decisionKey(next.ssl) };
+    const previous = this.nextShown;
+    this.nextShown = keys;
+    const sentences = previous ? (['ipsec', 'ssl'] as const).filter((type) => previous[type] !== keys[type]).map((type) => nextSentence(type, next[type])) : [];
+    if (this.placementAsked) {
+      this.placementAsked = false;
+      sentences.push(`Placed: ${this.placement.summaryText()}`);
+    }
+    this.announcer.say(sentences.join(' '));
   }
 
   private async importPasted(): Promise<void> {
@@ -302,6 +340,15 @@ function groupShape(group: PreviewGroup): string {
 function joinNames(names: readonly string[]): string {
   if (names.length === 0) return 'no member';
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Marks a form field invalid with its message, or valid again (message null); returns the message. */
+function markField(input: HTMLInputElement, message: HTMLElement, error: string | null): string | null {
+  if (error === null) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+  message.textContent = error ?? '';
+  show(message, error !== null);
+  return error;
 }
 
 function loadsOf(result: SimulateResult | null): Record<string, number> | null {

@@ -1,8 +1,11 @@
-// The members table: each member's address, priority, role and participation, an up/down switch, and editable
-// IPsec and SSL sessions and limits, with the loads the server computed. The table is rebuilt only when the group
-// changes; edits and results update cells in place, so the field being typed in keeps its focus.
+// The members tables: one for who each member is (address, priority, role, up or down), and one per session type
+// (IPsec, SSL) with its editable sessions and limits and the loads the server computed. Three narrow tables read
+// in a 600 px editor split, where one table of twelve columns was cut off, and a screen reader hears a few
+// columns per row instead of twelve. The tables are rebuilt only when the group changes; edits and results update
+// cells in place, so the field being typed in keeps its focus.
 import type { PreviewGroup, PreviewMember } from '../../../server/src/protocol';
-import { MAX_COUNT, memberEdit, type LimitSource, type MemberEdit, type PageState } from '../preview/page-state';
+import { SESSION_LABEL } from '../preview/rule-words';
+import { MAX_COUNT, memberEdit, type LimitSource, type MemberEdit, type PageState, type SessionTypeKey } from '../preview/page-state';
 import { el } from './dom';
 
 export interface MemberEvents {
@@ -20,7 +23,10 @@ interface RowRefs {
   inputs: Map<CountField, HTMLInputElement>;
   sources: { ssl: HTMLElement; ipsec: HTMLElement };
   up: HTMLInputElement;
-  row: HTMLTableRowElement;
+  /** The member's row in each table, marked together when the member is down. */
+  rows: HTMLTableRowElement[];
+  /** The "down" notes beside the member's name, shown while it is down. */
+  downNotes: HTMLElement[];
 }
 
 /** Names longer than this may wrap in the table. */
@@ -41,43 +47,43 @@ const SOURCE_TITLES: Record<LimitSource, string> = {
   imported: 'From imported show vpn load-balancing output',
 };
 
+/** The columns of each session type's table after the member's name: the count fields, then the load. */
+const SESSION_COLUMNS: Record<SessionTypeKey, { field: CountField; heading: string; label: string }[]> = {
+  ipsec: [
+    { field: 'ipsec.active', heading: 'Active', label: 'IPsec active sessions' },
+    { field: 'ipsec.limit', heading: 'Limit', label: 'IPsec session limit' },
+  ],
+  ssl: [
+    { field: 'ssl.active', heading: 'Active', label: 'SSL active sessions' },
+    { field: 'ssl.inactive', heading: 'Inactive', label: 'SSL inactive sessions' },
+    { field: 'ssl.limit', heading: 'Limit', label: 'SSL session limit' },
+  ],
+};
+
 export class MembersView {
   private rows = new Map<string, RowRefs>();
 
   constructor(
-    private readonly table: HTMLTableElement,
+    private readonly container: HTMLElement,
     private readonly events: MemberEvents,
   ) {}
 
-  /** Builds the table for a group. `taking` names the members that take part in load balancing. */
+  /** Builds the tables for a group. `taking` names the members that take part in load balancing. */
   build(group: PreviewGroup, state: PageState, taking: ReadonlySet<string>): void {
     this.rows.clear();
-    const head = el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { text: 'Member', attrs: { scope: 'col' } }),
-        el('th', { text: 'Public address', attrs: { scope: 'col' } }),
-        el('th', { text: 'Priority', attrs: { scope: 'col' } }),
-        el('th', { text: 'Role', attrs: { scope: 'col' } }),
-        el('th', { text: 'Up', attrs: { scope: 'col' } }),
-        el('th', { text: 'IPsec active', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'IPsec limit', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'IPsec load', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'SSL active', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'SSL inactive', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'SSL limit', className: 'num', attrs: { scope: 'col' } }),
-        el('th', { text: 'SSL load', className: 'num', attrs: { scope: 'col' } }),
-      ),
-    );
-    const body = el('tbody');
+    const overview = tableOf('members-overview', 'Members: public address, priority, role, and whether each is up', true, ['Member', 'Public address', 'Priority', 'Role', 'Up']);
+    const sessions = {
+      ipsec: tableOf('members-ipsec', `${SESSION_LABEL.ipsec} sessions`, false, ['Member', ...SESSION_COLUMNS.ipsec.map((c) => c.heading), 'Load']),
+      ssl: tableOf('members-ssl', `${SESSION_LABEL.ssl} sessions`, false, ['Member', ...SESSION_COLUMNS.ssl.map((c) => c.heading), 'Load']),
+    };
     for (const member of group.members) {
       const edit = memberEdit(state, member.name);
-      body.append(this.buildRow(member, edit, taking.has(member.name)));
+      this.buildRows(member, edit, taking.has(member.name), overview.body, { ipsec: sessions.ipsec.body, ssl: sessions.ssl.body });
     }
-    this.table.replaceChildren(el('caption', { className: 'visually-hidden', text: 'Members of the group, their sessions, limits and loads' }), head, body);
+    this.container.replaceChildren(
+      el('div', { className: 'table-wrap' }, overview.table),
+      el('div', { className: 'session-tables' }, el('div', { className: 'table-wrap' }, sessions.ipsec.table), el('div', { className: 'table-wrap' }, sessions.ssl.table)),
+    );
   }
 
   /** Shows the loads and roles of a simulation run, and marks who gets the next session of each type. */
@@ -94,9 +100,9 @@ export class MembersView {
           continue;
         }
         cell.append(el('span', { className: load >= 100 ? 'load full' : 'load', text: `${load} %` }));
-        if (results.next[type] === name) cell.append(el('span', { className: 'badge next', text: `next ${type === 'ssl' ? 'SSL' : 'IPsec'}` }));
+        if (results.next[type] === name) cell.append(el('span', { className: 'badge next', text: `next ${SESSION_LABEL[type]}` }));
       }
-      if (refs.row.classList.contains('excluded')) continue;
+      if (refs.rows[0]!.classList.contains('excluded')) continue;
       refs.role.replaceChildren();
       const roles: string[] = [];
       if (results.director === name) roles.push('director');
@@ -120,7 +126,7 @@ export class MembersView {
         input.removeAttribute('aria-invalid');
       }
       refs.up.checked = edit.up;
-      refs.row.classList.toggle('down', !edit.up);
+      markDown(refs, !edit.up);
       for (const type of ['ipsec', 'ssl'] as const) {
         const source = type === 'ipsec' ? edit.ipsecLimitSource : edit.sslLimitSource;
         refs.sources[type].textContent = SOURCE_WORDS[source];
@@ -129,23 +135,24 @@ export class MembersView {
     }
   }
 
-  private buildRow(member: PreviewMember, edit: MemberEdit | undefined, taking: boolean): HTMLTableRowElement {
-    const row = el('tr', { className: taking ? '' : 'excluded' });
+  private buildRows(member: PreviewMember, edit: MemberEdit | undefined, taking: boolean, overview: HTMLElement, sessions: Record<SessionTypeKey, HTMLElement>): void {
+    const rowClass = taking ? '' : 'excluded';
+    const downNote = (): HTMLElement => el('span', { className: 'badge down', text: 'down', attrs: { hidden: '' } });
     // Long names (hostile or generated ones) may wrap anywhere; usual hostnames stay on one line.
-    const open = el('button', { className: member.name.length > LONG_NAME ? 'link long' : 'link', text: member.name, attrs: { type: 'button', title: 'Open this member\'s configuration' } });
+    const long = member.name.length > LONG_NAME;
+    const open = el('button', { className: long ? 'link long' : 'link', text: member.name, attrs: { type: 'button', title: 'Open this member\'s configuration' } });
     open.addEventListener('click', () => this.events.onOpen(member.uri));
     const priority = el('td', { className: 'num' }, String(member.priority), member.priorityConfigured ? null : el('span', { className: 'muted', text: ' assumed' }));
     const role = el('td', { text: taking ? 'member' : !member.participates ? 'not participating' : member.split.length > 0 ? 'split off' : 'no public address' });
     const up = el('input', { attrs: { type: 'checkbox', 'aria-label': `${member.name} is up` } });
     up.checked = edit?.up ?? true;
     up.disabled = !taking;
-    up.addEventListener('change', () => {
-      row.classList.toggle('down', !up.checked);
-      this.events.onUp(member.name, up.checked);
-    });
-    row.classList.toggle('down', !(edit?.up ?? true));
+    const notes = [downNote()];
+    const main = el('tr', { className: rowClass }, el('th', { attrs: { scope: 'row' } }, open, ' ', notes[0]), el('td', { className: 'address', text: member.publicIp ?? '—' }), priority, role, el('td', {}, up));
+    overview.append(main);
+
     const inputs = new Map<CountField, HTMLInputElement>();
-    const count = (field: CountField, label: string): HTMLElement => {
+    const count = (field: CountField, label: string): HTMLInputElement => {
       const input = el('input', { className: 'count', attrs: { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': `${member.name} ${label}` } });
       input.value = String(edit ? countOf(edit, field) : 0);
       input.disabled = !taking;
@@ -166,24 +173,46 @@ export class MembersView {
       ipsec: el('span', { className: 'source muted', text: edit ? SOURCE_WORDS[edit.ipsecLimitSource] : '' }),
       ssl: el('span', { className: 'source muted', text: edit ? SOURCE_WORDS[edit.sslLimitSource] : '' }),
     };
-    const loads = { ipsec: el('td', { className: 'num', text: '—' }), ssl: el('td', { className: 'num', text: '—' }) };
-    row.append(
-      el('th', { attrs: { scope: 'row' } }, open),
-      el('td', { className: 'address', text: member.publicIp ?? '—' }),
-      priority,
-      role,
-      el('td', {}, up),
-      el('td', { className: 'num' }, count('ipsec.active', 'IPsec active sessions')),
-      el('td', { className: 'num' }, count('ipsec.limit', 'IPsec session limit'), sources.ipsec),
-      loads.ipsec,
-      el('td', { className: 'num' }, count('ssl.active', 'SSL active sessions')),
-      el('td', { className: 'num' }, count('ssl.inactive', 'SSL inactive sessions')),
-      el('td', { className: 'num' }, count('ssl.limit', 'SSL session limit'), sources.ssl),
-      loads.ssl,
-    );
-    this.rows.set(member.name, { role, loads, inputs, sources, up, row });
-    return row;
+    const loads = { ipsec: el('td', { className: 'num load-cell', text: '—' }), ssl: el('td', { className: 'num load-cell', text: '—' }) };
+    const rows = [main];
+    for (const type of ['ipsec', 'ssl'] as const) {
+      const note = downNote();
+      notes.push(note);
+      const row = el(
+        'tr',
+        { className: rowClass },
+        el('th', { className: long ? 'name long' : 'name', attrs: { scope: 'row' } }, member.name, ' ', note),
+        ...SESSION_COLUMNS[type].map((c) => el('td', { className: 'num' }, count(c.field, c.label), c.field.endsWith('.limit') ? sources[type] : null)),
+        loads[type],
+      );
+      sessions[type].append(row);
+      rows.push(row);
+    }
+    const refs: RowRefs = { role, loads, inputs, sources, up, rows, downNotes: notes };
+    up.addEventListener('change', () => {
+      markDown(refs, !up.checked);
+      this.events.onUp(member.name, up.checked);
+    });
+    markDown(refs, !(edit?.up ?? true));
+    this.rows.set(member.name, refs);
   }
+}
+
+/** Columns of numbers, aligned right as their cells are. */
+const NUMERIC_COLUMNS = new Set(['Priority', 'Active', 'Inactive', 'Limit', 'Load']);
+
+/** A table with a caption (visible, or for screen readers only) and column headers; rows go into `body`. */
+function tableOf(id: string, caption: string, captionHidden: boolean, headings: string[]): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+  const body = el('tbody');
+  const head = el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { text: h, className: NUMERIC_COLUMNS.has(h) ? 'num' : '', attrs: { scope: 'col' } }))));
+  const table = el('table', { attrs: { id } }, el('caption', { className: captionHidden ? 'visually-hidden' : 'table-caption', text: caption }), head, body);
+  return { table, body };
+}
+
+/** A member marked down: its rows say so in words (not only by colour), in every table. */
+function markDown(refs: RowRefs, down: boolean): void {
+  for (const row of refs.rows) row.classList.toggle('down', down);
+  for (const note of refs.downNotes) note.hidden = !down;
 }
 
 export function countOf(edit: MemberEdit, field: CountField): number {

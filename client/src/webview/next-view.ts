@@ -30,6 +30,27 @@ export function nextCard(type: SessionTypeKey, result: SimulateResult | null): H
   return card;
 }
 
+/**
+ * What a screen reader is told about the next session of one type: who and by which rule. The page announces it
+ * only when it differs from what it last said (`decisionKey`), not on every keystroke that leaves it unchanged.
+ */
+export function nextSentence(type: SessionTypeKey, result: SimulateResult | null): string {
+  const label = `Next ${SESSION_LABEL[type]} session`;
+  if (!result) return `${label}: nothing to place.`;
+  if (!result.ok) return `${label}: ${sentence(result.error)}`;
+  const decision = result.decisions[0];
+  if (!decision) return `${label}: nothing placed.`;
+  return decision.target === null ? `${label}: refused, ${ruleWords(decision.rule)}.` : `${label}: ${decision.target}, ${ruleWords(decision.rule)}.`;
+}
+
+/** The target and rule of the next session of one type, to tell whether an announcement is due. */
+export function decisionKey(result: SimulateResult | null): string {
+  if (!result) return 'none';
+  if (!result.ok) return `error ${result.error}`;
+  const decision = result.decisions[0];
+  return decision ? JSON.stringify([decision.target, decision.rule]) : 'empty';
+}
+
 /** Ends the server's explanation with a full stop; it starts with a member name, whose case must not change. */
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
