@@ -185,19 +185,19 @@ export class PlacementView {
     this.steps.replaceChildren(
       ...decisions.map((d) => {
         // The option's name comes from its content, which reads as a sentence: the arrow is drawn for the eye and
-        // said as "to", and the pieces laid out as columns are parted by punctuation only a screen reader hears.
+        // said as "to", and the pieces laid out as columns end with punctuation only a screen reader hears.
         const item = el('li', { attrs: { id: `step-${d.index}`, role: 'option', 'aria-selected': 'false' } });
-        const pause = (text: string): HTMLElement => el('span', { className: 'visually-hidden', text });
-        item.append(el('span', { className: 'step-index', text: `#${d.index + 1}` }), pause(': '));
-        if (d.reconnect) item.append(el('span', { className: 'badge reconnect', text: 'reconnect' }), pause(', '));
-        if (d.director !== undefined) item.append(el('span', { className: 'badge director', text: d.director === null ? 'no director left' : `new director ${d.director}` }), pause(', '));
+        const pause = (text: string): HTMLElement => el('span', { className: 'spoken', text });
+        item.append(el('span', { className: 'step-index' }, `#${d.index + 1}`, pause(':')), ' ');
+        if (d.reconnect) item.append(el('span', { className: 'badge reconnect' }, 'reconnect', pause(',')), ' ');
+        if (d.director !== undefined) item.append(el('span', { className: 'badge director' }, d.director === null ? 'no director left' : `new director ${d.director}`, pause(',')), ' ');
         item.append(
           d.target === null
-            ? el('span', { className: 'step-target', text: 'refused' })
-            : el('span', { className: 'step-target' }, el('span', { text: '→ ', attrs: { 'aria-hidden': 'true' } }), pause('to '), el('span', { className: 'target-name', text: d.target })),
-          pause(', '),
-          el('span', { className: 'step-rule muted', text: ruleWords(d.rule) }),
-          pause('. '),
+            ? el('span', { className: 'step-target' }, 'refused', pause(','))
+            : el('span', { className: 'step-target' }, el('span', { text: '→ ', attrs: { 'aria-hidden': 'true' } }), pause('to '), el('span', { className: 'target-name', text: d.target }), pause(',')),
+          ' ',
+          el('span', { className: 'step-rule muted' }, ruleWords(d.rule), pause('.')),
+          ' ',
           el('span', { className: 'step-text', text: d.explanation }),
         );
         item.addEventListener('click', () => this.select(d.index, 'pointer'));
