@@ -42,9 +42,9 @@ export function tally(violations: readonly AxeViolation[]): string {
   return violations.map((v) => `${v.id} ${v.nodes.length}`).join(', ') || 'none';
 }
 
-export type AuditState = 'idle' | '100 placed' | 'director failing' | 'import used' | 'member down';
+export type AuditState = 'idle' | '100 placed' | 'director failing' | 'import used' | 'member down' | 'table shown' | 'invalid count';
 
-export const AUDIT_STATES: readonly AuditState[] = ['idle', '100 placed', 'director failing', 'import used', 'member down'];
+export const AUDIT_STATES: readonly AuditState[] = ['idle', '100 placed', 'director failing', 'import used', 'member down', 'table shown', 'invalid count'];
 
 /** Brings a freshly opened preview of the fixture group into a state, through its controls. */
 export async function enterState(preview: PreviewPage, state: AuditState): Promise<void> {
@@ -68,6 +68,15 @@ export async function enterState(preview: PreviewPage, state: AuditState): Promi
       return;
     case 'member down':
       await preview.settle(() => page.getByLabel('dc-vpn-2 is up', { exact: true }).uncheck());
+      return;
+    case 'table shown':
+      await enterState(preview, 'director failing');
+      await page.click('#chart-table-toggle');
+      return;
+    case 'invalid count':
+      await enterState(preview, '100 placed');
+      await page.fill('#place-count', '0');
+      await page.click('#place-run');
       return;
   }
 }

@@ -1,6 +1,7 @@
 // The preview page audited with axe-core in real Chromium: every theme (dark, light, high contrast), the editor's
 // full width and the default side-by-side split (1400 and 600 px), and every state a user reaches (idle, 100
-// sessions placed, the director failing, an import, a member marked down) must have no violation at all.
+// sessions placed, the director failing, an import, a member marked down, the chart shown as a table, an invalid
+// count) must have no violation at all.
 // A screenshot of each theme and width goes to .artifacts/webview/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -40,6 +40,7 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <title>Redirect preview</title>
 </head>
 <body>
+<div id="announce" class="visually-hidden" role="status"></div>
 <main id="app" aria-busy="true">
 <header class="title">
 <h1 id="title">Redirect preview</h1>
@@ -48,7 +49,6 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <p id="notice" class="notice" role="status" hidden></p>
 <p id="split" class="notice" role="status" hidden></p>
 <p id="import-notice" class="notice" role="status" hidden></p>
-<div id="announce" class="visually-hidden" role="status"></div>
 <section id="next-section" aria-labelledby="next-heading" hidden>
 <h2 id="next-heading">Next session</h2>
 <div id="next" class="cards"></div>
