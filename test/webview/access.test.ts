@@ -337,6 +337,27 @@ describe('the redirect preview without a mouse or without sight', () => {
     await preview.close();
   });
 
+  test('narrowing the view (dragging the editor split) redraws the figures at the new width', async () => {
+    const preview = await open({ width: 1400 });
+    const { page } = preview;
+    await enterState(preview, 'director failing');
+    const figures = (): Promise<{ viewBoxes: number[]; shown: number[]; smallestText: number }> =>
+      page.evaluate(() => {
+        const svgs = Array.from(document.querySelectorAll<SVGSVGElement>('svg.chart, svg.keepalive'));
+        const text = Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text, svg.keepalive text')).map((t) => t.getBoundingClientRect().height);
+        return { viewBoxes: svgs.map((s) => s.viewBox.baseVal.width), shown: svgs.map((s) => Math.round(s.getBoundingClientRect().width)), smallestText: Math.min(...text) };
+      });
+    const wide = await figures();
+    assert.deepEqual(wide.viewBoxes, [900, 900]);
+    await page.setViewportSize({ width: 600, height: 900 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<SVGSVGElement>('svg.chart, svg.keepalive')).every((s) => s.viewBox.baseVal.width < 900));
+    const narrow = await figures();
+    // One unit of the drawing is one pixel on screen, so the 12 px text stays 12 px.
+    assert.deepEqual(narrow.viewBoxes, narrow.shown);
+    assert.ok(narrow.smallestText >= 12, `figure text ${narrow.smallestText} px tall`);
+    await preview.close();
+  });
+
   for (const theme of ['dark', 'light', 'high-contrast'] as const) {
     test(`${theme}, 600 px (the side-by-side split): nothing is cut off, figures keep their text size, labels stay with their fields`, async () => {
       const preview = await open({ theme, width: 600 });

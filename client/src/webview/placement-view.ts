@@ -19,7 +19,7 @@ export interface PlacementRun {
 /** How a decision came to be selected: only a move with the buttons needs announcing (the listbox reads its option). */
 type SelectedBy = 'render' | 'keys' | 'pointer' | 'buttons';
 
-/** The narrowest and widest the figures are drawn: narrower than this, they scroll rather than crowd. */
+/** The narrowest and widest the figures are drawn: in a narrower view they are scaled down rather than crowded. */
 const FIGURE_WIDTH = { min: 320, max: 900 };
 
 export class PlacementView {
