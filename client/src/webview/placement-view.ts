@@ -139,7 +139,6 @@ export class PlacementView {
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as HTMLElement;
       const current = i === this.step;
-      item.classList.toggle('current', current);
       item.setAttribute('aria-selected', String(current));
     }
     const current = items[this.step] as HTMLElement | undefined;
