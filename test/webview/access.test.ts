@@ -310,32 +310,40 @@ describe('the redirect preview without a mouse or without sight', () => {
     await preview.close();
   });
 
-  test('high contrast: the theme\'s borders mark hover and selection, with no fallback colour behind the text', async () => {
-    const preview = await open({ theme: 'high-contrast' });
-    const { page } = preview;
-    await enterState(preview, '100 placed');
-    const active = 'rgb(243, 133, 24)';
-    assert.equal(THEMES['high-contrast'].variables['--vscode-contrastActiveBorder'], '#f38518');
-    for (const id of ['place-run', 'show-import', 'step-next']) {
-      await page.hover(`#${id}`);
-      const style = await page.locator(`#${id}`).evaluate((b) => {
-        const s = getComputedStyle(b);
-        return { outline: `${s.outlineStyle} ${s.outlineColor}`, background: s.backgroundColor };
+  // The hovered buttons keep their own background (the theme's button colour, or the editor's where the theme sets
+  // none); only the dashed active border marks the hover.
+  const HIGH_CONTRAST: { theme: ThemeName; active: string; backgrounds: Record<string, string> }[] = [
+    { theme: 'high-contrast', active: 'rgb(243, 133, 24)', backgrounds: { 'place-run': 'rgb(0, 0, 0)', 'show-import': 'rgb(0, 0, 0)', 'step-next': 'rgb(0, 0, 0)' } },
+    { theme: 'high-contrast-light', active: 'rgb(0, 107, 189)', backgrounds: { 'place-run': 'rgb(15, 74, 133)', 'show-import': 'rgb(15, 74, 133)', 'step-next': 'rgb(255, 255, 255)' } },
+  ];
+
+  for (const c of HIGH_CONTRAST) {
+    test(`${c.theme}: the theme's borders mark hover and selection, with no fallback colour behind the text`, async () => {
+      const preview = await open({ theme: c.theme });
+      const { page } = preview;
+      await enterState(preview, '100 placed');
+      assert.ok(THEMES[c.theme].variables['--vscode-contrastActiveBorder']);
+      for (const [id, background] of Object.entries(c.backgrounds)) {
+        await page.hover(`#${id}`);
+        const style = await page.locator(`#${id}`).evaluate((b) => {
+          const s = getComputedStyle(b);
+          return { outline: `${s.outlineStyle} ${s.outlineColor}`, background: s.backgroundColor };
+        });
+        assert.deepEqual(style, { outline: `dashed ${c.active}`, background }, id);
+        const lowest = (await page.evaluate(CONTRAST_SCRIPT)) as { text: string; ratio: number }[];
+        assert.deepEqual(lowest.filter((t) => t.ratio < 7), [], `text below 7:1 while hovering #${id}`);
+      }
+      const selected = await page.locator('#steps li[aria-selected="true"]').evaluate((li) => {
+        const s = getComputedStyle(li);
+        return `${s.outlineStyle} ${s.outlineColor}`;
       });
-      assert.deepEqual(style, { outline: `dashed ${active}`, background: 'rgb(0, 0, 0)' }, id);
-      const lowest = (await page.evaluate(CONTRAST_SCRIPT)) as { text: string; ratio: number }[];
-      assert.deepEqual(lowest.filter((t) => t.ratio < 7), [], `text below 7:1 while hovering #${id}`);
-    }
-    const selected = await page.locator('#steps li[aria-selected="true"]').evaluate((li) => {
-      const s = getComputedStyle(li);
-      return `${s.outlineStyle} ${s.outlineColor}`;
+      assert.equal(selected, `solid ${c.active}`);
+      // No element draws with opacity in high contrast.
+      const faded = await page.evaluate(() => Array.from(document.querySelectorAll('#app *')).filter((e) => Number(getComputedStyle(e).opacity) < 1 && e.getClientRects().length > 0).map((e) => e.getAttribute('class')));
+      assert.deepEqual(faded, []);
+      await preview.close();
     });
-    assert.equal(selected, `solid ${active}`);
-    // No element draws with opacity in high contrast.
-    const faded = await page.evaluate(() => Array.from(document.querySelectorAll('#app *')).filter((e) => Number(getComputedStyle(e).opacity) < 1 && e.getClientRects().length > 0).map((e) => e.getAttribute('class')));
-    assert.deepEqual(faded, []);
-    await preview.close();
-  });
+  }
 
   test('narrowing the view (dragging the editor split) redraws the figures at the new width', async () => {
     const preview = await open({ width: 1400 });
@@ -358,7 +366,7 @@ describe('the redirect preview without a mouse or without sight', () => {
     await preview.close();
   });
 
-  for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+  for (const theme of ['dark', 'light', 'high-contrast', 'high-contrast-light'] as const) {
     test(`${theme}, 600 px (the side-by-side split): nothing is cut off, figures keep their text size, labels stay with their fields`, async () => {
       const preview = await open({ theme, width: 600 });
       const { page } = preview;

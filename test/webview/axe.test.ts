@@ -1,4 +1,4 @@
-// The preview page audited with axe-core in real Chromium: every theme (dark, light, high contrast), the editor's
+// The preview page audited with axe-core in real Chromium: every theme (dark, light, both high contrasts), the editor's
 // full width and the default side-by-side split (1400 and 600 px), and every state a user reaches (idle, 100
 // sessions placed, the director failing, an import, a member marked down, the chart shown as a table, an invalid
 // count) must have no violation at all.
@@ -23,7 +23,7 @@ after(async () => {
   await harness?.stop();
 });
 
-const THEMES: readonly ThemeName[] = ['dark', 'light', 'high-contrast'];
+const THEMES: readonly ThemeName[] = ['dark', 'light', 'high-contrast', 'high-contrast-light'];
 const WIDTHS = [1400, 600] as const;
 
 describe('the redirect preview passes axe-core', () => {

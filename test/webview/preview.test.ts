@@ -434,7 +434,9 @@ describe('the redirect preview page', () => {
     { theme: 'dark', minimum: 4.5, background: 'rgb(31, 31, 31)' },
     { theme: 'light', minimum: 4.5, background: 'rgb(255, 255, 255)' },
     { theme: 'high-contrast', minimum: 7, background: 'rgb(0, 0, 0)' },
+    { theme: 'high-contrast-light', minimum: 7, background: 'rgb(255, 255, 255)' },
   ];
+  const CONTRAST_BORDERS: Partial<Record<ThemeName, string>> = { 'high-contrast': 'rgb(111, 195, 223)', 'high-contrast-light': 'rgb(15, 74, 133)' };
 
   for (const c of THEME_CASES) {
     test(`${c.theme} theme: colours come from the theme and every text has a contrast of at least ${c.minimum}`, async () => {
@@ -446,13 +448,14 @@ describe('the redirect preview page', () => {
       const lowest = (await page.evaluate(CONTRAST_SCRIPT)) as { text: string; ratio: number }[];
       assert.ok(lowest.length > 0);
       assert.deepEqual(lowest.filter((t) => t.ratio < c.minimum), [], `text below ${c.minimum}:1`);
-      if (c.theme === 'high-contrast') {
+      const contrastBorder = CONTRAST_BORDERS[c.theme];
+      if (contrastBorder) {
         // Surfaces that other themes tell apart by background get the theme's contrast border.
         const border = await page.evaluate(() => {
           const card = getComputedStyle(document.querySelector('.card')!);
           return `${card.borderTopStyle} ${card.borderTopColor}`;
         });
-        assert.equal(border, 'solid rgb(111, 195, 223)');
+        assert.equal(border, `solid ${contrastBorder}`);
       }
       await page.screenshot({ path: join(ARTIFACTS, `preview-${c.theme}.png`), fullPage: true });
       await assertClean(preview);

@@ -1,9 +1,9 @@
-// The colours VS Code gives a webview in three of its built-in themes (Dark Modern, Light Modern, Dark High
-// Contrast), limited to the variables the preview's stylesheet reads, so screenshots look as they do in the editor.
+// The colours VS Code gives a webview in four of its built-in themes (Dark Modern, Light Modern, Dark High
+// Contrast, Light High Contrast), limited to the variables the preview's stylesheet reads, so screenshots look as they do in the editor.
 // A colour the theme leaves unset is left out here too (VS Code then defines no variable): Dark High Contrast sets
 // no button, secondary button or list selection background, and the page must not fall back to its own blues.
 
-export type ThemeName = 'dark' | 'light' | 'high-contrast';
+export type ThemeName = 'dark' | 'light' | 'high-contrast' | 'high-contrast-light';
 
 export interface Theme {
   bodyClass: string;
@@ -143,11 +143,57 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-charts-foreground': '#ffffff',
       '--vscode-charts-lines': 'rgba(255, 255, 255, 0.5)',
       '--vscode-charts-blue': '#3794ff',
-      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-orange': '#ab5a00',
       '--vscode-charts-green': '#89d185',
       '--vscode-charts-purple': '#b180d7',
-      '--vscode-charts-yellow': '#ffd700',
+      '--vscode-charts-yellow': '#ffd370',
       '--vscode-charts-red': '#f14c4c',
+    },
+  },
+  'high-contrast-light': {
+    bodyClass: 'vscode-high-contrast-light',
+    variables: {
+      ...common,
+      '--vscode-foreground': '#292929',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-descriptionForeground': 'rgba(41, 41, 41, 0.7)',
+      '--vscode-panel-border': '#0f4a85',
+      '--vscode-widget-border': '#0f4a85',
+      '--vscode-contrastBorder': '#0f4a85',
+      '--vscode-contrastActiveBorder': '#006bbd',
+      '--vscode-focusBorder': '#006bbd',
+      '--vscode-errorForeground': '#b5200d',
+      '--vscode-editorError-foreground': '#b5200d',
+      '--vscode-editorWidget-background': '#ffffff',
+      '--vscode-badge-background': '#0f4a85',
+      '--vscode-badge-foreground': '#ffffff',
+      '--vscode-input-background': '#ffffff',
+      '--vscode-input-foreground': '#292929',
+      '--vscode-input-border': '#0f4a85',
+      '--vscode-dropdown-background': '#ffffff',
+      '--vscode-dropdown-foreground': '#292929',
+      '--vscode-dropdown-border': '#0f4a85',
+      '--vscode-button-background': '#0f4a85',
+      '--vscode-button-hoverBackground': '#0f4a85',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-button-border': '#0f4a85',
+      '--vscode-button-secondaryBackground': '#ffffff',
+      '--vscode-button-secondaryForeground': '#292929',
+      '--vscode-inputValidation-errorBorder': '#0f4a85',
+      '--vscode-textLink-foreground': '#0f4a85',
+      '--vscode-textBlockQuote-background': '#f2f2f2',
+      '--vscode-textCodeBlock-background': '#f2f2f2',
+      '--vscode-list-hoverBackground': 'rgba(15, 74, 133, 0.1)',
+      '--vscode-list-activeSelectionBackground': 'rgba(15, 74, 133, 0.1)',
+      '--vscode-editor-selectionBackground': '#0f4a85',
+      '--vscode-charts-foreground': '#292929',
+      '--vscode-charts-lines': 'rgba(41, 41, 41, 0.5)',
+      '--vscode-charts-blue': '#1a85ff',
+      '--vscode-charts-orange': '#0f4a85',
+      '--vscode-charts-green': '#374e06',
+      '--vscode-charts-purple': '#652d90',
+      '--vscode-charts-yellow': '#895503',
+      '--vscode-charts-red': '#b5200d',
     },
   },
 };
