@@ -204,6 +204,26 @@ describe('the redirect preview without a mouse or without sight', () => {
     await preview.close();
   });
 
+  test('a member count that is not a count is marked and explained, and the last count stays in use', async () => {
+    const host = StandInHost.fromFolder('preview-group');
+    const preview = await open({}, host);
+    const { page } = preview;
+    const field = page.getByLabel('dc-vpn-2 SSL active sessions', { exact: true });
+    await preview.settle(() => field.fill('7'));
+    const runs = host.scenarios.length;
+    await field.fill('-3');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    const message = 'Each count is a whole number from 0 to 10,000,000; until corrected, the preview keeps the last count of dc-vpn-2 SSL active sessions.';
+    assert.equal(await page.locator('#count-error').textContent(), message);
+    assert.equal(await page.locator('#count-error').isVisible(), true);
+    assert.equal((await axOfSelector(page, '#members-ssl input[aria-invalid="true"]')).description, message);
+    assert.equal(host.scenarios.length, runs, 'nothing was run for the invalid count');
+    await preview.settle(() => field.fill('8'));
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('#count-error').isVisible(), false);
+    await preview.close();
+  });
+
   test('typing a count announces the next session only when its member or rule changes', async () => {
     const preview = await open();
     const { page } = preview;

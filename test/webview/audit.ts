@@ -77,6 +77,7 @@ export async function enterState(preview: PreviewPage, state: AuditState): Promi
       await enterState(preview, '100 placed');
       await page.fill('#place-count', '0');
       await page.click('#place-run');
+      await page.getByLabel('dc-vpn-2 SSL active sessions', { exact: true }).fill('-3');
       return;
   }
 }

@@ -62,6 +62,9 @@ const SESSION_COLUMNS: Record<SessionTypeKey, { field: CountField; heading: stri
 
 export class MembersView {
   private rows = new Map<string, RowRefs>();
+  /** The count fields holding what is not a count, and the message under the tables that names them. */
+  private readonly invalid = new Set<HTMLInputElement>();
+  private readonly countError = el('p', { className: 'field-error', attrs: { id: 'count-error', hidden: '' } });
 
   constructor(
     private readonly container: HTMLElement,
@@ -71,6 +74,8 @@ export class MembersView {
   /** Builds the tables for a group. `taking` names the members that take part in load balancing. */
   build(group: PreviewGroup, state: PageState, taking: ReadonlySet<string>): void {
     this.rows.clear();
+    this.invalid.clear();
+    this.showCountError();
     const overview = tableOf('members-overview', 'Members: public address, priority, role, and whether each is up', true, ['Member', 'Public address', 'Priority', 'Role', 'Up']);
     const sessions = {
       ipsec: tableOf('members-ipsec', `${SESSION_LABEL.ipsec} sessions`, false, ['Member', ...SESSION_COLUMNS.ipsec.map((c) => c.heading), 'Load']),
@@ -83,6 +88,7 @@ export class MembersView {
     this.container.replaceChildren(
       el('div', { className: 'table-wrap' }, overview.table),
       el('div', { className: 'session-tables' }, el('div', { className: 'table-wrap' }, sessions.ipsec.table), el('div', { className: 'table-wrap' }, sessions.ssl.table)),
+      this.countError,
     );
   }
 
@@ -123,7 +129,7 @@ export class MembersView {
         // The field being typed in keeps what is typed, even while it is not yet a valid count.
         if (input === document.activeElement) continue;
         if (input.value !== value) input.value = value;
-        input.removeAttribute('aria-invalid');
+        this.markCount(input, true);
       }
       refs.up.checked = edit.up;
       markDown(refs, !edit.up);
@@ -133,6 +139,29 @@ export class MembersView {
         refs.sources[type].title = SOURCE_TITLES[source];
       }
     }
+  }
+
+  /**
+   * Marks a count field valid or not. An invalid one is marked (aria-invalid, a red border) and tied by
+   * aria-describedby to the message under the tables, which names every such field; its last count stays in use.
+   */
+  private markCount(input: HTMLInputElement, valid: boolean): void {
+    if (valid) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+      this.invalid.delete(input);
+    } else {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'count-error');
+      this.invalid.add(input);
+    }
+    this.showCountError();
+  }
+
+  private showCountError(): void {
+    const names = [...this.invalid].map(fieldName);
+    this.countError.textContent = names.length ? `Each count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en-US')}; until corrected, the preview keeps the last count of ${names.join(', ')}.` : '';
+    this.countError.hidden = names.length === 0;
   }
 
   private buildRows(member: PreviewMember, edit: MemberEdit | undefined, taking: boolean, overview: HTMLElement, sessions: Record<SessionTypeKey, HTMLElement>): void {
@@ -159,12 +188,8 @@ export class MembersView {
       input.addEventListener('input', () => {
         const value = Number(input.value);
         const valid = input.value.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
-        if (!valid) {
-          input.setAttribute('aria-invalid', 'true');
-          return;
-        }
-        input.removeAttribute('aria-invalid');
-        this.events.onCount(member.name, field, value);
+        this.markCount(input, valid);
+        if (valid) this.events.onCount(member.name, field, value);
       });
       inputs.set(field, input);
       return input;
@@ -196,6 +221,11 @@ export class MembersView {
     markDown(refs, !(edit?.up ?? true));
     this.rows.set(member.name, refs);
   }
+}
+
+/** A count field's name as the message under the tables gives it (its label: "dc-vpn-2 SSL active sessions"). */
+function fieldName(input: HTMLInputElement): string {
+  return input.getAttribute('aria-label') ?? '';
 }
 
 /** Columns of numbers, aligned right as their cells are. */
