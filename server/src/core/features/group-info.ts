@@ -8,21 +8,9 @@ import { baseConfigOf } from './navigation';
 import type { CoreCodeLens } from './types';
 
 /** A member of a group, as the preview, status bar and code lens show it (the answer of the `asaLb/groupInfo` request). */
-export interface PreviewMember {
+export interface PreviewMember extends GroupMember {
   /** The member's name in scenarios: its hostname, or its file name when it has none (unique within the group). */
   name: string;
-  uri: string;
-  hostname: string | null;
-  publicIp: string | null;
-  priority: number;
-  /** False when `priority` is not configured and the default 5 is assumed. */
-  priorityConfigured: boolean;
-  participates: boolean;
-  /**
-   * Why the member splits off the group (another cluster port, encryption or key than the group's, in the words of
-   * `group-setting-mismatch`), or empty: a split member cannot talk to the director, so the preview leaves it out.
-   */
-  split: string[];
   /** Session limits from `vpn-sessiondb` lines, or null when the config does not say. */
   limits: { ipsec: number | null; ssl: number | null };
 }
