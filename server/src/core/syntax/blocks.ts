@@ -63,6 +63,13 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
 export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], transcript: boolean): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
+  /** Opens a block under `line`, its header. */
+  const open = (kind: BlockKind, line: LineNode): Block => {
+    const block: Block = { kind, header: line.index, lines: [] };
+    blocks.push(block);
+    line.block = block;
+    return block;
+  };
   /** The last top-level command that opened no block, in case indented lines follow it. */
   let lastTop: number | null = null;
 
@@ -91,19 +98,16 @@ export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], tra
         }
         if (header && modeBlock !== 'lb') {
           // A header typed inside a sub-mode leaves it and opens a new block, as on the device.
-          current = { kind: header, header: line.index, lines: [] };
-          blocks.push(current);
+          current = open(header, line);
         } else {
           current.lines.push(line.index);
+          line.block = current;
         }
-        line.block = current;
         continue;
       }
       // Global configuration prompt.
       if (header) {
-        current = { kind: header, header: line.index, lines: [] };
-        blocks.push(current);
-        line.block = current;
+        current = open(header, line);
       } else if (current && isUnindentedSubcommand(current.kind, keyword, second)) {
         // Published examples show sub-mode commands at a `(config)#` prompt right after the header.
         current.lines.push(line.index);
@@ -144,9 +148,7 @@ export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], tra
       continue;
     }
     if (header) {
-      current = { kind: header, header: line.index, lines: [] };
-      blocks.push(current);
-      line.block = current;
+      current = open(header, line);
       lastTop = null;
     } else {
       current = null;
