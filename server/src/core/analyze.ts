@@ -15,17 +15,26 @@ import { checkParticipation } from './checks/device/participation';
 import { checkRedirectFqdnDns } from './checks/device/redirect-fqdn-dns';
 import { checkGroupUrls } from './checks/device/group-url';
 import { checkTranscriptOrder } from './checks/device/transcript-order';
+import { replayScript, type Replay } from './script/replay';
+import { placeInScript } from './script/base-marks';
 
 export interface DeviceAnalysis {
   uri: string;
   tree: SyntaxTree;
   device: DeviceModel;
   diagnostics: Diagnostic[];
+  /**
+   * For a change script applied on its device's configuration: the device after the script (the checks and the
+   * group checks judge this one; `device` is what the script alone says, for the editor's features).
+   */
+  merged?: DeviceModel;
 }
 
 export interface AnalyzeOptions {
   /** For a transcript: the configuration of the same device, when the workspace has it. */
   base?: DeviceModel | null;
+  /** Where `base` comes from, for related information that points into it. */
+  baseUri?: string;
   /** The tree of the same document before an edit: unchanged lines are reused instead of parsed again. */
   previousTree?: SyntaxTree;
 }
@@ -70,15 +79,25 @@ export function analyzeDocument(uri: string, text: string, options: AnalyzeOptio
 }
 
 /** Analyses a tree already built (by an edit, say). With `previous`, the analysis of the tree before the edit. */
-export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: DeviceModel | null; previous?: DeviceAnalysis } = {}): DeviceAnalysis {
+export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: DeviceModel | null; baseUri?: string; previous?: DeviceAnalysis } = {}): DeviceAnalysis {
   const device = buildDevice(tree, options.previous && !options.base ? options.previous : undefined);
   const diagnostics: Diagnostic[] = [];
   if (looksBinary(tree)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
-  const ctx = createContext(uri, tree, device, options.base ?? null, diagnostics);
+  const base = options.base ?? null;
+  // A change script is replayed as the device applies it; on a known configuration, the result is what is judged.
+  const replay: Replay | undefined = tree.kind === 'transcript' ? replayScript(tree, base) : undefined;
+  const merged = base && replay ? replay.device : undefined;
+  const ctx = createContext(uri, tree, merged ?? device, base, diagnostics);
+  ctx.replay = replay;
   runChecks(DEVICE_CHECKS, ctx, (name, detail) => {
     diagnostics.push(internalError(`The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`));
   });
   for (let i = 0; i < diagnostics.length; i++) diagnostics[i] = readableDiagnostic(diagnostics[i]!);
+  if (merged) {
+    const placed = diagnostics.map((d) => placeInScript(d, uri, options.baseUri ?? '')).filter((d): d is Diagnostic => d !== null);
+    diagnostics.length = 0;
+    diagnostics.push(...placed);
+  }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return { uri, tree, device, diagnostics };
+  return merged ? { uri, tree, device, diagnostics, merged } : { uri, tree, device, diagnostics };
 }

@@ -25,6 +25,8 @@ interface Facts {
   device: DeviceModel;
   diagnostics: Diagnostic[];
   summary: DeviceSummary | null;
+  /** For a change script judged on its device's configuration: that configuration's document. */
+  baseUri?: string | null;
 }
 
 interface Entry {
@@ -170,21 +172,23 @@ export class Workspace {
     if (entry.analysis) return entry.analysis;
     let tree: SyntaxTree | null = null;
     let analysis: DeviceAnalysis;
-    let base: DeviceModel | null = null;
+    let base: { uri: string; device: DeviceModel } | null = null;
     try {
       tree = entry.tree ?? buildTree(textOf(entry), entry.previous?.tree);
       const first = analyzeTree(uri, tree, { previous: entry.previous ?? undefined });
       // A change script is judged on top of the same device's configuration when the workspace has it.
       base = tree.kind === 'transcript' ? this.baseFor(uri, first.device.promptHostname) : null;
-      analysis = base ? analyzeTree(uri, tree, { base }) : first;
+      analysis = base ? analyzeTree(uri, tree, { base: base.device, baseUri: base.uri }) : first;
     } catch (error) {
       // One document failing must not cost the others their diagnostics: it gets one diagnostic and no group.
       ({ tree, analysis } = failedAnalysis(uri, tree, error));
-      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: null };
+      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: null, baseUri: null };
     }
     if (!entry.facts) {
-      const ctx = createContext(uri, tree, analysis.device, base, []);
-      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: summarize(uri, analysis.device, lbLinePrefix(ctx), tree) };
+      // The group checks see a change script's device as it is after the script.
+      const judged = analysis.merged ?? analysis.device;
+      const ctx = createContext(uri, tree, judged, base?.device ?? null, []);
+      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: summarize(uri, judged, lbLinePrefix(ctx), tree), baseUri: base?.uri ?? null };
     }
     entry.previous = null;
     if (entry.retain) {
@@ -214,7 +218,7 @@ export class Workspace {
     return this.facts(uri)?.summary ?? null;
   }
 
-  private baseFor(uri: string, hostname: string | null): DeviceModel | null {
+  private baseFor(uri: string, hostname: string | null): { uri: string; device: DeviceModel } | null {
     if (!hostname) return null;
     for (const [other, entry] of this.entries) {
       if (other === uri) continue;
@@ -223,7 +227,7 @@ export class Workspace {
       const fresh = known ? null : analyzeDocument(other, textOf(entry));
       const kind = known?.kind ?? fresh!.tree.kind;
       const device = known?.device ?? fresh!.device;
-      if (kind === 'config' && device.hostname?.value === hostname) return device;
+      if (kind === 'config' && device.hostname?.value === hostname) return { uri: other, device };
     }
     return null;
   }
@@ -266,7 +270,9 @@ export class Workspace {
       const summary = this.facts(uri)?.summary;
       if (summary) summaries.push(summary);
     }
-    const { groups, diagnostics, checked } = formGroups(summaries, this.groupChecks);
+    const scriptBases = new Map<string, string>();
+    for (const [uri, entry] of this.entries) if (entry.facts?.baseUri) scriptBases.set(uri, entry.facts.baseUri);
+    const { groups, diagnostics, checked } = formGroups(summaries, this.groupChecks, scriptBases);
     this.groupList = groups;
     this.groupDiagnostics = diagnostics;
     this.groupChecks = checked;

@@ -3,6 +3,7 @@
 import type { Diagnostic, Fix, Range, RelatedLocation, Severity } from '../types';
 import type { DeviceModel, InterfaceModel } from '../model/device';
 import type { SyntaxTree } from '../syntax/tree';
+import type { Replay } from '../script/replay';
 import { codeInfo, type DiagnosticCode } from './codes';
 
 export interface ReportOptions {
@@ -17,6 +18,8 @@ export interface DeviceContext {
   device: DeviceModel;
   /** For a transcript: the configuration of the same device found in the workspace, or null when unknown. */
   base: DeviceModel | null;
+  /** For a transcript: the script replayed in order (on `base` when known); `device` is then its result. */
+  replay?: Replay;
   report(code: DiagnosticCode, range: Range, message: string, options?: ReportOptions): void;
 }
 

@@ -1,7 +1,7 @@
 // Groups the devices of a workspace by virtual IPv4 address, predicts each group's director and runs the cross-device
 // checks, reusing the diagnostics of a group whose members' summaries are the very objects of the last run.
 import { GROUP_CHECKS, type GroupContext } from '../checks/group/registry';
-import { distinctDevices } from '../checks/group/members';
+import { distinctDevices, sameDevice } from '../checks/group/members';
 import { groupSplit } from '../checks/group/group-setting-mismatch';
 import { internalError, runChecks } from '../checks/run';
 import { compareAddressTexts } from '../net/address';
@@ -9,6 +9,7 @@ import { electDirector } from '../sim/election';
 import { readableDiagnostic, type Diagnostic } from '../types';
 import type { DeviceSummary } from './summary';
 import type { GroupSummary } from './types';
+import { placeInScript } from '../script/base-marks';
 
 export interface Grouping {
   groups: GroupSummary[];
@@ -18,8 +19,11 @@ export interface Grouping {
   checked: Map<string, GroupChecked>;
 }
 
-/** The groups of the devices summarised in `summaries`, with their diagnostics; `previous` is the last run's `checked`. */
-export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<string, GroupChecked>): Grouping {
+/**
+ * The groups of the devices summarised in `summaries`, with their diagnostics; `previous` is the last run's `checked`.
+ * `scriptBases` names, for each change script judged on a known configuration, that configuration's document.
+ */
+export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<string, GroupChecked>, scriptBases: ReadonlyMap<string, string> = new Map()): Grouping {
   const byVip = new Map<string, DeviceSummary[]>();
   for (const summary of summaries) {
     if (!summary.clusterIp) continue;
@@ -32,28 +36,8 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
   const checked = new Map<string, GroupChecked>();
   const allSummaries = summaries;
   for (const [clusterIp, summaries] of [...byVip].sort((a, b) => compareAddressTexts(a[0], b[0]))) {
-    const members = summaries
-      .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
-      .sort((a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri));
-    // Members that cannot talk to the others (another port, encryption or key) stand in no election of this group.
-    const split = groupSplit({ members: members.map((m) => m.summary) });
-    const election = electDirector(members.filter((m) => !split.has(m.summary.uri)));
-    const group: GroupSummary = {
-      clusterIp,
-      members: members.map((m) => ({
-        uri: m.summary.uri,
-        hostname: m.summary.hostname?.value ?? null,
-        publicIp: m.publicIp,
-        priority: m.priority,
-        priorityConfigured: m.summary.priorityConfigured,
-        participates: m.participates,
-        split: split.get(m.summary.uri) ?? [],
-      })),
-      predictedDirector: election ? election.winner.summary.uri : null,
-      electionRule: election ? election.rule : null,
-    };
+    const { group, memberSummaries } = groupOf(clusterIp, summaries);
     groups.push(group);
-    const memberSummaries = members.map((m) => m.summary);
     // A group whose members' summaries are the very same objects as last time has the same diagnostics; only a
     // group of one device also looks at the other groups (probable-vip-typo), so it is always checked again.
     const cached = previous.get(clusterIp);
@@ -62,7 +46,48 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
     checked.set(clusterIp, { members: memberSummaries, diagnostics: perUri });
     for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
   }
+  // A change script on a known configuration is judged as the device will be after it: in its group, it stands in
+  // for that configuration (whose own diagnostics come from the run above).
+  for (const summary of summaries) {
+    const baseUri = scriptBases.get(summary.uri);
+    if (summary.kind !== 'transcript' || !baseUri) continue;
+    diagnostics.delete(summary.uri);
+    if (!summary.clusterIp) continue;
+    const others = (byVip.get(summary.clusterIp) ?? []).filter((s) => !sameDevice(s, summary));
+    const { group, memberSummaries } = groupOf(summary.clusterIp, [...others, summary]);
+    // A group of one is the workspace's situation, which the configuration already reports, not the script's.
+    const own = (checkGroup(group, memberSummaries, allSummaries).get(summary.uri) ?? [])
+      .filter((d) => d.code !== 'single-member-group')
+      .map((d) => placeInScript(d, summary.uri, baseUri))
+      .filter((d): d is Diagnostic => d !== null);
+    if (own.length > 0) diagnostics.set(summary.uri, own);
+  }
   return { groups, diagnostics, checked };
+}
+
+/** A group's summary, its members in ascending public-address order, with the predicted director. */
+function groupOf(clusterIp: string, summaries: DeviceSummary[]): { group: GroupSummary; memberSummaries: DeviceSummary[] } {
+  const members = summaries
+    .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
+    .sort((a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri));
+  // Members that cannot talk to the others (another port, encryption or key) stand in no election of this group.
+  const split = groupSplit({ members: members.map((m) => m.summary) });
+  const election = electDirector(members.filter((m) => !split.has(m.summary.uri)));
+  const group: GroupSummary = {
+    clusterIp,
+    members: members.map((m) => ({
+      uri: m.summary.uri,
+      hostname: m.summary.hostname?.value ?? null,
+      publicIp: m.publicIp,
+      priority: m.priority,
+      priorityConfigured: m.summary.priorityConfigured,
+      participates: m.participates,
+      split: split.get(m.summary.uri) ?? [],
+    })),
+    predictedDirector: election ? election.winner.summary.uri : null,
+    electionRule: election ? election.rule : null,
+  };
+  return { group, memberSummaries: members.map((m) => m.summary) };
 }
 
 /** Runs every group check on one group; a failing check becomes an internal-error diagnostic on each member. */

@@ -155,7 +155,7 @@ function located<T>(value: T, line: LineNode, token: Token | undefined): Located
   return { value, line: line.index, range: token ? tokenRange(line.index, token) : lineRange, lineRange };
 }
 
-function emptyLb(line: LineNode | null, firstLine: number): LbModel {
+export function emptyLb(line: LineNode | null, firstLine: number): LbModel {
   const headerRange = line ? lineRangeOf(line) : { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } };
   return {
     headerLine: line ? line.index : null,
@@ -185,7 +185,7 @@ export function keyOf(args: Token[]): ClusterKey | null {
   return { form: 'clear', secret: text };
 }
 
-function hostOfUrl(url: string): string {
+export function hostOfUrl(url: string): string {
   const m = /^[a-z]+:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(url);
   const host = m ? m[1]! : url;
   return host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -421,7 +421,7 @@ function integer(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
-function applyLb(lb: LbModel, command: Command, line: LineNode): void {
+export function applyLb(lb: LbModel, command: Command, line: LineNode): void {
   const [a0, a1] = command.args;
   const neg = command.negated;
   switch (command.id) {
@@ -492,7 +492,7 @@ function applyLb(lb: LbModel, command: Command, line: LineNode): void {
   }
 }
 
-function applyInterface(intf: InterfaceModel, command: Command, line: LineNode): void {
+export function applyInterface(intf: InterfaceModel, command: Command, line: LineNode): void {
   const [a0, a1, a2, a3] = command.args;
   const neg = command.negated;
   switch (command.id) {
@@ -558,7 +558,7 @@ function removeByValue(list: Located<string>[], value: string): void {
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.value === value) list.splice(i, 1);
 }
 
-function applyGlobal(device: DeviceModel, command: Command, line: LineNode): void {
+export function applyGlobal(device: DeviceModel, command: Command, line: LineNode): void {
   const [a0, a1, a2] = command.args;
   const neg = command.negated;
   switch (command.id) {

@@ -50,7 +50,8 @@ function rejectedLast(ctx: DeviceContext, role: LbRole): boolean {
 
 function knownInterfaces(ctx: DeviceContext): InterfaceModel[] {
   const own = namedInterfaces(ctx.device);
-  if (!ctx.base) return own;
+  // A script replayed on its base already holds the base's interfaces, renamed where the script renames them.
+  if (!ctx.base || ctx.replay) return own;
   return [...namedInterfaces(ctx.base), ...own];
 }
 
