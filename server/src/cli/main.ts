@@ -1,4 +1,4 @@
-// The `asa-lb` command line: check, simulate, show and lsp. It writes what the commands return and sets the exit code.
+// The `asa-lb` command line: check, fix, script, simulate, show and lsp. It writes what the commands return and sets the exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { defaultJobs, isCheckWorker, serveCheckWorker } from './check-pool';
@@ -6,6 +6,8 @@ import { runShow } from './show';
 import { startServer } from '../lsp/server';
 import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
 import { runSimulate } from './simulate';
+import { runScript, type ScriptFormat } from './script';
+import { runFix, type FixFormat } from './fix';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 
 function emit(result: CommandResult): void {
@@ -47,6 +49,23 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .argument('<file>', 'captured output (- for standard input)')
     .action(async (path: string, options: { format: 'json' | 'text' }) => emit(await runShow(path, options)));
+
+  program
+    .command('fix')
+    .description("apply every unambiguous quick fix, check again, repeat; print diffs (or --write the files)")
+    .option('--write', 'rewrite the files (byte for byte apart from the fixes) instead of printing diffs')
+    .addOption(new Option('--format <format>', 'output format').choices(['diff', 'json']).default('diff'))
+    .argument('<path...>', 'files or folders')
+    .action(async (paths: string[], options: { write?: boolean; format: FixFormat }) => emit(await runFix(paths, options)));
+
+  program
+    .command('script')
+    .description("the change script that turns the device whose running-config is BASE into TARGET, in the order the device accepts")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'transcript', 'json']).default('text'))
+    .option('--force', 'script even between two devices, or towards a TARGET with errors')
+    .argument('<base>', "the device's running-config now")
+    .argument('<target>', 'the running-config it should have')
+    .action(async (base: string, target: string, options: { format: ScriptFormat; force?: boolean }) => emit(await runScript(base, target, options)));
 
   program
     .command('lsp')

@@ -59,6 +59,8 @@ function markLb(lb: LbModel): LbModel {
 
 /** A copy of the base device that a script can be applied to, every range marked as the base file's. */
 export function markedCopy(base: DeviceModel): DeviceModel {
+  // A name server of a server group is the same object in the group and in the device's list; so are the copies.
+  const servers = new Map(base.nameServers.map((n) => [n, markLocated(n)]));
   return {
     ...base,
     interfaces: base.interfaces.map(markInterface),
@@ -66,8 +68,8 @@ export function markedCopy(base: DeviceModel): DeviceModel {
     ikev2Enabled: base.ikev2Enabled.map((v) => markLocated(v)),
     pools: base.pools.map((p) => ({ ...p, line: -1, lineRange: mark(p.lineRange), range: mark(p.range) })),
     dnsDomainLookup: base.dnsDomainLookup.map((v) => markLocated(v)),
-    dnsServerGroups: base.dnsServerGroups.map((g) => ({ ...g, headerLine: -1, nameServers: g.nameServers.map((v) => markLocated(v)) })),
-    nameServers: base.nameServers.map((v) => markLocated(v)),
+    dnsServerGroups: base.dnsServerGroups.map((g) => ({ ...g, headerLine: -1, nameServers: g.nameServers.map((v) => servers.get(v) ?? markLocated(v)) })),
+    nameServers: base.nameServers.map((v) => servers.get(v)!),
     fips: markLocated(base.fips),
     multipleContext: markLocated(base.multipleContext),
     localCa: markLocated(base.localCa),

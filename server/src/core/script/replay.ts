@@ -454,7 +454,8 @@ function applyNameServer(device: DeviceModel, group: string, command: Command, l
   }
   const values = command.args.map((a) => a.text).filter((t) => parseAddress(t) || device.names.has(t));
   if (command.negated) {
-    entry.nameServers = entry.nameServers.filter((n) => !values.includes(n.value));
+    // A group written in two blocks is one group on the device.
+    for (const group of device.dnsServerGroups) if (group.name === entry.name) group.nameServers = group.nameServers.filter((n) => !values.includes(n.value));
     device.nameServers = device.nameServers.filter((n) => !values.includes(n.value));
     return;
   }
