@@ -2,10 +2,11 @@
 // language server in the background once a device config is in sight (or a command needs it), so activation succeeds
 // however slow (or absent) the server is, and costs little in the many folders of .txt and .cfg files that hold none.
 import * as vscode from 'vscode';
-import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import { COPY_CHANGE_SCRIPT_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { registerLanguageAdoption } from './adopt-language';
 import { AutoStart } from './auto-start';
 import { runNewGroupFlow } from './authoring/new-group-flow';
+import { copyChangeScript } from './commands/copy-change-script';
 import { importShowOutput } from './commands/import-show-output';
 import { PREVIEW_VIEW_TYPE } from './preview/messages';
 import { RedirectPreview } from './preview/preview-panel';
@@ -24,8 +25,9 @@ export function activate(context: vscode.ExtensionContext): void {
     server,
     preview,
     vscode.commands.registerCommand(SHOW_REDIRECT_PREVIEW_COMMAND, (target?: unknown) => preview.show(target)),
-    vscode.commands.registerCommand(NEW_GROUP_COMMAND, () => runNewGroupFlow()),
+    vscode.commands.registerCommand(NEW_GROUP_COMMAND, () => runNewGroupFlow(server)),
     vscode.commands.registerCommand(IMPORT_SHOW_OUTPUT_COMMAND, () => importShowOutput(preview)),
+    vscode.commands.registerCommand(COPY_CHANGE_SCRIPT_COMMAND, () => copyChangeScript(server!)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
     new GroupStatusBar(server, output),
     registerLanguageAdoption(),

@@ -5,6 +5,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
+  CHANGE_SCRIPT_REQUEST,
+  SCRIPT_BASE_NOTIFICATION,
+  type ChangeScriptParams,
+  type ChangeScriptResult,
+  type ScriptBaseParams,
   GROUP_INFO_REQUEST,
   GROUPS_CHANGED_NOTIFICATION,
   PARSE_SHOW_REQUEST,
@@ -140,6 +145,18 @@ export class ServerConnection implements vscode.Disposable {
 
   parseShow(text: string): Promise<ParseShowResult> {
     return this.request(PARSE_SHOW_REQUEST, { text });
+  }
+
+  changeScript(params: ChangeScriptParams): Promise<ChangeScriptResult> {
+    return this.request(CHANGE_SCRIPT_REQUEST, params);
+  }
+
+  /** Tells the server which configuration the change-script document `uri` starts from. */
+  async setScriptBase(uri: string, baseUri: string, baseText: string): Promise<void> {
+    if (this.disposed) return;
+    if (!this.starting) this.start();
+    const client = await this.starting!;
+    await client.sendNotification(SCRIPT_BASE_NOTIFICATION.method, { uri, baseUri, baseText } satisfies ScriptBaseParams);
   }
 
   /** Stops the server for good: no event fires meanwhile, so no listener can ask for (and start) another. */

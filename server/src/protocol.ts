@@ -66,6 +66,38 @@ export type ParseShowResult = { ok: true; value: ShowOutput; warnings: string[] 
 /** `asaLb/parseShow` — sent by the client when the user imports `show vpn load-balancing` output into the preview. */
 export const PARSE_SHOW_REQUEST: CustomRequest<ParseShowParams, ParseShowResult> = { method: 'asaLb/parseShow' };
 
+/** `asaLb/changeScript` params: the device's configuration before (the last commit, or the saved file) and now. */
+export interface ChangeScriptParams {
+  /** The configuration's document, which names it in the script's header. */
+  uri: string;
+  /** How the base is named: "last commit" or "saved file". */
+  baseLabel: string;
+  baseText: string;
+  targetText: string;
+  /**
+   * When true, `targetText` is a generated member configuration (New Load-Balancing Group): the target is the base
+   * with that configuration's load-balancing parts put in, everything else left as the device has it.
+   */
+  joinGroup?: boolean;
+}
+
+export type ChangeScriptResult =
+  | { ok: true; /** The script as a transcript with the device's prompts, which the server checks as a change script. */ text: string; steps: number; unscripted: string[]; targetErrors: number; hostname: string }
+  | { ok: false; error: string };
+
+/** `asaLb/changeScript` — the client asks for the change script between two versions of a configuration. */
+export const CHANGE_SCRIPT_REQUEST: CustomRequest<ChangeScriptParams, ChangeScriptResult> = { method: 'asaLb/changeScript' };
+
+/** `asaLb/scriptBase` params: judge the change script in `uri` on top of `baseText` (the configuration it came from). */
+export interface ScriptBaseParams {
+  uri: string;
+  baseUri: string;
+  baseText: string;
+}
+
+/** `asaLb/scriptBase` — a client notification: the base a change-script document is to be judged on. */
+export const SCRIPT_BASE_NOTIFICATION: CustomNotification = { method: 'asaLb/scriptBase' };
+
 /** `asaLb/groupsChanged` — a notification from the server after any re-analysis that may change a group, so open previews refresh. */
 export const GROUPS_CHANGED_NOTIFICATION: CustomNotification = { method: 'asaLb/groupsChanged' };
 
@@ -73,3 +105,4 @@ export const GROUPS_CHANGED_NOTIFICATION: CustomNotification = { method: 'asaLb/
 export const SHOW_REDIRECT_PREVIEW_COMMAND = 'asaLb.showRedirectPreview';
 export const NEW_GROUP_COMMAND = 'asaLb.newGroup';
 export const IMPORT_SHOW_OUTPUT_COMMAND = 'asaLb.importShowOutput';
+export const COPY_CHANGE_SCRIPT_COMMAND = 'asaLb.copyChangeScript';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DEVICE_GLOBS } from '../../server/src/core/detect';
-import { IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import { COPY_CHANGE_SCRIPT_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
 import { DEVICE_CONFIGS_FOUND } from '../../client/src/context-keys';
 import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
 import { COMMAND_CATEGORY, PRODUCT_NAME, TRACE_CHANNEL_NAME } from '../../client/src/product';
@@ -42,7 +42,8 @@ interface Manifest {
 }
 
 const readManifest = (): Manifest => JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as Manifest;
-const CONTRACT_COMMANDS = [SHOW_REDIRECT_PREVIEW_COMMAND, NEW_GROUP_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND];
+// The commands of CONTRACT §3, and the product's own.
+const CONTRACT_COMMANDS = [SHOW_REDIRECT_PREVIEW_COMMAND, NEW_GROUP_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND, COPY_CHANGE_SCRIPT_COMMAND];
 
 function allProperties(manifest: Manifest): Record<string, Record<string, unknown>> {
   return Object.assign({}, ...manifest.contributes.configuration.map((s) => s.properties)) as Record<string, Record<string, unknown>>;

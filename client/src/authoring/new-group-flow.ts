@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { DEFAULT_CLUSTER_PORT, MAX_PRIORITY } from '../../../server/src/core/commands/lb-commands';
 import { generateGroup, KEY_CHOICE_TEXT, KEY_LEFT_OUT_CODES, type GeneratedConfig, type GroupSpec, type InterfaceNames, type KeyChoice, type MemberSpec } from './generate-group';
 import { nextHostname, nextInterfaceAddress } from './suggest';
+import { offerMemberScripts } from './member-scripts';
+import type { ServerConnection } from '../server-connection';
 import {
   parseInterfaceAddress,
   validateHardwareId,
@@ -27,7 +29,7 @@ const TITLE = 'New VPN load-balancing group';
 /** Thrown when the user presses Escape: the flow stops without writing anything. */
 class Cancelled extends Error {}
 
-export async function runNewGroupFlow(): Promise<void> {
+export async function runNewGroupFlow(server?: ServerConnection): Promise<void> {
   try {
     const spec = await askGroup();
     const configs = generateGroup(spec);
@@ -38,6 +40,7 @@ export async function runNewGroupFlow(): Promise<void> {
         ? ` The key is not in the files: type 'cluster key' and the group's key on each device where the comment says; until then each file shows ${KEY_LEFT_OUT_CODES.join(', ')}.`
         : '';
     void vscode.window.showInformationMessage(`Wrote ${configs.length === 1 ? 'one member configuration' : `${configs.length} member configurations`} for the group ${spec.vip}.${keyNote}`);
+    if (server) await offerMemberScripts(server, configs);
   } catch (error) {
     if (error instanceof Cancelled) return;
     // The generator's messages name fields, never the key (see validateKey).

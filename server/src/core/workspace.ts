@@ -70,6 +70,8 @@ export class Workspace {
   /** Each document's merged diagnostics, kept while its own and its group's lists are the same objects. */
   private readonly merged = new Map<string, { own: Diagnostic[]; group: Diagnostic[] | undefined; all: Diagnostic[] }>();
   private groupList: GroupSummary[] = [];
+  /** Change scripts whose base is given explicitly (an older version of a configuration), by the script's uri. */
+  private readonly scriptBases = new Map<string, { uri: string; device: DeviceModel }>();
   private groupsStale = true;
 
   /** Adds or replaces a document. */
@@ -148,6 +150,7 @@ export class Workspace {
   }
 
   delete(uri: string): void {
+    this.scriptBases.delete(uri);
     this.invalidateTranscripts(uri);
     this.entries.delete(uri);
     this.merged.delete(uri);
@@ -218,7 +221,25 @@ export class Workspace {
     return this.facts(uri)?.summary ?? null;
   }
 
+  /**
+   * Judges the change script `uri` on top of `baseText` (a configuration the workspace need not hold, such as the
+   * last committed version of a file), instead of the configuration with the script's hostname; null forgets it.
+   */
+  setScriptBase(uri: string, base: { uri: string; text: string } | null): void {
+    if (base) this.scriptBases.set(uri, { uri: base.uri, device: analyzeDocument(base.uri, base.text).device });
+    else this.scriptBases.delete(uri);
+    const entry = this.entries.get(uri);
+    if (entry) {
+      entry.previous = entry.analysis ?? entry.previous;
+      entry.analysis = null;
+      entry.facts = null;
+    }
+    this.groupsStale = true;
+  }
+
   private baseFor(uri: string, hostname: string | null): { uri: string; device: DeviceModel } | null {
+    const explicit = this.scriptBases.get(uri);
+    if (explicit) return explicit;
     if (!hostname) return null;
     for (const [other, entry] of this.entries) {
       if (other === uri) continue;

@@ -9,9 +9,10 @@ import {
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SIMULATE_REQUEST, type CustomRequest } from '../protocol';
+import { CHANGE_SCRIPT_REQUEST, GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SCRIPT_BASE_NOTIFICATION, SIMULATE_REQUEST, type CustomRequest, type ScriptBaseParams } from '../protocol';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { serverCapabilities } from './capabilities';
+import { changeScriptRequest, scriptBaseNotification } from './change-script';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { completion } from './completion';
@@ -129,6 +130,8 @@ function register(connection: Connection, session: Session): void {
   onCustomRequest(connection, log, GROUP_INFO_REQUEST, (params) => groupInfoRequest(session, params));
   onCustomRequest(connection, log, SIMULATE_REQUEST, (params) => simulateRequest(params));
   onCustomRequest(connection, log, PARSE_SHOW_REQUEST, (params) => parseShowRequest(params));
+  onCustomRequest(connection, log, CHANGE_SCRIPT_REQUEST, (params) => changeScriptRequest(params));
+  connection.onNotification(SCRIPT_BASE_NOTIFICATION.method, guardNotification(log, SCRIPT_BASE_NOTIFICATION.method, (params: ScriptBaseParams) => scriptBaseNotification(session, params)));
 }
 
 /** Handles one of the protocol's custom requests, guarded like every other method. */

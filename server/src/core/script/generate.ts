@@ -153,8 +153,12 @@ export function changeScript(base: ScriptInput, target: ScriptInput): ChangeScri
     set(tlb.clusterIp, bl.clusterIp !== tl.clusterIp, 'the virtual address, once its interface has its address');
     set(tlb.port, bl.port !== tl.port, 'the group port');
     set(tlb.redirectFqdn, bl.redirectFqdn !== tl.redirectFqdn, 'redirect by FQDN');
+    const typeKey = "! Type here: cluster key <the group's shared secret>  (the encrypted form another member shows works too; asa-lb never prints a key)";
     if (tlb.key && !keyEqual(b.lb?.key?.value, tlb.key.value)) {
-      lbSet("! Type here: cluster key <the group's shared secret>  (the encrypted form another member shows works too; asa-lb never prints a key)", 'the shared secret, before cluster encryption: type it by hand', true);
+      lbSet(typeKey, 'the shared secret, before cluster encryption: type it by hand', true);
+    } else if (!tlb.key && !b.lb?.key && tl.encryption && !bl.encryption) {
+      // TARGET leaves the key out (a generated member does), yet the device refuses encryption without one.
+      lbSet(typeKey, 'the shared secret TARGET leaves out, which cluster encryption needs: type it by hand', true);
     }
     if (tl.encryption && !bl.encryption) lbSet('cluster encryption', 'after the key and IKEv1 on the private interface');
     if (tl.participate && !bl.participate) lbSet('participate', 'last, once everything it needs is set');
