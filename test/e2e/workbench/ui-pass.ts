@@ -296,3 +296,37 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
   assert.deepEqual(refused, [], 'The console shows content-security-policy violations while the preview was open');
   return preview;
 }
+
+/**
+ * Edits dc-vpn-1.cfg as a user would (priority 9 → 6, unsaved), runs *ASA LB: Copy Change Script* from the command
+ * palette, and reads the new untitled editor: the script with the device's prompts. Everything is reverted after.
+ */
+export async function changeScriptEditor(workbench: Workbench, screenshot: string): Promise<string[]> {
+  const page = workbench.page;
+  await workbench.openFile('dc-vpn-1.cfg');
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page.keyboard.type('36');
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: 'Ln 36, Col 1' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('6');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  try {
+    await workbench.runCommand('ASA LB: Copy Change Script');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'write memory' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const lines = (await editor.locator('.view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+    await workbench.screenshot(screenshot);
+    assertNoKey(lines.join('\n'), 'The change script editor');
+    assert.ok(lines.some((l) => l.includes('dc-vpn-1(config-load-balancing)# priority 6')), `The script does not set priority 6: ${lines.join(' | ')}`);
+    return lines;
+  } finally {
+    await workbench.runCommand('View: Revert and Close Editor');
+    await workbench.openFile('dc-vpn-1.cfg');
+    await workbench.runCommand('File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_WAIT_MS });
+  }
+}

@@ -180,7 +180,8 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
     const at = line.index;
     const inLb = line.block?.kind === 'lb';
     if (command.id === 'vpn-load-balancing' && !command.negated) {
-      lbHeader ??= at;
+      // The header that entered the mode of the lines below: an insertion goes there, after anything earlier.
+      lbHeader = at;
       if (!device.lb) device.lb = emptyLb(line, at);
       else if (device.lb.headerLine === null) {
         // The script's own header: what is said about the block as a whole is said there.

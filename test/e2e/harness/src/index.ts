@@ -3,6 +3,7 @@
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { SUITE_ENV, type SuiteName, type SuiteResults, type TestResult } from './results';
+import { changeScriptSuite } from './suites/change-script';
 import { completionSuite } from './suites/completion';
 import { diagnosticsSuite } from './suites/diagnostics';
 import { groupViewsSuite } from './suites/group-views';
@@ -18,7 +19,7 @@ import type { SuiteDefinition, Tdd } from './tdd';
  * the other suites open them.
  */
 const SUITES: Record<SuiteName, SuiteDefinition[]> = {
-  full: [diagnosticsSuite, languageSuite, completionSuite, quickFixSuite, navigationSuite, previewSuite, groupViewsSuite],
+  full: [diagnosticsSuite, languageSuite, completionSuite, quickFixSuite, navigationSuite, previewSuite, groupViewsSuite, changeScriptSuite],
   restricted: [restrictedSuite],
 };
 
