@@ -204,3 +204,16 @@ test('the workspace used by check sees the same transcript the CLI printed', () 
   workspace.set('join.txt', transcript);
   assert.deepEqual(workspace.diagnostics('join.txt')!.filter((d) => d.severity === 'error'), []);
 });
+
+test('fix --write leaves a file that is not plain UTF-8 byte for byte as it was, and says so', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-fix-'));
+  const text = readFileSync(join(examples, 'dc-vpn-3.cfg'), 'utf8');
+  // A Latin-1 'é' in a comment: decoding replaces it, so writing the decoded text back would change that byte.
+  const bytes = Buffer.concat([Buffer.from('! caf'), Buffer.from([0xe9]), Buffer.from('\n'), Buffer.from(text)]);
+  writeFileSync(join(dir, 'dc-vpn-3.cfg'), bytes);
+  const { status, stdout, stderr } = run(['fix', '--write', join(dir, 'dc-vpn-3.cfg')]);
+  assert.equal(status, 1, 'the errors stay in the file on disk');
+  assert.equal(stdout, '', 'no file is reported as written');
+  assert.match(stderr, /dc-vpn-3\.cfg: not written \(not plain UTF-8/);
+  assert.deepEqual(readFileSync(join(dir, 'dc-vpn-3.cfg')), bytes);
+});

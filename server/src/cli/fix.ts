@@ -83,12 +83,19 @@ export async function runFix(paths: string[], options: FixOptions): Promise<Comm
   }
 
   const stderr: string[] = [...collected.notes];
-  const changedFiles = collected.files.filter((f) => workspace.text(f.path) !== original.get(f.path));
+  let changedFiles = collected.files.filter((f) => workspace.text(f.path) !== original.get(f.path));
   if (options.write) {
+    const unwritten = new Set<string>();
     for (const file of changedFiles) {
-      const written = await writeBack(file.path, original.get(file.path)!, workspace.text(file.path)!);
-      if (written) stderr.push(written);
+      const problem = await writeBack(file.path, original.get(file.path)!, workspace.text(file.path)!);
+      if (!problem) continue;
+      stderr.push(problem);
+      unwritten.add(file.path);
+      // What stays on disk is the original: the exit status and the report say so.
+      workspace.set(file.path, original.get(file.path)!);
+      applied.set(file.path, []);
     }
+    changedFiles = changedFiles.filter((f) => !unwritten.has(f.path));
   }
   const hasError = collected.files.some((f) => workspace.diagnostics(f.path)!.some((d) => d.severity === 'error'));
   let stdout: string;
