@@ -411,7 +411,7 @@ function checkLbRemoval(command: Command, line: LineNode, device: DeviceModel, p
       code: 'encryption-without-key',
       line: line.index,
       range: lineRangeOf(line),
-      message: "'no cluster key' removes the shared secret while cluster encryption is still on. Remove 'cluster encryption' first, then the key.",
+      message: "'no cluster key' removes the shared secret while cluster encryption is still on. Remove 'cluster encryption' first, then the key (the product's reading of the chapter's rule that the key comes before encryption).",
       related: [],
     });
   }
@@ -441,7 +441,7 @@ function checkNameifRemoval(command: Command, line: LineNode, intf: InterfaceMod
     code: 'lb-interface-undefined',
     line: line.index,
     range: lineRangeOf(line),
-    message: `This takes the name '${old}' away from ${intf.hwid} while 'interface ${role} ${old}' still uses it. Point 'interface ${role}' at the new interface first, then change the name.`,
+    message: `This takes the name '${old}' away from ${intf.hwid} while 'interface ${role} ${old}' still uses it. Point 'interface ${role}' at the new interface first, then change the name (the product's reading of the chapter's rule that the interfaces come first).`,
     related: [],
   });
 }
