@@ -10,8 +10,15 @@ export function deviceFileGlobs(): string[] {
   return [...DEFAULT_DEVICE_GLOBS];
 }
 
+/**
+ * Where device documents live: files, unsaved editors (a change script the extension opens), virtual and remote
+ * workspaces. Not `git:` and the like: those are older versions VS Code opens for its diffs (the quick diff opens one
+ * for every edited file of a repository), and the server would take each for one more device.
+ */
+const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+
 export function deviceSelector(): vscode.DocumentFilter[] {
-  return [{ language: 'asa' }, ...deviceFileGlobs().map((pattern) => ({ scheme: 'file', pattern }))];
+  return [...DOCUMENT_SCHEMES.map((scheme) => ({ language: 'asa', scheme })), ...deviceFileGlobs().map((pattern) => ({ scheme: 'file', pattern }))];
 }
 
 /** True when the server handles this document (so the status bar and the preview can ask about it). */
