@@ -8,6 +8,7 @@ import {
   applyLb,
   emptyLb,
   hostOfUrl,
+  ikev1Keyword,
   isLbCommand,
   lineRangeOf,
   tokenRange,
@@ -50,6 +51,8 @@ export interface Replay {
 interface Ahead {
   /** The first line that sets each setting, keyed like `cluster-key`, `ikev1:inside`, `nameif:outside`. */
   first: Map<string, number[]>;
+  /** The lines that remove each setting (`no …`), keyed the same way. */
+  removals: Map<string, number[]>;
   /** Every IPv4 interface address the script sets, with its prefix. */
   addresses: { line: number; address: string; prefix: number | null }[];
 }
@@ -78,11 +81,15 @@ function commandLines(tree: SyntaxTree): LineNode[] {
 
 function lookAhead(lines: LineNode[]): Ahead {
   const first = new Map<string, number[]>();
+  const removals = new Map<string, number[]>();
   const addresses: Ahead['addresses'] = [];
   for (const line of lines) {
     const command = line.parse!.command!;
-    if (command.negated) continue;
     const key = settingKey(command);
+    if (command.negated) {
+      if (key) removals.set(key, [...(removals.get(key) ?? []), line.index]);
+      continue;
+    }
     if (key) first.set(key, [...(first.get(key) ?? []), line.index]);
     if (command.id === 'ip-address' && command.args[0] && parseIPv4(command.args[0].text)) {
       const mask = command.args[1]?.text;
@@ -90,7 +97,7 @@ function lookAhead(lines: LineNode[]): Ahead {
       addresses.push({ line: line.index, address: command.args[0].text, prefix });
     }
   }
-  return { first, addresses };
+  return { first, removals, addresses };
 }
 
 function prefixOf(mask: string): number | null {
@@ -212,7 +219,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                 code: 'encryption-without-key',
                 line: at,
                 range,
-                message: `'cluster encryption' is applied before any 'cluster key'${next !== undefined ? ` (the key comes later, on line ${next + 1})` : ''}. The chapter requires the shared secret first; the device does not enable encryption without it, so set the key first.`,
+                message: `'cluster encryption' is applied before any 'cluster key'${next !== undefined ? ` (the key comes later, on line ${next + 1})` : ''}. The chapter requires the shared secret first ("you must first specify and verify a shared secret"); set the key before encryption.`,
                 related: next !== undefined ? [{ line: next, message: 'The key is set here, too late.' }] : [],
                 insertKeyBefore: at,
               });
@@ -224,7 +231,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                 code: 'encryption-without-ikev1',
                 line: at,
                 range,
-                message: `'cluster encryption' is applied while ${ikev1.why}. The chapter says the device answers with an error message and does not enable encryption; enable IKEv1 on '${ikev1.nameif}' first.`,
+                message: `'cluster encryption' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message when group encryption is configured this way.`,
                 related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
                 enableIkev1: { nameif: ikev1.nameif, before: lbHeader !== null && lbHeader < at ? lbHeader : at },
               });
@@ -240,7 +247,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                   code: 'encryption-without-ikev1',
                   line: at,
                   range,
-                  message: `'participate' is applied while ${ikev1.why}, though cluster encryption is on. The chapter says the device answers 'participate' with an error message and encryption is not enabled for the group; enable IKEv1 on '${ikev1.nameif}' before 'participate'.`,
+                  message: `'participate' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message at 'participate', and encryption is not enabled for the group.`,
                   related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
                   enableIkev1: { nameif: ikev1.nameif, before: lbHeader !== null && lbHeader < at ? lbHeader : at },
                 });
@@ -255,7 +262,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                   code: 'lb-interface-missing',
                   line: at,
                   range,
-                  message: `'participate' comes before 'interface ${role}' (line ${next + 1}). The chapter has the interfaces configured first; until that line the device belongs to no group.`,
+                  message: `'participate' comes before 'interface ${role}' (line ${next + 1}). Every device of a load-balancing group needs a public and a private interface; the chapter has them configured first.`,
                   related: [{ line: next, message: `'interface ${role}' is set here.` }],
                 });
               }
@@ -393,12 +400,14 @@ function ikev1Problem(device: DeviceModel, ahead: Ahead, removed: Set<string>, k
   if (!nameif) return null;
   if (device.ikev1Enabled.some((e) => e.value === nameif)) return null;
   const key = `ikev1:${nameif}`;
-  const laterLine = ahead.first.get(key)?.find((l) => l > at);
+  const enabledAt = ahead.first.get(key)?.find((l) => l > at);
+  // A script that disables IKEv1 before it enables it again shows it was on until then, not that it was missing.
+  const laterLine = enabledAt !== undefined && !ahead.removals.get(key)?.some((l) => l > at && l < enabledAt) ? enabledAt : undefined;
   if (!known && !removed.has(key) && laterLine === undefined) return null;
   const why = removed.has(key)
     ? `IKEv1 was disabled on '${nameif}' earlier in the script`
     : laterLine !== undefined
-      ? `'crypto ikev1 enable ${nameif}' only comes later, on line ${laterLine + 1}`
+      ? `'crypto ${ikev1Keyword(device)} enable ${nameif}' only comes later, on line ${laterLine + 1}`
       : `IKEv1 is not enabled on the private interface '${nameif}'`;
   return { nameif, why, laterLine };
 }
