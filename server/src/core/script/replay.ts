@@ -53,6 +53,8 @@ interface Ahead {
   first: Map<string, number[]>;
   /** The lines that remove each setting (`no …`), keyed the same way. */
   removals: Map<string, number[]>;
+  /** How the script's first IKEv1 line spells it (`crypto isakmp enable` before ASA 8.4), null when it has none. */
+  ikev1Spelling: 'ikev1' | 'isakmp' | null;
   /** Every IPv4 interface address the script sets, with its prefix. */
   addresses: { line: number; address: string; prefix: number | null }[];
 }
@@ -83,8 +85,10 @@ function lookAhead(lines: LineNode[]): Ahead {
   const first = new Map<string, number[]>();
   const removals = new Map<string, number[]>();
   const addresses: Ahead['addresses'] = [];
+  let ikev1Spelling: Ahead['ikev1Spelling'] = null;
   for (const line of lines) {
     const command = line.parse!.command!;
+    if (command.id === 'crypto-ikev1-enable') ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
     const key = settingKey(command);
     if (command.negated) {
       if (key) removals.set(key, [...(removals.get(key) ?? []), line.index]);
@@ -97,7 +101,7 @@ function lookAhead(lines: LineNode[]): Ahead {
       addresses.push({ line: line.index, address: command.args[0].text, prefix });
     }
   }
-  return { first, removals, addresses };
+  return { first, removals, ikev1Spelling, addresses };
 }
 
 function prefixOf(mask: string): number | null {
@@ -407,7 +411,7 @@ function ikev1Problem(device: DeviceModel, ahead: Ahead, removed: Set<string>, k
   const why = removed.has(key)
     ? `IKEv1 was disabled on '${nameif}' earlier in the script`
     : laterLine !== undefined
-      ? `'crypto ${ikev1Keyword(device)} enable ${nameif}' only comes later, on line ${laterLine + 1}`
+      ? `'crypto ${device.ikev1Spelling ?? ahead.ikev1Spelling ?? ikev1Keyword(device)} enable ${nameif}' only comes later, on line ${laterLine + 1}`
       : `IKEv1 is not enabled on the private interface '${nameif}'`;
   return { nameif, why, laterLine };
 }
