@@ -298,7 +298,7 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
 }
 
 /**
- * Edits dc-vpn-1.cfg as a user would (priority 9 → 6, unsaved), runs *ASA LB: Copy Change Script* from the command
+ * Edits dc-vpn-1.cfg as a user would (priority 9 → 6, unsaved), runs *ASA VPN LB: Copy Change Script* from the command
  * palette, and reads the new untitled editor: the script with the device's prompts. Everything is reverted after.
  */
 export async function changeScriptEditor(workbench: Workbench, screenshot: string): Promise<string[]> {
@@ -314,7 +314,7 @@ export async function changeScriptEditor(workbench: Workbench, screenshot: strin
   await page.keyboard.type('6');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   try {
-    await workbench.runCommand('ASA LB: Copy Change Script');
+    await workbench.runCommand(`${COMMAND_CATEGORY}: Copy Change Script`);
     await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: 'write memory' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });

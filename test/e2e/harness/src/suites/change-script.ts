@@ -1,4 +1,4 @@
-// ASA LB: Copy Change Script in the real editor: from the saved version of a member to its edited text, a new
+// ASA VPN LB: Copy Change Script in the real editor: from the saved version of a member to its edited text, a new
 // untitled `asa` document with the device's prompts, which the server judges as a change script on that version.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
