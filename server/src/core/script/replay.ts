@@ -180,7 +180,6 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
   /** Settings the script removed (so on an unknown device they are known to be absent from then on). */
   const removed = new Set<string>();
   const known = base !== null;
-  let lbHeader: number | null = null;
 
   const later = (key: string, at: number): number | undefined => ahead.first.get(key)?.find((l) => l > at);
   /** Whether a setting absent now is known to be missing (not merely unknown on an unknown device). */
@@ -191,8 +190,6 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
     const at = line.index;
     const inLb = line.block?.kind === 'lb';
     if (command.id === 'vpn-load-balancing' && !command.negated) {
-      // The header that entered the mode of the lines below: an insertion goes there, after anything earlier.
-      lbHeader = at;
       if (!device.lb) device.lb = emptyLb(line, at);
       else if (device.lb.headerLine === null) {
         // The script's own header: what is said about the block as a whole is said there.
@@ -237,7 +234,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                 range,
                 message: `'cluster encryption' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message when group encryption is configured this way.`,
                 related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
-                enableIkev1: { nameif: ikev1.nameif, before: lbHeader !== null && lbHeader < at ? lbHeader : at },
+                enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
               });
               refuse = true;
             }
@@ -253,7 +250,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                   range,
                   message: `'participate' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message at 'participate', and encryption is not enabled for the group.`,
                   related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
-                  enableIkev1: { nameif: ikev1.nameif, before: lbHeader !== null && lbHeader < at ? lbHeader : at },
+                  enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
                 });
                 // What the chapter says happens: the device participates, without encryption.
                 lb.encryption = null;
@@ -390,6 +387,20 @@ function checkVirtualAddressInterface(command: Command, line: LineNode, device: 
     message: `The virtual address ${token!.text} is set before the interface it belongs to has its address (${next.address}/${next.prefix}, on line ${next.line + 1}). The chapter requires the interface the virtual address refers to to be configured first; move this line after it.`,
     related: [{ line: next.line, message: 'The interface gets its address here, too late.' }],
   });
+}
+
+/**
+ * Where a global line goes so that it comes before line `at` of the load-balancing mode: before the `vpn
+ * load-balancing` that entered that mode, or right before `at` when a global line (one that may disable IKEv1 again)
+ * stands between them.
+ */
+function enteringLine(tree: SyntaxTree, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const line = tree.lines[i]!;
+    if (line.parse?.command?.id === 'vpn-load-balancing') return i;
+    if (line.block?.kind !== 'lb') break;
+  }
+  return at;
 }
 
 interface Ikev1Gap {
