@@ -43,7 +43,7 @@ function chooseFixes(diagnostics: readonly Diagnostic[]): { fixes: AppliedFix[];
 
 /** Hides cluster keys in diff lines, context lines included: the diff shows where a key is, never the key. */
 export function hideKeys(text: string): string {
-  return text.replace(/^([ +-]?(?:\S+\(config[a-z-]*\)# )?\s*(?:no\s+)?cluster\s+key\s+)(8\s+)?(?!\*+\s*$)(\S+)/gim, '$1$2<redacted>');
+  return text.replace(/^([ +-]?(?:[^\s(]+\(config[a-z-]*\)# )?[ \t]*(?:no[ \t]+)?cluster[ \t]+key[ \t]+)(8[ \t]+)?(?!\*+[ \t]*$)(\S+)/gim, '$1$2<redacted>');
 }
 
 function unifiedDiff(path: string, before: string, after: string): string {

@@ -32,5 +32,5 @@ export function scriptBetween(base: ScriptSide, target: ScriptSide, force = fals
 
 /** Whether a printed script shows a cluster key anywhere (a guard: scripts are built never to). */
 export function showsKey(printed: string): boolean {
-  return /^(?:\S+\(config[a-z-]*\)# |\s*)cluster key (?!\*+\s*$)\S/m.test(printed);
+  return /^(?:[^\s(]+\(config[a-z-]*\)# |[ \t]*)cluster key (?!\*+[ \t]*$)\S/m.test(printed);
 }

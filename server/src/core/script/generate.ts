@@ -222,11 +222,11 @@ function scriptPools(out: Writer, removals: (() => void)[], base: ScriptInput, t
   for (const [name, pool] of after) {
     const was = before.get(name);
     if (was && poolKey(was) === poolKey(pool) && commandText(base.tree, was.line) === commandText(target.tree, pool.line)) continue;
-    if (was) out.global(`no ${commandText(base.tree, was.line).replace(/^((?:ipv6 |ip )local pool \S+).*$/i, '$1')}`, `pool '${name}' changes; the old range goes first`);
+    if (was) out.global(`no ${commandText(base.tree, was.line).replace(/^((?:ipv6 |ip )local pool \S+)(?:\s.*)?$/i, '$1')}`, `pool '${name}' changes; the old range goes first`);
     out.global(commandText(target.tree, pool.line), `pool '${name}' as in TARGET`);
   }
   for (const [name, pool] of before) {
-    if (!after.has(name)) removals.push(() => out.global(`no ${commandText(base.tree, pool.line).replace(/^((?:ipv6 |ip )local pool \S+).*$/i, '$1')}`, `TARGET has no pool '${name}'`));
+    if (!after.has(name)) removals.push(() => out.global(`no ${commandText(base.tree, pool.line).replace(/^((?:ipv6 |ip )local pool \S+)(?:\s.*)?$/i, '$1')}`, `TARGET has no pool '${name}'`));
   }
 }
 
