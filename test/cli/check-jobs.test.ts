@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runCheck } from '../../server/src/cli/check';
 import { isDeviceFile } from '../../server/src/core/detect';
 import { Workspace } from '../../server/src/core/workspace';
@@ -60,7 +60,7 @@ function fleet(): string {
   }
   // A device of the example group and a change script for it, which is judged on top of that device's config.
   writeFileSync(join(dir, 'dc-vpn-1.cfg'), readFileSync(join(root, 'test', 'examples', 'dc-vpn-1.cfg')));
-  writeFileSync(join(dir, 'change-dc-vpn-1.txt'), 'dc-vpn-1# configure terminal\ndc-vpn-1(config)# vpn load-balancing\ndc-vpn-1(config-load-balancing)# priority 10\ndc-vpn-1(config-load-balancing)# exit\n');
+  writeFileSync(join(dir, 'change-dc-vpn-1.txt'), 'dc-vpn-1# configure terminal\ndc-vpn-1(config)# no crypto ikev1 enable inside\ndc-vpn-1(config)# exit\n');
   return dir;
 }
 
@@ -96,13 +96,18 @@ for (const [name, folder, cleanUp] of [
 test('check: the change script of the fleet is judged on top of its device config, as in one workspace', () => {
   const folder = fleet();
   try {
-    type Report = { files: { path: string; kind: string; diagnostics: { code: string }[] }[] };
+    type Report = { files: { path: string; kind: string; diagnostics: { code: string }[] }[]; groups: { clusterIp: string; members: { path: string }[] }[] };
     const script = (report: Report) => report.files.find((f) => f.path.endsWith('change-dc-vpn-1.txt'))!;
-    const withConfig = script(JSON.parse(run(['check', '--format', 'json', '--jobs', '2', folder]).stdout) as Report);
+    const whole = JSON.parse(run(['check', '--format', 'json', '--jobs', '2', folder]).stdout) as Report;
+    const withConfig = script(whole);
     const alone = script(JSON.parse(run(['check', '--format', 'json', '--jobs', '2', join(folder, 'change-dc-vpn-1.txt')]).stdout) as Report);
     assert.equal(withConfig.kind, 'transcript');
-    // Judged on its own, the script's block is a fragment of unknown context; on top of the config, it is not.
-    assert.notDeepEqual(withConfig.diagnostics, alone.diagnostics);
+    // On top of the config, disabling IKEv1 under a running cluster encryption is an error; alone, nothing says it runs.
+    assert.deepEqual(withConfig.diagnostics.map((d) => d.code), ['encryption-without-ikev1']);
+    assert.deepEqual(alone.diagnostics.map((d) => d.code), []);
+    // The script is that device after the change, not one more member of its group.
+    const group = whole.groups.find((g) => g.clusterIp === '209.165.202.140')!;
+    assert.deepEqual(group.members.map((m) => basename(m.path)), ['dc-vpn-1.cfg']);
   } finally {
     removeFolder(folder);
   }

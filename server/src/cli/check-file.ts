@@ -28,6 +28,8 @@ export interface FileFacts {
   promptHostname: string | null;
   diagnostics: Diagnostic[];
   summary: DeviceSummary | null;
+  /** A change script judged on top of a configuration: that configuration's path (its group checks land on the script). */
+  basePath: string | null;
   /** The text, kept only when asked for and the file may be reported on (fingerprints hash the reported lines). */
   text: string | null;
 }
@@ -99,6 +101,7 @@ export function analyse(path: string, text: string, base: { path: string; text: 
     promptHostname: tree.kind === 'transcript' ? device.promptHostname : null,
     diagnostics: analysis.diagnostics,
     summary,
+    basePath: base && tree.kind === 'transcript' ? base.path : null,
     text: keepText && (summary !== null || analysis.diagnostics.length > 0) ? text : null,
   };
 }

@@ -136,7 +136,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const devices = new Map<string, FileFacts>();
   for (const f of facts) if (f && !devices.has(f.path)) devices.set(f.path, f);
   await judgeTranscriptsOnBase(devices, keepText);
-  const formed = formGroups([...devices.values()].flatMap((f) => (f.summary ? [f.summary] : [])), new Map());
+  // A change script judged on its device's configuration stands in for it in its group, as in the language server.
+  const scriptBases = new Map([...devices.values()].flatMap((f) => (f.basePath ? [[f.path, f.basePath] as const] : [])));
+  const formed = formGroups([...devices.values()].flatMap((f) => (f.summary ? [f.summary] : [])), new Map(), scriptBases);
   const reports: FileReport[] = facts.flatMap((f) => {
     if (!f) return [];
     const own = devices.get(f.path)!;

@@ -25,8 +25,13 @@ export interface Grouping {
  */
 export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<string, GroupChecked>, scriptBases: ReadonlyMap<string, string> = new Map()): Grouping {
   const byVip = new Map<string, DeviceSummary[]>();
+  const vipOf = new Map(summaries.map((s) => [s.uri, s.clusterIp]));
   for (const summary of summaries) {
     if (!summary.clusterIp) continue;
+    // A change script on a configuration of the same group is that device after the change, not one more member: the
+    // group lists the configuration once, and the script is judged in its place below.
+    const baseUri = scriptBases.get(summary.uri);
+    if (baseUri && vipOf.get(baseUri) === summary.clusterIp) continue;
     const members = byVip.get(summary.clusterIp) ?? [];
     members.push(summary);
     byVip.set(summary.clusterIp, members);
