@@ -82,9 +82,9 @@ test('check --format sarif: valid SARIF 2.1.0 with rules keyed by code', () => {
   const validate = ajv.compile(schema);
   assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
   assert.equal(log.runs.length, 1);
-  const ruleIds = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+  const ruleIds = log.runs[0]!.tool.driver.rules.map((r: { id: string }) => r.id);
   assert.ok(ruleIds.includes('encryption-without-ikev1'));
-  assert.ok(log.runs[0].results.every((r: { ruleId: string }) => ruleIds.includes(r.ruleId)));
+  assert.ok(log.runs[0]!.results.every((r: { ruleId: string }) => ruleIds.includes(r.ruleId)));
 });
 
 test('check: bad usage and unreadable paths exit 2 with one line on stderr', () => {

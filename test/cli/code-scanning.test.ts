@@ -36,7 +36,7 @@ function run(args: string[], cwd: string): { status: number | null; stdout: stri
 }
 
 function sarif(cwd: string, path = '.'): SarifRun {
-  return (JSON.parse(run(['check', '--format', 'sarif', path], cwd).stdout) as { runs: SarifRun[] }).runs[0];
+  return (JSON.parse(run(['check', '--format', 'sarif', path], cwd).stdout) as { runs: SarifRun[] }).runs[0]!;
 }
 
 /** The example group copied into a folder of its own, so its files can be edited. */
@@ -47,7 +47,7 @@ function examples(): string {
 }
 
 function byFingerprint(results: SarifResult[]): Map<string, { rule: string; uri: string; line: number }> {
-  return new Map(results.map((r) => [r.partialFingerprints['asaLb/v1'], { rule: r.ruleId, uri: r.locations[0].physicalLocation.artifactLocation.uri, line: r.locations[0].physicalLocation.region.startLine }]));
+  return new Map(results.map((r) => [r.partialFingerprints['asaLb/v1']!, { rule: r.ruleId, uri: r.locations[0]!.physicalLocation.artifactLocation.uri, line: r.locations[0]!.physicalLocation.region.startLine }]));
 }
 
 test('SARIF: every rule links its row of the README diagnostics table; the driver carries the package version', () => {
@@ -66,7 +66,7 @@ test('SARIF fingerprints: unique per finding, unchanged when lines are added abo
   const before = sarif(dir).results;
   const prints = byFingerprint(before);
   assert.equal(prints.size, before.length, 'two findings share a fingerprint');
-  assert.ok(before.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['asaLb/v1'])));
+  assert.ok(before.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['asaLb/v1']!)));
 
   // Ten comment lines on top of every file move every finding down by ten lines and change nothing else.
   for (const name of ['dc-vpn-1.cfg', 'dc-vpn-2.cfg', 'dc-vpn-3.cfg', 'add-dc-vpn-4.txt']) {
@@ -115,10 +115,10 @@ test('--format codequality: a GitLab Code Quality report with the SARIF fingerpr
   for (const [i, issue] of issues.entries()) {
     assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity', 'type']);
     assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(issue.severity));
-    assert.equal(issue.fingerprint, results[i].partialFingerprints['asaLb/v1']);
-    assert.equal(issue.check_name, results[i].ruleId);
-    assert.equal(issue.location.path, results[i].locations[0].physicalLocation.artifactLocation.uri);
-    assert.equal(issue.location.lines.begin, results[i].locations[0].physicalLocation.region.startLine);
+    assert.equal(issue.fingerprint, results[i]!.partialFingerprints['asaLb/v1']);
+    assert.equal(issue.check_name, results[i]!.ruleId);
+    assert.equal(issue.location.path, results[i]!.locations[0]!.physicalLocation.artifactLocation.uri);
+    assert.equal(issue.location.lines.begin, results[i]!.locations[0]!.physicalLocation.region.startLine);
   }
   const unknown = issues.find((i) => i.check_name === 'unknown-lb-command')!;
   assert.deepEqual([unknown.location.path, unknown.location.lines.begin, unknown.severity], ['dc-vpn-3.cfg', 22, 'major']);

@@ -131,7 +131,8 @@ test('the Get Started walkthrough: open a folder of configs, problems, a fix, th
   const manifest = readManifest();
   const [walkthrough, ...others] = manifest.contributes.walkthroughs;
   assert.equal(others.length, 0);
-  assert.ok(walkthrough?.title.includes(PRODUCT_NAME));
+  assert.ok(walkthrough, 'the walkthrough is contributed');
+  assert.ok(walkthrough.title.includes(PRODUCT_NAME));
   assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openFolder', 'problems', 'fix', 'preview', 'newGroup']);
   // The first step is also done when the extension finds a device config after the walkthrough was registered
   // (client/src/auto-start.ts sets the key); VS Code 1.100 does not count a context key that was already set then.

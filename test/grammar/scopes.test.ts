@@ -67,7 +67,7 @@ describe('load-balancing block', () => {
 
   test('sub-commands are recognised without indentation, with tabs, and after no', async () => {
     const lines = await tokenizeText('vpn load-balancing\ncluster encryption\n\tparticipate\nno participate\n  no cluster encryption');
-    const scopeOf = (i: number, text: string): string[] => tokenAt(lines[i].tokens, lines[i].line, text)?.scopes ?? [];
+    const scopeOf = (i: number, text: string): string[] => tokenAt(lines[i]!.tokens, lines[i]!.line, text)?.scopes ?? [];
     assert.ok(scopeOf(1, 'encryption').includes('keyword.other.load-balancing.encryption.asa'));
     assert.ok(scopeOf(2, 'participate').includes('keyword.other.load-balancing.participate.asa'));
     assert.ok(scopeOf(3, 'no').includes('keyword.control.negation.asa'));
@@ -112,12 +112,12 @@ describe('transcripts', () => {
 
   test('show output after a prompt is output up to the next prompt', async () => {
     const lines = await tokenizeText('asa1# show vpn load-balancing\nRole :      Master\n192.168.1.9    Master 7   ASA-5540 4 2 216 100\nasa1# show running-config vpn load-balancing\nvpn load-balancing');
-    assert.ok(lines[1].tokens.every((t) => t.scopes[0] === 'meta.output.show.asa'));
-    assert.ok(tokenAt(lines[2].tokens, lines[2].line, 'Master')?.scopes.includes('constant.language.role.asa'));
-    assert.ok(tokenAt(lines[2].tokens, lines[2].line, '192.168.1.9')?.scopes.includes('constant.numeric.ipv4.asa'));
-    assert.ok(tokenAt(lines[3].tokens, lines[3].line, 'asa1')?.scopes.includes('meta.prompt.asa'));
+    assert.ok(lines[1]!.tokens.every((t) => t.scopes[0] === 'meta.output.show.asa'));
+    assert.ok(tokenAt(lines[2]!.tokens, lines[2]!.line, 'Master')?.scopes.includes('constant.language.role.asa'));
+    assert.ok(tokenAt(lines[2]!.tokens, lines[2]!.line, '192.168.1.9')?.scopes.includes('constant.numeric.ipv4.asa'));
+    assert.ok(tokenAt(lines[3]!.tokens, lines[3]!.line, 'asa1')?.scopes.includes('meta.prompt.asa'));
     // show running-config prints configuration, which is highlighted as such.
-    assert.ok(tokenAt(lines[4].tokens, lines[4].line, 'vpn load-balancing')?.scopes.includes('storage.type.submode.load-balancing.asa'));
+    assert.ok(tokenAt(lines[4]!.tokens, lines[4]!.line, 'vpn load-balancing')?.scopes.includes('storage.type.submode.load-balancing.asa'));
   });
 });
 
@@ -241,6 +241,6 @@ describe('structure', () => {
   test('hard-wrapped continuation lines and CRLF text still tokenise', async () => {
     const lines = await tokenizeText('timeout conn 2:00:00 half-closed 1:00:00 udp 0:02:00 icmp 1:00:00 rpc 1:00:00 h3\r\n23 0:05:00 h225 1:00:00\r\n:00\r\n');
     assert.equal(lines.length, 4);
-    assert.ok(tokenAt(lines[1].tokens, lines[1].line, '0:05:00')?.scopes.includes('constant.numeric.time.asa'));
+    assert.ok(tokenAt(lines[1]!.tokens, lines[1]!.line, '0:05:00')?.scopes.includes('constant.numeric.time.asa'));
   });
 });

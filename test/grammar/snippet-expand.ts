@@ -125,7 +125,7 @@ class SnippetParser {
     };
     while (this.pos < this.text.length) {
       const ch = this.text[this.pos];
-      if (ch === '\\' && this.pos + 1 < this.text.length && '$}\\'.includes(this.text[this.pos + 1])) {
+      if (ch === '\\' && this.pos + 1 < this.text.length && '$}\\'.includes(this.text.charAt(this.pos + 1))) {
         literal += this.text[this.pos + 1];
         this.pos += 2;
       } else if (ch === '}' && insidePlaceholder) {
@@ -158,12 +158,12 @@ class SnippetParser {
     const simple = /^\$(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))/.exec(rest);
     if (simple) {
       this.pos += simple[0].length;
-      return simple[1] !== undefined ? { kind: 'tabstop', index: Number(simple[1]) } : { kind: 'variable', name: simple[2], children: undefined };
+      return simple[1] !== undefined ? { kind: 'tabstop', index: Number(simple[1]) } : { kind: 'variable', name: simple[2]!, children: undefined };
     }
     const head = /^\$\{(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))([}:|/])/.exec(rest);
     if (!head) return undefined;
     const index = head[1] !== undefined ? Number(head[1]) : undefined;
-    const name = head[2];
+    const name = head[2]!;
     const separator = head[3];
     this.pos += head[0].length;
     if (separator === '}') return index !== undefined ? { kind: 'tabstop', index } : { kind: 'variable', name, children: undefined };
@@ -190,7 +190,7 @@ class SnippetParser {
     let current = '';
     while (this.pos < this.text.length) {
       const ch = this.text[this.pos];
-      if (ch === '\\' && this.pos + 1 < this.text.length && ',|\\$}'.includes(this.text[this.pos + 1])) {
+      if (ch === '\\' && this.pos + 1 < this.text.length && ',|\\$}'.includes(this.text.charAt(this.pos + 1))) {
         current += this.text[this.pos + 1];
         this.pos += 2;
       } else if (ch === ',') {

@@ -130,7 +130,7 @@ describe('snippets/asa.json', () => {
       const privateName = /^ interface lbprivate (\S+)$/m.exec(text)?.[1];
       assert.ok(publicName && privateName, `${s.name}: lbpublic and lbprivate must be set`);
       // Each interface block: its nameif and its address and mask.
-      const interfaces = [...text.matchAll(/^interface \S+\n nameif (\S+)\n(?: .*\n)*? ip address (\S+) (\S+)/gm)].map((m) => ({ nameif: m[1], address: m[2], mask: m[3] }));
+      const interfaces = [...text.matchAll(/^interface \S+\n nameif (\S+)\n(?: .*\n)*? ip address (\S+) (\S+)/gm)].map((m) => ({ nameif: m[1]!, address: m[2]!, mask: m[3]! }));
       const pub = interfaces.find((i) => i.nameif === publicName);
       assert.ok(pub, `${s.name}: no interface has nameif ${publicName}`);
       assert.ok(interfaces.some((i) => i.nameif === privateName), `${s.name}: no interface has nameif ${privateName}`);

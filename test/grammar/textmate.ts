@@ -89,7 +89,7 @@ export async function countTokens(lines: Iterable<string>): Promise<number> {
 /** Tokenises one line from the initial state (no preceding context). */
 export async function tokenizeLine(line: string): Promise<Token[]> {
   const [only] = await tokenizeText(line);
-  return only.tokens;
+  return only?.tokens ?? [];
 }
 
 function toToken(line: string, token: TextMate.IToken): Token {

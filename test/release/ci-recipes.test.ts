@@ -73,6 +73,7 @@ function validSarif(path: string): SarifLog {
 test('GitHub Actions: the job fails on errors and still uploads schema-valid SARIF to code scanning', () => {
   const workflow = parse(recipe('github-actions'), { strict: true, uniqueKeys: true }) as Workflow;
   const job = Object.values(workflow.jobs)[0];
+  assert.ok(job, 'the workflow has a job');
   assert.equal(job.permissions['security-events'], 'write', 'uploading to code scanning needs security-events: write');
   const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
   assert.ok(upload, 'no upload-sarif step');
@@ -84,20 +85,21 @@ test('GitHub Actions: the job fails on errors and still uploads schema-valid SAR
 
   for (const clean of [false, true]) {
     const dir = repository(clean);
-    const statuses = job.steps.filter((s) => s.run).map((s) => shell(s.run!, dir));
-    assert.equal(statuses[0].status, clean ? 0 : 1, statuses[0].output);
-    if (!clean) assert.match(statuses[0].output, /^dc-vpn-3\.cfg:22:2: error unknown-lb-command: /m);
+    const statuses: ReturnType<typeof shell>[] = job.steps.filter((s) => s.run).map((s) => shell(s.run!, dir));
+    assert.equal(statuses[0]!.status, clean ? 0 : 1, statuses[0]!.output);
+    if (!clean) assert.match(statuses[0]!.output, /^dc-vpn-3\.cfg:22:2: error unknown-lb-command: /m);
     for (const later of statuses.slice(1)) assert.equal(later.status, 0, later.output);
     const log = validSarif(join(dir, sarifFile));
-    const results = log.runs[0].results;
+    const results = log.runs[0]!.results;
     assert.ok(results.length > 0);
     assert.equal(results.some((r) => r.level === 'error'), !clean);
-    assert.ok(results.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['asaLb/v1'])));
+    assert.ok(results.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['asaLb/v1']!)));
   }
 });
 
 test('GitLab CI: the job fails on errors, prints the findings, and always leaves a Code Quality report', () => {
   const job = Object.values(parse(recipe('gitlab-ci'), { strict: true, uniqueKeys: true }) as Record<string, GitLabJob>)[0];
+  assert.ok(job, 'the pipeline has a job');
   assert.equal(job.artifacts.when, 'always', 'a failing job must still upload its report');
   const report = job.artifacts.reports.codequality;
   for (const clean of [false, true]) {

@@ -75,7 +75,7 @@ test('the installed asa-lb checks the example group: exit 1, the same findings a
   }
 
   const sarif = JSON.parse(asaLb(['check', '--format', 'sarif', 'examples/']).stdout) as { runs: { tool: { driver: { name: string; version: string } } }[] };
-  assert.deepEqual(sarif.runs[0].tool.driver, { ...sarif.runs[0].tool.driver, name: 'asa-lb', version: VERSION });
+  assert.deepEqual(sarif.runs[0]!.tool.driver, { ...sarif.runs[0]!.tool.driver, name: 'asa-lb', version: VERSION });
 });
 
 test('the installed asa-lb lsp --stdio answers initialize with its version and publishes diagnostics', async () => {

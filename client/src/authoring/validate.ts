@@ -193,7 +193,7 @@ export function validateVirtualAddress(text: string): Verdict {
   const verdict = validateIpv4(text, 'the group\'s virtual address');
   if (verdict) return verdict;
   const address = parseIPv4(text.trim())!;
-  const [first] = address.octets;
+  const first = address.octets[0] ?? 0;
   if (first === 0 || first === 127 || first >= 224) return `${text.trim()} cannot be a virtual address (it is a reserved, loopback or multicast address).`;
   return undefined;
 }

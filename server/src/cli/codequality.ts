@@ -24,13 +24,12 @@ function severity(s: Severity): CodeQualityIssue['severity'] {
 
 export function toCodeQuality(files: readonly CodeQualityFile[]): CodeQualityIssue[] {
   return files.flatMap((file) => {
-    const prints = fingerprints(file.path, file.text, file.diagnostics);
-    return file.diagnostics.map((d, i) => ({
+    return fingerprints(file.path, file.text, file.diagnostics).map(({ diagnostic: d, fingerprint }) => ({
       type: 'issue' as const,
       check_name: d.code,
       description: `${d.code}: ${d.message}`,
       severity: severity(d.severity),
-      fingerprint: prints[i],
+      fingerprint,
       location: { path: file.path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, ''), lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
     }));
   });

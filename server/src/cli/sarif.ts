@@ -45,15 +45,14 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
   for (const file of files) {
-    const prints = fingerprints(file.path, file.text, file.diagnostics);
-    for (const [n, d] of file.diagnostics.entries()) {
+    for (const { diagnostic: d, fingerprint } of fingerprints(file.path, file.text, file.diagnostics)) {
       const result: Sarif.Result = {
         ruleId: d.code,
         ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
         level: level(d.severity),
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file.path) }, region: region(d.range) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[n] },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
       };
       if (d.related.length > 0) {
         result.relatedLocations = d.related.map((r, i) => ({

@@ -43,29 +43,28 @@ export interface ElectionResult<T> {
  * (at start-up, or after the director failed), never because a better unit joined.
  */
 export function electDirector<T extends ElectionCandidate>(members: readonly T[]): ElectionResult<T> | null {
-  let best = -1;
+  let best: { member: T; index: number } | null = null;
   let candidates = 0;
   let tied = 0;
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i];
+  for (const [index, member] of members.entries()) {
     if (member.up === false || member.participates === false) continue;
     candidates++;
-    if (best < 0) {
-      best = i;
+    if (!best) {
+      best = { member, index };
       tied = 1;
       continue;
     }
-    const byPriority = priorityOf(member) - priorityOf(members[best]);
+    const byPriority = priorityOf(member) - priorityOf(best.member);
     if (byPriority > 0) {
-      best = i;
+      best = { member, index };
       tied = 1;
     } else if (byPriority === 0) {
       tied++;
-      if (compareAddressTexts(member.publicIp ?? '', members[best].publicIp ?? '') < 0) best = i;
+      if (compareAddressTexts(member.publicIp ?? '', best.member.publicIp ?? '') < 0) best = { member, index };
     }
   }
-  if (best < 0) return null;
-  return { winner: members[best], index: best, rule: tied > 1 ? 'lowest-ip' : 'priority', candidates, tiedOnPriority: tied };
+  if (!best) return null;
+  return { winner: best.member, index: best.index, rule: tied > 1 ? 'lowest-ip' : 'priority', candidates, tiedOnPriority: tied };
 }
 
 function priorityOf(candidate: ElectionCandidate): number {
