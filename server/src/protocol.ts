@@ -101,6 +101,33 @@ export const SCRIPT_BASE_NOTIFICATION: CustomNotification = { method: 'asaLb/scr
 /** `asaLb/groupsChanged` — a notification from the server after any re-analysis that may change a group, so open previews refresh. */
 export const GROUPS_CHANGED_NOTIFICATION: CustomNotification = { method: 'asaLb/groupsChanged' };
 
+/** A notification with parameters: its method, and its parameter type for the type checker. */
+export interface CustomParamsNotification<P> {
+  readonly method: string;
+  /** Never set: carries the type so that `P` is part of the object's type. */
+  readonly types?: { params: P };
+}
+
+/** One workspace file the extension read through the editor; `text` null when it is gone (deleted, or too large). */
+export interface WorkspaceFile {
+  uri: string;
+  /** The path relative to its workspace folder, with `/`: the device-file patterns are matched against it. */
+  relativePath: string;
+  text: string | null;
+}
+
+export interface WorkspaceFilesParams {
+  files: WorkspaceFile[];
+}
+
+/**
+ * `asaLb/workspaceFiles` — sent by the client for workspace folders the server cannot read itself (every folder when
+ * the server runs in a web worker; folders of a virtual file system in Node): the files matching `asaLb.deviceFiles`,
+ * read through the editor within the indexing size limit, then again as the editor's watcher reports changes. The
+ * server keeps those that look like ASA, exactly as it does with the files it reads from disk.
+ */
+export const WORKSPACE_FILES_NOTIFICATION: CustomParamsNotification<WorkspaceFilesParams> = { method: 'asaLb/workspaceFiles' };
+
 /** The command a code lens runs to open the preview, contributed in package.json. */
 export const SHOW_REDIRECT_PREVIEW_COMMAND = 'asaLb.showRedirectPreview';
 export const NEW_GROUP_COMMAND = 'asaLb.newGroup';

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { defaultJobs, isCheckWorker, serveCheckWorker } from './check-pool';
 import { runShow } from './show';
-import { startServer } from '../lsp/server';
+import { startServer } from '../lsp/node';
 import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
 import { runSimulate } from './simulate';
 import { runScript, type ScriptFormat } from './script';

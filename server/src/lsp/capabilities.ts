@@ -7,7 +7,7 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type ServerCapabilities,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 
 /** The code action kind of "apply every safe fix in this file". */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.asa-lb`;

@@ -1,6 +1,6 @@
 // `textDocument/codeAction`: each asa-lb diagnostic's fixes as quick fixes (one action per candidate), and a
 // `source.fixAll.asa-lb` action that applies every preferred fix whose edits do not overlap.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../core/types';
 import { FIX_ALL_KIND } from './capabilities';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';

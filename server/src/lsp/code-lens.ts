@@ -1,5 +1,5 @@
 // `textDocument/codeLens`: the group summary on the `vpn load-balancing` line; clicking it opens the redirect preview.
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { codeLens } from '../core/features/index';
 import { SHOW_REDIRECT_PREVIEW_COMMAND } from '../protocol';
 import type { Session } from './session';

@@ -1,6 +1,6 @@
 // `textDocument/completion`: the core's context-aware items as LSP completion items. Snippets become plain text for
 // clients without snippet support, and documentation is markdown only where the client renders it.
-import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
+import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { complete, snippetToPlainText, type CoreCompletionItem } from '../core/features/index';
 import { LSP_COMPLETION_KIND } from './kinds';
 import type { Session } from './session';

@@ -1,6 +1,6 @@
 // `textDocument/definition`: from a use of a nameif (lbpublic, lbprivate, crypto, dns, name-server …) to its
 // interface block, as location links where the client supports them.
-import type { DefinitionParams, Location, LocationLink } from 'vscode-languageserver/node';
+import type { DefinitionParams, Location, LocationLink } from 'vscode-languageserver';
 import { definition } from '../core/features/index';
 import type { Session } from './session';
 

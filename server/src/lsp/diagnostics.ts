@@ -1,6 +1,6 @@
 // Turns the core's diagnostics into LSP diagnostics: severity after the user's overrides, the code with a link to
 // its README entry, `source: "asa-lb"`, related locations in the client's URIs, and `data` for the quick fixes.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { SeverityOverrides } from '../core/settings/severity';
 import type { Diagnostic, Severity } from '../core/types';
 import { README_DIAGNOSTICS_URL, TOOL_NAME } from '../tool-info';

@@ -1,8 +1,9 @@
-// Reads device files that are not open in the editor, for background indexing, file watching and closed documents.
+// Reads device files that are not open in the editor, for background indexing, file watching and closed documents:
+// the Node server's own access to the file system. The web worker build has none and swaps in `disk.web.ts`.
 import { readFileSync } from 'node:fs';
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { isDeviceFile, matchesDeviceGlobs, MAX_DEVICE_FILE_BYTES } from '../core/detect';
+import { isDeviceFile, matchesDeviceGlobs, MAX_DEVICE_FILE_BYTES, SKIPPED_FOLDERS } from '../core/detect';
 
 /** Open documents have no size limit; files read from disk share the CLI's. */
 export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
@@ -51,4 +52,28 @@ async function throughLinkedFolder(path: string, relativePath: string): Promise<
   const root = path.slice(0, path.length - relative.length);
   const [realRoot, realDir] = await Promise.all([realpath(root), realpath(dirname(path))]);
   return realDir !== join(realRoot, dirname(relative));
+}
+
+/**
+ * Collects the files under `dir` whose paths relative to the folder match the patterns, in name order, skipping
+ * dependency and version-control folders; stops early when `cancelled` says so. Unreadable folders are skipped.
+ */
+export async function listDeviceFiles(dir: string, rel: string, globs: readonly string[], out: { path: string; rel: string }[], cancelled: () => boolean): Promise<void> {
+  if (cancelled()) return;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    // Symbolic links are not followed, so a link cycle cannot trap the walk.
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await listDeviceFiles(join(dir, entry.name), childRel, globs, out, cancelled);
+    } else if (entry.isFile() && matchesDeviceGlobs(childRel, globs)) {
+      out.push({ path: join(dir, entry.name), rel: childRel });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 // `textDocument/documentSymbol`: the device, its interfaces and the load-balancing block as a tree, or flattened to
 // symbol information for clients that cannot show a hierarchy.
-import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver/node';
+import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
 import { documentSymbols, type CoreDocumentSymbol } from '../core/features/index';
 import { LSP_SYMBOL_KIND } from './kinds';
 import type { Session } from './session';

@@ -1,17 +1,14 @@
 // The workspace folders the server indexes: from `initialize` (workspace folders, else the root), kept current by
 // `workspace/didChangeWorkspaceFolders`. Device-file patterns are matched against paths relative to these folders.
-import { basename, relative, sep } from 'node:path';
-import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { baseName, isInside, relativeInside } from './local-paths';
 import { keyPath, pathKey, uriKey } from './uris';
+
+export { isInside };
 
 export interface Folder {
   key: string;
   path: string;
-}
-
-/** Whether `path` is `folder` or lies below it (a sibling that merely starts with the same letters does not). */
-export function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 export class Folders {
@@ -55,10 +52,10 @@ export class Folders {
   /** The path of a file relative to the folder holding it (with `/`), or its bare name outside every folder. */
   relativePath(path: string): string {
     for (const folder of this.list) {
-      const rel = relative(folder.path, path);
-      if (rel && !rel.startsWith('..') && !rel.startsWith(sep)) return rel.split(sep).join('/');
+      const rel = relativeInside(folder.path, path);
+      if (rel !== null) return rel;
     }
-    return basename(path);
+    return baseName(path);
   }
 
   /** Whether a path lies inside one of the folders. */

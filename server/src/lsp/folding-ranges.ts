@@ -1,5 +1,5 @@
 // `textDocument/foldingRange`: interface blocks, the load-balancing block and other blocks fold.
-import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRanges } from '../core/features/index';
 import type { Session } from './session';
 

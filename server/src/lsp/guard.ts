@@ -1,6 +1,6 @@
 // Wraps every handler so that an exception becomes an empty result (or an error response) and a log line, never a
 // dead server, and so that a request cancelled while it waited is answered as cancelled.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 
 export interface Logger {
   info(message: string): void;

@@ -1,6 +1,6 @@
 // `textDocument/hover`: the core's hover text (never a cluster key) as markdown, or as plain text for clients that
 // render only that.
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hover } from '../core/features/index';
 import type { Session } from './session';
 

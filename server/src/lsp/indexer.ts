@@ -1,11 +1,8 @@
 // Indexes the device files of the workspace folders that are not open, in the background after `initialized`:
 // walks the folders, reads the files whose names match `asaLb.deviceFiles`, keeps those that look like ASA, and
 // reports `$/progress` when the client supports work-done progress. Cancellable by the client and by a new pass.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CancellationTokenSource, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { SKIPPED_FOLDERS } from '../core/detect';
-import { matchesDeviceGlobs, readDeviceFile } from './disk';
+import { CancellationTokenSource, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { listDeviceFiles, readDeviceFile } from './disk';
 import { isInside, type Folder, type Folders } from './folders';
 import { cancelled, describeError, type Logger } from './guard';
 import type { ServerSettings } from './settings';
@@ -104,7 +101,7 @@ export class Indexer {
       reporter?.begin('Indexing ASA device configs', 0, 'Looking for device files', true);
       const cancelledBy = (): boolean => token.isCancellationRequested || reporter?.token.isCancellationRequested === true;
       const candidates: { path: string; rel: string }[] = [];
-      for (const folder of folders) await this.walk(folder.path, '', globs, candidates, cancelledBy);
+      for (const folder of folders) await listDeviceFiles(folder.path, '', globs, candidates, cancelledBy);
       const found = new Set<string>();
       let lastReport = 0;
       for (let i = 0; i < candidates.length; i++) {
@@ -145,26 +142,6 @@ export class Indexer {
     } catch {
       // A client that refuses the progress token still gets its files indexed, only without a progress bar.
       return null;
-    }
-  }
-
-  private async walk(dir: string, rel: string, globs: readonly string[], out: { path: string; rel: string }[], cancelled: () => boolean): Promise<void> {
-    if (cancelled()) return;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      // Symbolic links are not followed, so a link cycle cannot trap the walk.
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(join(dir, entry.name), childRel, globs, out, cancelled);
-      } else if (entry.isFile() && matchesDeviceGlobs(childRel, globs)) {
-        out.push({ path: join(dir, entry.name), rel: childRel });
-      }
     }
   }
 }

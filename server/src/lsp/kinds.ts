@@ -1,5 +1,5 @@
 // The LSP kinds of the core's completion items and symbols: the core names its kinds in words, the adapter maps them.
-import { CompletionItemKind, SymbolKind } from 'vscode-languageserver/node';
+import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
 import type { CoreCompletionKind, CoreSymbolKind } from '../core/features/index';
 
 export const LSP_COMPLETION_KIND: Readonly<Record<CoreCompletionKind, CompletionItemKind>> = {

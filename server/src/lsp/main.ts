@@ -1,5 +1,5 @@
 // The language server's entry point, bundled to dist/server.js: the extension starts it over node IPC, other editors
 // with `--stdio` (or through `asa-lb lsp --stdio`).
-import { startServer } from './server';
+import { startServer } from './node';
 
 startServer();

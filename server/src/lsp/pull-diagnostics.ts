@@ -1,6 +1,5 @@
 // `textDocument/diagnostic` and `workspace/diagnostic`, for clients that pull diagnostics rather than receive them.
 // Result ids are digests of the diagnostics, so an unchanged document is answered as unchanged without server state.
-import { createHash } from 'node:crypto';
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
@@ -9,12 +8,24 @@ import {
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { throwIfCancelled } from './guard';
 import type { Session } from './session';
 
-function resultId(fingerprint: string): string {
-  return createHash('sha1').update(fingerprint).digest('base64url');
+/**
+ * A 64-bit digest of the fingerprint (two 32-bit multiplicative hashes with different seeds) and its length: plain
+ * arithmetic, so the same code runs in Node and in a web worker, which has no synchronous digest.
+ */
+export function resultId(fingerprint: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < fingerprint.length; i++) {
+    const c = fingerprint.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${fingerprint.length.toString(36)}`;
 }
 
 export async function documentDiagnostics(session: Session, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {

@@ -1,5 +1,5 @@
 // `textDocument/references`: every use of the nameif under the cursor (and its declaration when asked).
-import type { Location, ReferenceParams } from 'vscode-languageserver/node';
+import type { Location, ReferenceParams } from 'vscode-languageserver';
 import { references } from '../core/features/index';
 import type { Session } from './session';
 

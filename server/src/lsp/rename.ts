@@ -1,6 +1,6 @@
 // `textDocument/prepareRename` and `textDocument/rename`: renaming a nameif updates its declaration and every use.
 // When the core refuses (not a name, a name taken, an invalid name), its reason goes back as an error the editor shows.
-import { LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { prepareRename, rename } from '../core/features/index';
 import type { Session } from './session';
 import { workspaceEdit } from './workspace-edit';

@@ -1,8 +1,7 @@
 // The diagnostics pipeline: after edits, a debounced pass analyses what changed (off the request path), then
 // publishes the diagnostics of every document whose diagnostics actually changed — the edited one and the other
 // members of its group — and tells the client when a group changed. In pull mode it asks the client to pull again.
-import { setTimeout as delay, setImmediate as yieldToEvents } from 'node:timers/promises';
-import { CodeLensRefreshRequest, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import type { Workspace } from '../core/workspace';
 import { GROUPS_CHANGED_NOTIFICATION } from '../protocol';
@@ -10,6 +9,7 @@ import type { ClientSupport } from './capabilities';
 import { toLspDiagnostics } from './diagnostics';
 import { describeError, type Logger } from './guard';
 import { releaseIfGrown } from './memory';
+import { afterQueued, delay, yieldToEvents, type Pending } from './timers';
 import type { ServerSettings } from './settings';
 import type { DocumentSources } from './sources';
 import type { UriMap } from './uris';
@@ -60,7 +60,7 @@ export interface CurrentDiagnostics {
 
 export class DiagnosticsScheduler {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private immediate: ReturnType<typeof setImmediate> | null = null;
+  private immediate: Pending | null = null;
   /** How long the last pass took; decides between running at once and waiting for a quiet period. */
   private lastPassMs = Number.POSITIVE_INFINITY;
   private running: Promise<void> | null = null;
@@ -81,7 +81,7 @@ export class DiagnosticsScheduler {
     if (this.stopped) return;
     if (this.lastPassMs < QUICK_PASS_MS && !this.timer) {
       // After the messages already received, so that changes sent together are analysed together.
-      this.immediate ??= setImmediate(() => {
+      this.immediate ??= afterQueued(() => {
         this.immediate = null;
         void this.run();
       });
@@ -107,7 +107,7 @@ export class DiagnosticsScheduler {
 
   private cancelPending(): void {
     if (this.timer) clearTimeout(this.timer);
-    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate?.cancel();
     this.timer = null;
     this.immediate = null;
   }
@@ -144,7 +144,7 @@ export class DiagnosticsScheduler {
         do {
           this.again = false;
           await this.ctx.settingsReady;
-          if (!this.indexedOnce) await Promise.race([this.ctx.firstIndex, delay(FIRST_INDEX_WAIT_MS, undefined, { ref: false })]);
+          if (!this.indexedOnce) await Promise.race([this.ctx.firstIndex, delay(FIRST_INDEX_WAIT_MS)]);
           const started = performance.now();
           await this.analyse();
           if (!this.stopped) this.publishChanged();

@@ -1,15 +1,13 @@
-// Starts the language server: creates the connection (stdio, node IPC, socket or pipe, from the command line), builds
-// one session on `initialize`, and registers one guarded handler per LSP method. Only `server/src/lsp/` knows about LSP.
+// Serves one connection, whichever host made it (Node: `node.ts`; a web worker: `worker.ts`): builds one session on
+// `initialize`, and registers one guarded handler per LSP method. Only `server/src/lsp/` knows about LSP.
 import {
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   type CancellationToken,
   type Connection,
   type Disposable,
   type InitializeResult,
-} from 'vscode-languageserver/node';
-import { CHANGE_SCRIPT_REQUEST, GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SCRIPT_BASE_NOTIFICATION, SIMULATE_REQUEST, type CustomRequest, type ScriptBaseParams } from '../protocol';
+} from 'vscode-languageserver';
+import { CHANGE_SCRIPT_REQUEST, GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SCRIPT_BASE_NOTIFICATION, SIMULATE_REQUEST, WORKSPACE_FILES_NOTIFICATION, type CustomRequest, type ScriptBaseParams } from '../protocol';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { serverCapabilities } from './capabilities';
 import { changeScriptRequest, scriptBaseNotification } from './change-script';
@@ -32,20 +30,10 @@ import { sameDeviceFiles } from './settings';
 import { simulateRequest } from './simulate';
 import { keyPath } from './uris';
 import { registerWatchers, watchedFilesChanged } from './watched-files';
+import { workspaceFilesChanged } from './workspace-files';
 import { workspaceSymbolsFor } from './workspace-symbols';
 
-/** The transports `createConnection` reads from the command line; without one, the server talks on stdio. */
-const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
-
-export function hasTransportFlag(argv: readonly string[]): boolean {
-  return argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
-}
-
-
-export function startServer(): Connection {
-  // createConnection picks the transport from process.argv; stdio is the default for plain clients.
-  if (!hasTransportFlag(process.argv)) process.argv.push('--stdio');
-  const connection = createConnection(ProposedFeatures.all);
+export function serve(connection: Connection): Connection {
   let session: Session | null = null;
 
   connection.onInitialize((params): InitializeResult => {
@@ -108,6 +96,13 @@ function register(connection: Connection, session: Session): void {
   const onWatched = guardNotification(log, 'workspace/didChangeWatchedFiles', (params: Parameters<typeof watchedFilesChanged>[1]) => watchedFilesChanged(session, params));
   connection.onDidChangeWatchedFiles((params) => {
     watched = watched.then(() => onWatched(params));
+  });
+
+  // Files the extension read through the editor, for folders this server cannot read itself (a web worker, or a
+  // virtual workspace); queued behind the watched-file events, so that both arrive in order.
+  const onFiles = guardNotification(log, WORKSPACE_FILES_NOTIFICATION.method, (params: Parameters<typeof workspaceFilesChanged>[1]) => workspaceFilesChanged(session, params));
+  connection.onNotification(WORKSPACE_FILES_NOTIFICATION.method, (params: Parameters<typeof workspaceFilesChanged>[1]) => {
+    watched = watched.then(() => onFiles(params));
   });
 
   connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => codeActions(session, params)));

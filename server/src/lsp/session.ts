@@ -1,7 +1,7 @@
 // One language-server session: the core workspace and everything that keeps it in step with the client —
 // document sources, folders, settings, background indexing and the diagnostics pipeline.
 import { releaseMemory } from './memory';
-import type { Connection, InitializeParams, Position } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, Position } from 'vscode-languageserver';
 import { Workspace } from '../core/workspace';
 import { readClientSupport, type ClientSupport } from './capabilities';
 import { Folders } from './folders';

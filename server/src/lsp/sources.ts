@@ -1,6 +1,6 @@
 // Decides where the core workspace gets each document's text: the editor's copy while the client has the document
 // open (incremental sync), the file on disk otherwise. Closing a document falls back to what is on disk.
-import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextChange } from '../core/syntax/tree';
 import type { Workspace } from '../core/workspace';
 import { isDeviceFile } from '../core/detect';

@@ -1,8 +1,8 @@
 // `workspace/didChangeWatchedFiles`: keeps unopened device files current when they are created, changed or deleted
 // on disk (a rename arrives as a delete and a create). Registers the watchers itself when the client allows dynamic
 // registration; otherwise the client's own watcher configuration decides which events arrive.
-import { FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type Disposable, type FileSystemWatcher } from 'vscode-languageserver/node';
-import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import { readDeviceFile } from './disk';
 import type { Session } from './session';
 import { keyPath, uriKey } from './uris';

@@ -1,6 +1,6 @@
 // Builds a WorkspaceEdit in the form the client accepts: versioned `documentChanges` when it supports them (so a stale
 // edit is refused rather than applied to changed text), a plain `changes` map otherwise.
-import { TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ClientSupport } from './capabilities';
 
 export interface DocumentEdits {

@@ -1,6 +1,6 @@
 // `workspace/symbol`: devices and groups across the workspace. Waits for background indexing so that the answer is
 // complete, and honours cancellation while it waits.
-import type { CancellationToken, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import type { CancellationToken, WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver';
 import { workspaceSymbols } from '../core/features/index';
 import { LSP_SYMBOL_KIND } from './kinds';
 import { throwIfCancelled } from './guard';
