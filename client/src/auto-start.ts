@@ -4,12 +4,10 @@
 // ASA. Deciding reads only each candidate's head and stops at the first device config; the server, once running,
 // indexes the workspace itself.
 import * as vscode from 'vscode';
-import { isDeviceFile, looksLikeAsa, SKIPPED_FOLDERS } from '../../server/src/core/detect';
+import { HEAD_BYTES, isDeviceFile, looksLikeAsa, SKIPPED_FOLDERS } from '../../server/src/core/detect';
 import { DEVICE_CONFIGS_FOUND } from './context-keys';
 import { deviceFileGlobs, isDeviceDocument } from './document-selector';
-import { HEAD_BYTES, readHead } from './file-head';
-import { findDeviceFile } from './find-device-file';
-import { describeError, type ServerConnection } from './server-connection';
+import { describeError, type LocalFiles, type ServerConnection } from './server-connection';
 
 /** How many files a search of a remote or virtual folder looks at before it gives up. */
 const MAX_CANDIDATES = 1000;
@@ -84,12 +82,13 @@ export class AutoStart implements vscode.Disposable {
     }
   }
 
-  /** A device file of one folder: walked on disk when it is local, else through VS Code's file search. */
+  /**
+   * A device file of one folder: walked on disk when it is local and the host can (Node), else through VS Code's file
+   * search (a remote or virtual folder, or any folder in a web worker).
+   */
   private async findIn(folder: vscode.WorkspaceFolder, globs: string[], token: vscode.CancellationToken): Promise<vscode.Uri | undefined> {
-    if (folder.uri.scheme === 'file') {
-      const path = await findDeviceFile(folder.uri.fsPath, globs, { cancelled: () => token.isCancellationRequested || this.done });
-      return path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
-    }
+    const local = this.server.host.localFiles;
+    if (folder.uri.scheme === 'file' && local) return local.findDeviceFile(folder.uri, globs, () => token.isCancellationRequested || this.done);
     for (const glob of searchPatterns(globs)) {
       const candidates = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, MAX_CANDIDATES, token);
       for (const uri of candidates) {
@@ -117,7 +116,7 @@ export class AutoStart implements vscode.Disposable {
     // `.asa` files count by name; only the others need a look at their content.
     if (isDeviceFile(path, '', globs)) return true;
     try {
-      return isDeviceFile(path, await head(uri), globs);
+      return isDeviceFile(path, await head(uri, this.server.host.localFiles), globs);
     } catch {
       // Unreadable (deleted meanwhile, no permission): not a config we can check.
       return false;
@@ -148,8 +147,8 @@ export function searchPatterns(globs: readonly string[]): string[] {
   return [...globs];
 }
 
-async function head(uri: vscode.Uri): Promise<string> {
-  if (uri.scheme === 'file') return readHead(uri.fsPath);
+async function head(uri: vscode.Uri, local: LocalFiles | undefined): Promise<string> {
+  if (uri.scheme === 'file' && local) return local.readHead(uri);
   // Other file systems cannot be read in part; the whole file is read once and cut.
   return new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEAD_BYTES));
 }

@@ -17,8 +17,19 @@ export function deviceFileGlobs(): string[] {
  */
 const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
 
+/**
+ * Local files, plus the schemes of the workspace's folders (`vscode-vfs` on github.dev, `vscode-remote` in a browser
+ * on code-server, any other file system a web editor mounts), so that the patterns match the workspace's files
+ * wherever they live but never the other views of a file (`git:` diffs, output, untitled).
+ */
+function workspaceSchemes(): string[] {
+  return [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
+}
+
 export function deviceSelector(): vscode.DocumentFilter[] {
-  return [...DOCUMENT_SCHEMES.map((scheme) => ({ language: 'asa', scheme })), ...deviceFileGlobs().map((pattern) => ({ scheme: 'file', pattern }))];
+  const schemes = workspaceSchemes();
+  const asaSchemes = [...new Set([...DOCUMENT_SCHEMES, ...schemes])];
+  return [...asaSchemes.map((scheme) => ({ language: 'asa', scheme })), ...deviceFileGlobs().flatMap((pattern) => schemes.map((scheme) => ({ scheme, pattern })))];
 }
 
 /** True when the server handles this document (so the status bar and the preview can ask about it). */

@@ -1,40 +1,14 @@
-// The extension's entry point: registers the commands and the preview serializer synchronously, then starts the
-// language server in the background once a device config is in sight (or a command needs it), so activation succeeds
-// however slow (or absent) the server is, and costs little in the many folders of .txt and .cfg files that hold none.
-import * as vscode from 'vscode';
-import { COPY_CHANGE_SCRIPT_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
-import { registerLanguageAdoption } from './adopt-language';
-import { AutoStart } from './auto-start';
-import { runNewGroupFlow } from './authoring/new-group-flow';
-import { copyChangeScript } from './commands/copy-change-script';
-import { importShowOutput } from './commands/import-show-output';
-import { PREVIEW_VIEW_TYPE } from './preview/messages';
-import { RedirectPreview } from './preview/preview-panel';
-import { CLIENT_NAME, ServerConnection } from './server-connection';
-import { GroupStatusBar } from './status-bar';
+// The extension's entry point in Node's extension host (package.json `main`, dist/client.js); `browser.ts` is the
+// web worker host's.
+import type * as vscode from 'vscode';
+import { activateIn } from './activate';
+import { nodeHost } from './node-host';
+import type { ServerConnection } from './server-connection';
 
 let server: ServerConnection | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  // The output channel logs the extension's own events and the server's log messages; never file contents or keys.
-  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  server = new ServerConnection(context, output);
-  const preview = new RedirectPreview(context, server, output);
-  context.subscriptions.push(
-    output,
-    server,
-    preview,
-    vscode.commands.registerCommand(SHOW_REDIRECT_PREVIEW_COMMAND, (target?: unknown) => preview.show(target)),
-    vscode.commands.registerCommand(NEW_GROUP_COMMAND, () => runNewGroupFlow(server)),
-    vscode.commands.registerCommand(IMPORT_SHOW_OUTPUT_COMMAND, () => importShowOutput(preview)),
-    vscode.commands.registerCommand(COPY_CHANGE_SCRIPT_COMMAND, () => copyChangeScript(server!)),
-    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview),
-    new GroupStatusBar(server, output),
-    registerLanguageAdoption(),
-  );
-  const autoStart = new AutoStart(server, output);
-  context.subscriptions.push(autoStart);
-  autoStart.run();
+  server = activateIn(context, nodeHost(context));
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,9 +1,7 @@
 // Reads the first bytes of a file without reading the rest: deciding whether a file is a device config needs its
 // header or first prompt, and a folder of large captures must not be read whole just to decide that.
 import { open } from 'node:fs/promises';
-
-/** How much of a file the device-config test reads for headers and prompts (`looksLikeAsa` reads no more). */
-export const HEAD_BYTES = 64 * 1024;
+import { HEAD_BYTES } from '../../server/src/core/detect';
 
 /** The file's first `bytes` bytes as UTF-8 text (a character cut at the end becomes U+FFFD, which no pattern needs). */
 export async function readHead(path: string, bytes: number = HEAD_BYTES): Promise<string> {

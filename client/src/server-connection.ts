@@ -3,7 +3,7 @@
 // There is one client and one server at a time, whoever asks first: every start returns the start in progress, and a
 // new start waits until the previous server has stopped.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   CHANGE_SCRIPT_REQUEST,
   SCRIPT_BASE_NOTIFICATION,
@@ -21,20 +21,37 @@ import {
 } from '../../server/src/protocol';
 import { deviceFileGlobs, deviceSelector } from './document-selector';
 import { PRODUCT_NAME } from './product';
+import { WorkspaceFileFeeder } from './workspace-files';
 import { settingsMiddleware } from './server-settings';
 import { TraceChannel } from './trace-channel';
 
 export const CLIENT_ID = 'asaLb';
 export const CLIENT_NAME = PRODUCT_NAME;
 
-/** The port the server's inspector listens on when the extension runs in the extension development host. */
-const DEBUG_PORT = 6009;
+/** What differs between the extension hosts: how the bundled server is started, and which folders it reads itself. */
+export interface ServerHost {
+  /** The extension host, as the log names it: `Node` or `web worker`. */
+  readonly name: string;
+  createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+  /** Whether the server reads this workspace folder's files itself; the others are read here and handed over. */
+  readsFolder(folder: vscode.Uri): boolean;
+  /** Direct access to local (`file`) folders, where the host has it (Node); else the editor's file search and reads. */
+  readonly localFiles?: LocalFiles;
+}
+
+export interface LocalFiles {
+  /** A device file of a local folder, found by walking it on disk. */
+  findDeviceFile(folder: vscode.Uri, globs: readonly string[], cancelled: () => boolean): Promise<vscode.Uri | undefined>;
+  /** The first bytes of a local file as text, without reading the rest. */
+  readHead(file: vscode.Uri): Promise<string>;
+}
 
 export type ServerState = 'starting' | 'running' | 'failed' | 'stopped';
 
 export class ServerConnection implements vscode.Disposable {
-  private client: LanguageClient | undefined;
-  private starting: Promise<LanguageClient> | undefined;
+  private client: BaseLanguageClient | undefined;
+  private starting: Promise<BaseLanguageClient> | undefined;
+  private feeder: WorkspaceFileFeeder | undefined;
   /** The stop of the previous client, which a new start waits for, so that two servers never run side by side. */
   private stopping: Promise<void> = Promise.resolve();
   /** The device-file patterns the current client was started with. */
@@ -54,8 +71,8 @@ export class ServerConnection implements vscode.Disposable {
   readonly onStateChanged = this.stateEmitter.event;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    readonly host: ServerHost,
   ) {
     // The document selector depends on the device-file patterns, so a change of them needs a new client. VS Code also
     // reports the extension's own settings as changed when it registers them; a restart then would be for nothing.
@@ -80,7 +97,7 @@ export class ServerConnection implements vscode.Disposable {
    * Starts the server unless it is already starting or running, and resolves when it runs. Failures are logged and
    * reported through `state`; the returned promise rejects with them, and nobody needs to handle it.
    */
-  start(reason = 'on request'): Promise<LanguageClient> {
+  start(reason = 'on request'): Promise<BaseLanguageClient> {
     if (this.disposed) return Promise.reject(new Error('the extension is shutting down'));
     if (this.starting) return this.starting;
     const client = this.createClient();
@@ -101,7 +118,11 @@ export class ServerConnection implements vscode.Disposable {
         throw error;
       }
       if (this.client === client) this.setState('running');
-      this.output.info(`The language server is running (ready ${Math.round(performance.now() - started)} ms after it was started).`);
+      this.output.info(`The language server is running in the ${this.host.name} extension host (ready ${Math.round(performance.now() - started)} ms after it was started).`);
+      if (this.client === client) {
+        this.feeder = new WorkspaceFileFeeder(client, this.watchers, this.host, this.output);
+        this.feeder.start();
+      }
       return client;
     })();
     // The promise is also awaited by requests; this handler only keeps an unobserved failure from being reported twice.
@@ -121,6 +142,8 @@ export class ServerConnection implements vscode.Disposable {
     const starting = this.starting;
     this.client = undefined;
     this.starting = undefined;
+    this.feeder?.dispose();
+    this.feeder = undefined;
     if (client) {
       this.stopping = (async () => {
         await starting?.catch(() => undefined);
@@ -179,15 +202,10 @@ export class ServerConnection implements vscode.Disposable {
     return client.sendRequest<R>(request.method, params);
   }
 
-  private createClient(): LanguageClient {
+  private createClient(): BaseLanguageClient {
     for (const watcher of this.watchers) watcher.dispose();
     this.globs = deviceFileGlobs();
     this.watchers = this.globs.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: deviceSelector() as LanguageClientOptions['documentSelector'],
       synchronize: {
@@ -199,7 +217,7 @@ export class ServerConnection implements vscode.Disposable {
       traceOutputChannel: this.trace,
       middleware: { workspace: settingsMiddleware(() => this.client) },
     };
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    const client = this.host.createClient(CLIENT_ID, CLIENT_NAME, clientOptions);
     // Registered before start: the client installs pending handlers when the connection comes up.
     client.onNotification(GROUPS_CHANGED_NOTIFICATION.method, () => this.groupsChangedEmitter.fire());
     return client;

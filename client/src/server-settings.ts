@@ -2,7 +2,7 @@
 // `--config` file holds them. Sending every default instead would turn a default into an override, and for codes
 // whose severity depends on the device (`lb-interface-missing`: error when participating) that changes behaviour.
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, type BaseLanguageClient, type Middleware } from 'vscode-languageclient';
 
 type WorkspaceMiddleware = NonNullable<Middleware['workspace']>;
 
@@ -43,7 +43,7 @@ export function serverSettings(scope?: vscode.Uri): Record<string, unknown> {
  * Rewrites both ways the server can learn the settings: the `workspace/configuration` pull and the
  * `workspace/didChangeConfiguration` push that `synchronize.configurationSection` sends.
  */
-export function settingsMiddleware(client: () => LanguageClient | undefined): WorkspaceMiddleware {
+export function settingsMiddleware(client: () => BaseLanguageClient | undefined): WorkspaceMiddleware {
   return {
     configuration: async (params, token, next) => {
       const values = await next(params, token);

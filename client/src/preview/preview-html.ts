@@ -1,7 +1,6 @@
 // The redirect preview's HTML shell: a strict content-security policy with a per-load nonce, the page script and
 // stylesheet from the extension's own folders, and static markup only. Everything from a config is added later by
 // the page script with textContent, never here. Pure, so the browser tests load exactly this document.
-import { randomBytes } from 'node:crypto';
 
 export interface PreviewHtmlInput {
   /** `webview.cspSource`: the origin the webview serves the extension's local resources from. */
@@ -15,7 +14,9 @@ export interface PreviewHtmlInput {
 
 /** 128 random bits, base64: a nonce nobody can guess, so no injected script can carry it. */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  // Web Crypto, which both extension hosts have (Node's as a global since 19, and every web worker).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** The policy: nothing by default, scripts only with the nonce, styles and images only from the extension. */

@@ -7,6 +7,9 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.g
 /** Default patterns of device files; `*.asa` always counts, the others only when the content looks like ASA. */
 export const DEFAULT_DEVICE_GLOBS = ['**/*.asa', '**/*.cfg', '**/*.conf', '**/*.txt'];
 
+/** How much of a file the device-config test needs for headers and prompts (`looksLikeAsa` reads no more). */
+export const HEAD_BYTES = 64 * 1024;
+
 const HEADER = /^(?:ASA Version |PIX Version |: Saved)/m;
 // Spaces and tabs only, never `\s`: `\s*` crosses line ends, and a file of blank lines made the search quadratic.
 const LB_BLOCK = /^[ \t]*vpn load-balancing[ \t]*\r?$/m;
@@ -16,7 +19,7 @@ const PROMPT = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*(?:\(config[a-z0-9-]*\)# ?|[#>] ?(?
 /** True when the text looks like an ASA configuration, fragment or transcript. */
 export function looksLikeAsa(text: string): boolean {
   // Headers and prompts are looked for near the start only, so classifying a huge file stays cheap.
-  const head = text.slice(0, 64 * 1024);
+  const head = text.slice(0, HEAD_BYTES);
   return HEADER.test(head) || PROMPT.test(head) || LB_BLOCK.test(text);
 }
 

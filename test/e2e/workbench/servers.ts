@@ -8,7 +8,7 @@ import { PRODUCT_NAME } from '../../../client/src/product';
 
 /** The line the extension logs each time it starts its server. */
 const START_LINE = /Starting the language server \(/g;
-const RUNNING_LINE = /The language server is running \(/g;
+const RUNNING_LINE = /The language server is running in the [a-zA-Z ]+ extension host \(/g;
 
 /** The pids of the language servers running from an extensions folder (Linux: read from /proc). */
 export function serverProcesses(extensionsDir: string): number[] {
