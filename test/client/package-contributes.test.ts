@@ -25,6 +25,7 @@ interface ConfigurationSection {
 interface Manifest {
   displayName: string;
   main: string;
+  browser: string;
   engines: { vscode: string };
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[]; description?: string }; virtualWorkspaces: { supported: boolean | string; description?: string } };
@@ -164,6 +165,7 @@ test('language, grammar and entry point: every referenced file exists; no static
     assert.ok(existsSync(join(ROOT, path)), `${path} does not exist`);
   }
   assert.equal(manifest.main.replace(/^\.\//, ''), 'dist/client.js');
+  assert.equal(manifest.browser.replace(/^\.\//, ''), 'dist/web/client.js');
   assert.equal(manifest.engines.vscode, '^1.91.0');
   assert.equal(manifest.devDependencies['@types/vscode'], manifest.engines.vscode.replace(/^\^/, ''), 'the API types must be the oldest VS Code the extension supports');
 });
@@ -174,7 +176,8 @@ test('workspace trust and virtual workspaces are declared with reasons', () => {
   assert.equal(capabilities.untrustedWorkspaces.supported, 'limited');
   assert.deepEqual(capabilities.untrustedWorkspaces.restrictedConfigurations, ['asaLb.deviceFiles']);
   assert.ok((capabilities.untrustedWorkspaces.description ?? '').length > 40);
-  assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
+  // Full support: the files of a folder the server cannot read are read through the editor (client/src/workspace-files.ts).
+  assert.equal(capabilities.virtualWorkspaces.supported, true);
   assert.ok((capabilities.virtualWorkspaces.description ?? '').length > 40);
 });
 

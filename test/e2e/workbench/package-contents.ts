@@ -6,7 +6,8 @@ import { ROOT } from './build';
 
 /** Files the extension loads by path at run time, which package.json does not name. */
 export const LOADED_AT_RUN_TIME = [
-  'dist/server.js', // the language server (client/src/server-connection.ts)
+  'dist/server.js', // the language server (client/src/node-host.ts)
+  'dist/web/server.js', // the language server in a web worker (client/src/worker-host.ts)
   'dist/webview.js', // the preview's page script (client/src/preview/preview-panel.ts)
   'client/media/preview.css', // the preview's stylesheet (same)
 ];
@@ -22,6 +23,7 @@ export const NEVER_SHIPPED: RegExp[] = [
 
 interface Manifest {
   main?: string;
+  browser?: string;
   icon?: string;
   contributes?: {
     languages?: { configuration?: string }[];
@@ -36,6 +38,7 @@ export function manifestFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const paths = [
     manifest.main,
+    manifest.browser,
     manifest.icon,
     ...(manifest.contributes?.languages ?? []).map((l) => l.configuration),
     ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
