@@ -1,0 +1,83 @@
+// The same .vsix in a browser's web worker extension host, as on vscode.dev and github.dev: code-server runs an
+// installed extension there when the user settings say `remote.extensionKind: { "<id>": ["web"] }`. The extension's
+// own log proves where it ran; then the Problems panel must list exactly the problems the Node host shows for the
+// fixture group (which no one has opened: the files reach the worker through the editor), and the redirect preview
+// must render the group. Screenshots and figures go to .artifacts/e2e/ (web-*.png, activation-web.json).
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PRODUCT_ID } from './harness/src/group';
+import { Workbench } from './workbench/browser';
+import { ARTIFACTS, CACHE, installCodeServer, packageProduct } from './workbench/build';
+import { CodeServer } from './workbench/code-server';
+import { readOutputChannel } from './workbench/output-channel';
+import { previewWebview, problemsPanel } from './workbench/ui-pass';
+
+const TOTAL_MS = 8 * 60_000;
+/** The extension's output channel (client/src/server-connection.ts). */
+const CHANNEL = 'ASA Load Balancing';
+
+test('the packaged extension in the web worker extension host (code-server, headless Chromium)', { timeout: TOTAL_MS }, async (t) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(CACHE, { recursive: true });
+  const runDir = mkdtempSync(join(CACHE, 'run-web-'));
+  t.after(() => rmSync(runDir, { recursive: true, force: true }));
+  const installed = await installCodeServer();
+  const product = await packageProduct(runDir);
+
+  // No harness: it is a Node extension and would run in the other host. Everything here is read from the screen.
+  const server = await CodeServer.start({
+    entry: installed.entry,
+    vsixes: [product.path],
+    suite: 'web',
+    workspaceTrust: false,
+    settings: { 'remote.extensionKind': { [PRODUCT_ID]: ['web'] } },
+  });
+  let workbench: Workbench | undefined;
+  try {
+    workbench = await Workbench.open(server.workbenchUrl);
+    const page = workbench;
+    /** A step that leaves the screen as it was when it failed, beside the other artefacts. */
+    const step = (title: string, name: string, run: () => Promise<unknown>): Promise<void> =>
+      t.test(title, async () => {
+        try {
+          await run();
+        } catch (error) {
+          await page.screenshot(join(ARTIFACTS, `failed-${name}`)).catch(() => undefined);
+          throw error;
+        }
+      });
+
+    await step('UI: the Problems panel lists every expected problem of the three members, none of them opened', 'web-problems.png', async () => {
+      await problemsPanel(page, join(ARTIFACTS, 'web-problems.png'));
+    });
+
+    // After the problems, so the extension has activated and its log channel exists.
+    await step('the extension logs that it activated in the web worker extension host, and that its server runs there', 'web-output.png', async () => {
+      const [activated, ready] = await readOutputChannel(page, CHANNEL, [
+        /Activated in the web worker extension host in (\d+) ms/,
+        /The language server is running in the web worker extension host \(ready (\d+) ms after it was started\)/,
+      ]);
+      await page.screenshot(join(ARTIFACTS, 'web-output.png'));
+      // Figures for the record, not budgets.
+      const figures = { host: 'web worker', activateMs: Number(activated![1]), serverReadyMs: Number(ready![1]) };
+      writeFileSync(join(ARTIFACTS, 'activation-web.json'), JSON.stringify(figures));
+      t.diagnostic(`web worker host: activate ${figures.activateMs} ms, language server ready ${figures.serverReadyMs} ms after it was started`);
+      assert.ok(!/Activated in the Node extension host/.test((await page.page.locator('.part.panel .monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ')));
+      await page.runCommand('View: Toggle Panel Visibility');
+    });
+
+    await step('UI: the redirect preview renders the group with its members, addresses and loads', 'web-preview.png', async () => {
+      await previewWebview(page, join(ARTIFACTS, 'web-preview.png'));
+    });
+
+    writeFileSync(join(ARTIFACTS, 'page-errors-web.txt'), workbench.pageErrors.join('\n'));
+  } catch (error) {
+    await workbench?.screenshot(join(ARTIFACTS, 'failed-web.png')).catch(() => undefined);
+    throw error;
+  } finally {
+    await workbench?.close().catch(() => undefined);
+    await server.stop(join(ARTIFACTS, 'logs-web'));
+  }
+});
