@@ -36,13 +36,12 @@ class JsonMessageWriter extends BrowserMessageWriter {
 /**
  * Starts the server's worker from the extension's files. An extension served from a CDN (vscode.dev) gives the worker
  * its URL; an extension installed on a remote server (code-server, `vscode-remote:`) cannot ("Creating workers from
- * remote extensions is currently not supported"), so the script is fetched — the host's fetch resolves the remote
- * URI — and started from a same-origin blob.
+ * remote extensions is currently not supported"), so the script is read through the editor's file system, like any
+ * other file of that server, and started from a same-origin blob.
  */
 async function startWorker(main: vscode.Uri): Promise<Worker> {
   if (main.scheme !== 'vscode-remote') return new Worker(main.toString(true));
-  const response = await fetch(main.toString(true));
-  if (!response.ok) throw new Error(`could not load the language server (${response.status} ${response.statusText})`);
-  const script = new Blob([await response.text()], { type: 'application/javascript' });
+  // A copy: a Blob takes only bytes over a plain ArrayBuffer, and the editor's may sit on a shared one.
+  const script = new Blob([(await vscode.workspace.fs.readFile(main)).slice()], { type: 'application/javascript' });
   return new Worker(URL.createObjectURL(script));
 }

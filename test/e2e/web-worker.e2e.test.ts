@@ -2,7 +2,7 @@
 // installed extension there when the user settings say `remote.extensionKind: { "<id>": ["web"] }`. The extension's
 // own log proves where it ran; then the Problems panel must list exactly the problems the Node host shows for the
 // fixture group (which no one has opened: the files reach the worker through the editor), and the redirect preview
-// must render the group. Screenshots and figures go to .artifacts/e2e/ (web-*.png, activation-web.json).
+// must render the group, and the problems must be the same after a reload. Screenshots and figures go to .artifacts/e2e/ (web-*.png, activation-web.json).
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +70,13 @@ test('the packaged extension in the web worker extension host (code-server, head
 
     await step('UI: the redirect preview renders the group with its members, addresses and loads', 'web-preview.png', async () => {
       await previewWebview(page, join(ARTIFACTS, 'web-preview.png'));
+    });
+
+    await step('after a reload of the window, the Problems panel lists the same problems again', 'web-problems-reload.png', async () => {
+      // The browser's reload (F5): the page, the web worker extension host and the server's worker all start afresh.
+      await page.page.reload();
+      await page.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await problemsPanel(page, join(ARTIFACTS, 'web-problems-reload.png'));
     });
 
     writeFileSync(join(ARTIFACTS, 'page-errors-web.txt'), workbench.pageErrors.join('\n'));
