@@ -7,16 +7,23 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { PRODUCT_NAME } from '../../client/src/product';
 import { PRODUCT_ID } from './harness/src/group';
 import { Workbench } from './workbench/browser';
-import { ARTIFACTS, CACHE, installCodeServer, packageProduct } from './workbench/build';
+import { ARTIFACTS, CACHE, installCodeServer, packageProduct, ROOT } from './workbench/build';
 import { CodeServer } from './workbench/code-server';
 import { readOutputChannel } from './workbench/output-channel';
+import { checkCounts, describe, showProblemsPanel, waitForProblems } from './workbench/problems';
 import { previewWebview, problemsPanel } from './workbench/ui-pass';
 
 const TOTAL_MS = 8 * 60_000;
+/** The first-contact folder: device backups as .cfg/.conf/.txt (no .asa), next to files that are not configs. */
+const BACKUPS = join(ROOT, 'test', 'fixtures', 'e2e', 'backups');
+/** How long the problems of a folder may take to appear before the test stops waiting and says what it sees. */
+const WAIT_MS = 45_000;
+const WEB_SETTINGS = { 'remote.extensionKind': { [PRODUCT_ID]: ['web'] } };
 /** The extension's output channel (client/src/server-connection.ts). */
-const CHANNEL = 'ASA Load Balancing';
+const CHANNEL = PRODUCT_NAME;
 
 test('the packaged extension in the web worker extension host (code-server, headless Chromium)', { timeout: TOTAL_MS }, async (t) => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -32,7 +39,7 @@ test('the packaged extension in the web worker extension host (code-server, head
     vsixes: [product.path],
     suite: 'web',
     workspaceTrust: false,
-    settings: { 'remote.extensionKind': { [PRODUCT_ID]: ['web'] } },
+    settings: WEB_SETTINGS,
   });
   let workbench: Workbench | undefined;
   try {
@@ -73,9 +80,8 @@ test('the packaged extension in the web worker extension host (code-server, head
     });
 
     await step('after a reload of the window, the Problems panel lists the same problems again', 'web-problems-reload.png', async () => {
-      // The browser's reload (F5): the page, the web worker extension host and the server's worker all start afresh.
-      await page.page.reload();
-      await page.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // The page, the web worker extension host and the server's worker all start afresh.
+      await page.reloadWindow();
       await problemsPanel(page, join(ARTIFACTS, 'web-problems-reload.png'));
     });
 
@@ -87,4 +93,33 @@ test('the packaged extension in the web worker extension host (code-server, head
     await workbench?.close().catch(() => undefined);
     await server.stop(join(ARTIFACTS, 'logs-web'));
   }
+  await t.test('first contact in the web worker host: a folder of backups, nothing run, shows exactly what asa-lb check reports, after a reload too', async (t) => {
+    const expected = checkCounts(product.cli, [BACKUPS]);
+    const backups = await CodeServer.start({ entry: installed.entry, vsixes: [product.path], suite: 'web-backups', fixture: BACKUPS, workspaceTrust: false, settings: WEB_SETTINGS });
+    let bench: Workbench | undefined;
+    try {
+      bench = await Workbench.open(backups.workbenchUrl);
+      const page = bench;
+      await t.test(`the Problems panel and the status bar show exactly ${describe(expected)}`, async () => {
+        await showProblemsPanel(page);
+        await waitForProblems(page, expected, WAIT_MS);
+        await page.screenshot(join(ARTIFACTS, 'web-first-contact.png'));
+      });
+      await t.test('the extension ran in the web worker extension host', async () => {
+        await readOutputChannel(page, CHANNEL, [/Activated in the web worker extension host in \d+ ms/, /The language server is running in the web worker extension host/]);
+      });
+      await t.test('after a window reload: the same problems', async () => {
+        await page.reloadWindow();
+        await showProblemsPanel(page);
+        await waitForProblems(page, expected, WAIT_MS);
+        await page.screenshot(join(ARTIFACTS, 'web-first-contact-reload.png'));
+      });
+    } catch (error) {
+      await bench?.screenshot(join(ARTIFACTS, 'failed-web-first-contact.png')).catch(() => undefined);
+      throw error;
+    } finally {
+      await bench?.close().catch(() => undefined);
+      await backups.stop(join(ARTIFACTS, 'logs-web-backups'));
+    }
+  });
 });
