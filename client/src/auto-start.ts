@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { HEAD_BYTES, isDeviceFile, looksLikeAsa, SKIPPED_FOLDERS } from '../../server/src/core/detect';
 import { DEVICE_CONFIGS_FOUND } from './context-keys';
 import { deviceFileGlobs, isDeviceDocument } from './document-selector';
+import { readThroughEditor } from './editor-files';
 import { describeError, type LocalFiles, type ServerConnection } from './server-connection';
 
 /** How many files a search of a remote or virtual folder looks at before it gives up. */
@@ -149,6 +150,8 @@ export function searchPatterns(globs: readonly string[]): string[] {
 
 async function head(uri: vscode.Uri, local: LocalFiles | undefined): Promise<string> {
   if (uri.scheme === 'file' && local) return local.readHead(uri);
-  // Other file systems cannot be read in part; the whole file is read once and cut.
-  return new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEAD_BYTES));
+  // Other file systems cannot be read in part; the whole file is read once and cut, unless it is a link, behind one
+  // or too large, which the server would not read either (then it is no device file to start for).
+  const read = await readThroughEditor(uri, undefined, HEAD_BYTES);
+  return read.kind === 'text' ? read.text : '';
 }

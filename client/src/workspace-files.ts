@@ -1,13 +1,14 @@
 // Finds and reads, through the editor, the device files of the workspace folders the language server cannot read
 // itself — every folder when it runs in a web worker, folders of a virtual file system in Node — and hands them to
 // it (`asaLb/workspaceFiles`): all of them once the server runs, then each file the editor's watcher reports and each
-// document closed (the server drops a closed document it did not read from disk). The same patterns, skipped folders
-// and size limit as the server's own indexing.
+// document closed (the server drops a closed document it did not read from disk). The same patterns, skipped folders,
+// size limit and refusal of symbolic links as the server's own indexing.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { MAX_DEVICE_FILE_BYTES, SKIPPED_FOLDERS } from '../../server/src/core/detect';
+import { SKIPPED_FOLDERS } from '../../server/src/core/detect';
 import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFile, type WorkspaceFilesParams } from '../../server/src/protocol';
 import { deviceFileGlobs } from './document-selector';
+import { readThroughEditor, type LinkedFolders } from './editor-files';
 
 /** Files sent per notification, so a large workspace reaches the server in pieces it can analyse between. */
 const BATCH = 50;
@@ -70,8 +71,9 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
     if (uris.length === 0) return;
     uris.sort((a, b) => a.toString().localeCompare(b.toString()));
     let sent = 0;
+    const linked: LinkedFolders = new Map();
     for (let i = 0; i < uris.length && !this.disposed; i += BATCH) {
-      const files = await Promise.all(uris.slice(i, i + BATCH).map((uri) => this.read(uri)));
+      const files = await Promise.all(uris.slice(i, i + BATCH).map((uri) => this.read(uri, linked)));
       sent += files.filter((f) => f.text !== null).length;
       await this.send(files);
     }
@@ -85,21 +87,16 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
     await this.send([await this.read(uri)]);
   }
 
-  /** Reads one file; `text` is null when it is gone, not a file, or larger than the indexing limit. */
-  private async read(uri: vscode.Uri): Promise<WorkspaceFile> {
+  /**
+   * Reads one file; `text` is null when it is gone, not a file, a symbolic link or behind one, or larger than the
+   * indexing limit (the server then drops it, as it drops such a file it reads from disk).
+   */
+  private async read(uri: vscode.Uri, linked?: LinkedFolders): Promise<WorkspaceFile> {
     const file: WorkspaceFile = { uri: uri.toString(), relativePath: this.relativePath(uri), text: null };
-    try {
-      const info = await vscode.workspace.fs.stat(uri);
-      if ((info.type & vscode.FileType.File) === 0) return file;
-      if (info.size > MAX_DEVICE_FILE_BYTES) {
-        this.output.warn(`Skipped ${file.relativePath}: larger than the indexing limit.`);
-        return file;
-      }
-      // Invalid UTF-8 is replaced rather than refused, as the server and the CLI do.
-      file.text = new TextDecoder('utf-8', { fatal: false }).decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      // Deleted between the listing and the read: handed over without text, so the server drops it.
-    }
+    const read = await readThroughEditor(uri, linked);
+    if (read.kind === 'text') file.text = read.text;
+    else if (read.kind === 'too-large') this.output.warn(`Skipped ${file.relativePath}: larger than the indexing limit.`);
+    else if (read.kind === 'link') this.output.info(`Skipped ${file.relativePath}: a symbolic link (links are not followed).`);
     return file;
   }
 

@@ -2,9 +2,10 @@
 // installed extension there when the user settings say `remote.extensionKind: { "<id>": ["web"] }`. The extension's
 // own log proves where it ran; then the Problems panel must list exactly the problems the Node host shows for the
 // fixture group (which no one has opened: the files reach the worker through the editor), and the redirect preview
-// must render the group, and the problems must be the same after a reload. Screenshots and figures go to .artifacts/e2e/ (web-*.png, activation-web.json).
+// must render the group, and the problems must be the same after a reload; a folder of backups with symbolic links
+// out of it shows what `asa-lb check` reports, no link followed. Screenshots and figures go to .artifacts/e2e/ (web-*.png, activation-web.json).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PRODUCT_NAME } from '../../client/src/product';
@@ -24,6 +25,21 @@ const WAIT_MS = 45_000;
 const WEB_SETTINGS = { 'remote.extensionKind': { [PRODUCT_ID]: ['web'] } };
 /** The extension's output channel (client/src/server-connection.ts). */
 const CHANNEL = PRODUCT_NAME;
+
+/**
+ * A copy of the backups with two symbolic links committed beside them, one to a config outside the folder and one to
+ * the folder holding it: the editor's file search follows links, so the extension must refuse them itself.
+ */
+function backupsWithLinks(runDir: string): string {
+  const outside = join(runDir, 'outside');
+  mkdirSync(outside);
+  copyFileSync(join(BACKUPS, 'asa-a.cfg'), join(outside, 'asa-outside.cfg'));
+  const folder = join(runDir, 'backups');
+  cpSync(BACKUPS, folder, { recursive: true });
+  symlinkSync(join(outside, 'asa-outside.cfg'), join(folder, 'linked.cfg'));
+  symlinkSync(outside, join(folder, 'linked-folder'));
+  return folder;
+}
 
 test('the packaged extension in the web worker extension host (code-server, headless Chromium)', { timeout: TOTAL_MS }, async (t) => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -93,9 +109,12 @@ test('the packaged extension in the web worker extension host (code-server, head
     await workbench?.close().catch(() => undefined);
     await server.stop(join(ARTIFACTS, 'logs-web'));
   }
-  await t.test('first contact in the web worker host: a folder of backups, nothing run, shows exactly what asa-lb check reports, after a reload too', async (t) => {
-    const expected = checkCounts(product.cli, [BACKUPS]);
-    const backups = await CodeServer.start({ entry: installed.entry, vsixes: [product.path], suite: 'web-backups', fixture: BACKUPS, workspaceTrust: false, settings: WEB_SETTINGS });
+  await t.test('first contact in the web worker host: a folder of backups with links out of it, nothing run, shows exactly what asa-lb check reports, after a reload too', async (t) => {
+    const folder = backupsWithLinks(runDir);
+    const expected = checkCounts(product.cli, [folder]);
+    // The links lead to a config of its own problems, which neither the CLI nor the server reads.
+    assert.deepEqual(expected, checkCounts(product.cli, [BACKUPS]));
+    const backups = await CodeServer.start({ entry: installed.entry, vsixes: [product.path], suite: 'web-backups', fixture: folder, workspaceTrust: false, settings: WEB_SETTINGS });
     let bench: Workbench | undefined;
     try {
       bench = await Workbench.open(backups.workbenchUrl);
