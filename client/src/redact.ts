@@ -1,6 +1,7 @@
 // Keeps configuration text and secrets out of the language-server trace (ARCHITECTURE.md, secrets stay secret).
-// The trace's messages carry whole documents (didOpen), typed characters (didChange) and edits: their text is
-// replaced by its length, since a key typed one character at a time or pasted whole is in no other way visible.
+// The trace's messages carry whole documents (didOpen, and the files handed over in `asaLb/workspaceFiles`), typed
+// characters (didChange) and edits: their text is replaced by its length, since a key typed one character at a time
+// or pasted whole is in no other way visible.
 // What remains (log lines, names in results) is still searched for the secret-bearing commands the product knows of.
 
 /** What replaces a secret. */

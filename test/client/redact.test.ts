@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { redactSecrets, traceSafe, withoutDocumentText } from '../../client/src/redact';
+import { WORKSPACE_FILES_NOTIFICATION } from '../../server/src/protocol';
 
 const CASES: { name: string; input: string; output: string }[] = [
   { name: 'a clear cluster key', input: ' cluster key Sup3rSecret', output: ' cluster key <redacted>' },
@@ -61,4 +62,12 @@ test('the trace carries no document text: didOpen and didChange texts and edits 
   const edit = withoutDocumentText('{"newText": " cluster key 8 abc\\"def", "title": "Fix"}');
   assert.equal(edit, '{"newText": "<22 characters>", "title": "Fix"}');
   assert.equal(withoutDocumentText('{"insertText":"x","label":"participate"}'), '{"insertText":"<1 characters>","label":"participate"}');
+});
+
+test('files the extension reads through the editor and hands to the server reach the trace as lengths too', () => {
+  const files = [{ uri: 'vscode-remote://host/backups/asa-a.cfg', relativePath: 'asa-a.cfg', text: DOCUMENT }, { uri: 'vscode-remote://host/backups/gone.cfg', relativePath: 'gone.cfg', text: null }];
+  const trace = traceSafe(`Sending notification '${WORKSPACE_FILES_NOTIFICATION.method}'.\nParams: ${JSON.stringify({ files }, null, 4)}`);
+  assert.doesNotMatch(trace, /Pasted5ecret|hostname a|vpn load-balancing/);
+  assert.ok(trace.includes(`"text": "<${DOCUMENT.length} characters>"`), trace);
+  assert.ok(trace.includes('"relativePath": "gone.cfg"'), trace);
 });
