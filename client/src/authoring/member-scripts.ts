@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ServerConnection } from '../server-connection';
 import { openChangeScript } from '../commands/copy-change-script';
 import { deviceFileGlobs } from '../document-selector';
+import { readThroughEditor, type LinkedFolders } from '../editor-files';
 import type { GeneratedConfig } from './generate-group';
 
 /** At most this many workspace files are read when looking for the members' configurations. */
@@ -19,16 +20,15 @@ async function existingConfigs(configs: readonly GeneratedConfig[]): Promise<Exi
   const wanted = new Map(configs.map((c) => [c.hostname.toLowerCase(), c]));
   const found: Existing[] = [];
   const seen = new Set<string>();
+  const linked: LinkedFolders = new Map();
   for (const glob of deviceFileGlobs()) {
     for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', MAX_FILES)) {
       if (seen.has(uri.toString())) continue;
       seen.add(uri.toString());
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        continue;
-      }
+      // The editor's search follows links: a link out of the repository, a FIFO or a huge file is not read.
+      const read = await readThroughEditor(uri, linked);
+      if (read.kind !== 'text') continue;
+      const text = read.text;
       const hostname = /^hostname\s+(\S+)/m.exec(text)?.[1]?.toLowerCase();
       const config = hostname ? wanted.get(hostname) : undefined;
       if (config) found.push({ uri, text, config });
