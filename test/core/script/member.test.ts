@@ -51,3 +51,27 @@ test('the change script that makes an existing device a member of a new group ad
   assert.ok(commands.indexOf("! Type here: cluster key <the group's shared secret>  (the encrypted form another member shows works too; asa-lb never prints a key)") === commands.indexOf('cluster encryption') - 1, text);
   assert.deepEqual(lbSettings(replay.device), { ...lbSettings(analyzeDocument('generated.asa', config!.text).device), key: true });
 });
+
+test('a device that already has a key and encryption keeps its key when it joins a group whose key is left out: the script says where to type the group key and removes nothing', () => {
+  const existing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'dc-vpn-1.cfg'), 'utf8');
+  const [config] = generateGroup({
+    vip: '209.165.202.150',
+    vipv6: null,
+    port: 9023,
+    encryption: true,
+    key: { kind: 'placeholder' },
+    publicInterface: { hardware: 'GigabitEthernet0/0', nameif: 'outside' },
+    privateInterface: { hardware: 'GigabitEthernet0/1', nameif: 'inside' },
+    members: [{ hostname: 'dc-vpn-1', public: { address: '209.165.202.130', prefix: 27 }, publicV6: null, private: { address: '10.20.0.11', prefix: 24 }, priority: 10 }],
+  });
+  const base = analyzeDocument('dc-vpn-1.cfg', existing);
+  assert.ok(base.device.lb?.key && base.device.lb.encryption, 'the example member has a key and encryption');
+  const script = changeScript(base, analyzeDocument('dc-vpn-1 (member).cfg', memberTarget(existing, config!.text)));
+  const commands = script.steps.map((s) => s.command);
+  const text = renderText(script, 'dc-vpn-1.cfg', 'the group member');
+  assert.ok(!commands.some((c) => c.startsWith('no ')), `nothing is removed:\n${text}`);
+  assert.ok(commands.some((c) => c.startsWith('! Type here: cluster key')), `the group key is typed by hand:\n${text}`);
+  const replay = replayScript(buildTree(renderTranscript(script, 'dc-vpn-1.cfg', 'member')), base.device);
+  assert.deepEqual(replay.problems, []);
+  assert.equal(lbSettings(replay.device).clusterIp?.trim(), '209.165.202.150');
+});

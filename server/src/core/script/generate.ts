@@ -86,7 +86,9 @@ export function changeScript(base: ScriptInput, target: ScriptInput): ChangeScri
   const lbRemove = (command: string, reason: string): void => out.inside(LB, 'config-load-balancing', command, reason);
   if (bl.participate && !tl.participate) lbRemove('no participate', 'TARGET does not participate; leaving the group comes before removing what it needs');
   if (bl.encryption && !tl.encryption) lbRemove('no cluster encryption', 'TARGET has no cluster encryption; removed before the key and IKEv1 it needs');
-  if (bl.key && !tl.key) lbRemove('no cluster key', 'TARGET has no cluster key; removed after encryption');
+  // A TARGET with encryption but no key line leaves the key to be typed (a generated member does): the device's key
+  // is not removed, since encryption goes on needing one; the step below says where to type the group's.
+  if (bl.key && !tl.key && !tl.encryption) lbRemove('no cluster key', 'TARGET has no cluster key; removed after encryption');
   // A reference to an interface that loses its name (renamed, or its name moves to another interface) goes first.
   const cleared = new Set<'lbpublic' | 'lbprivate'>();
   for (const role of ['lbpublic', 'lbprivate'] as const) {
@@ -156,7 +158,7 @@ export function changeScript(base: ScriptInput, target: ScriptInput): ChangeScri
     const typeKey = "! Type here: cluster key <the group's shared secret>  (the encrypted form another member shows works too; asa-lb never prints a key)";
     if (tlb.key && !keyEqual(b.lb?.key?.value, tlb.key.value)) {
       lbSet(typeKey, 'the shared secret, before cluster encryption: type it by hand', true);
-    } else if (!tlb.key && !b.lb?.key && tl.encryption && !bl.encryption) {
+    } else if (!tlb.key && tl.encryption) {
       // TARGET leaves the key out (a generated member does), yet the device refuses encryption without one.
       lbSet(typeKey, 'the shared secret TARGET leaves out, which cluster encryption needs: type it by hand', true);
     }

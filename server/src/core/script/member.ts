@@ -1,6 +1,7 @@
 // The configuration an existing device should have to become a member of a new group: its own configuration with
 // the generated member configuration's load-balancing parts put in (its two interfaces, IKEv1 on the private one,
-// the `vpn load-balancing` block), and everything else left as the device has it.
+// the `vpn load-balancing` block, keeping the device's redirect-fqdn and nat lines, which New Group does not ask
+// about), and everything else left as the device has it.
 import { buildTree, type SyntaxTree } from '../syntax/tree';
 
 /** The lines of each top-level block (header and members), by the header's text, in a tree of a configuration. */
@@ -40,8 +41,17 @@ export function memberTarget(existing: string, member: string): string {
     const command = line.parse?.command;
     if (command?.id === 'crypto-ikev1-enable' && !command.negated && !haveIke.has(command.args[0]?.text)) appended.push(line.text);
   }
-  for (const lines of blockLines(have, 'lb').values()) for (const i of lines) dropped.add(i);
-  for (const lines of blockLines(want, 'lb').values()) appended.push(...text(want, lines));
+  // The device's own block goes; what New Group does not ask about (redirect by FQDN, this member's NAT address)
+  // stays as the device has it, inside the new block.
+  const kept: string[] = [];
+  for (const lines of blockLines(have, 'lb').values()) {
+    for (const i of lines) {
+      dropped.add(i);
+      const id = have.lines[i]!.parse?.command?.id;
+      if (id === 'redirect-fqdn' || id === 'nat') kept.push(have.lines[i]!.text);
+    }
+  }
+  for (const lines of blockLines(want, 'lb').values()) appended.push(...text(want, lines.slice(0, 1)), ...kept, ...text(want, lines.slice(1)));
   const out: string[] = [];
   have.lines.forEach((line, i) => {
     const instead = replaced.get(i);
