@@ -13,7 +13,7 @@ import { UI_WAIT_MS, Workbench } from './workbench/browser';
 import { ARTIFACTS, CACHE, installCodeServer, packageHarness, packageProduct, type Installed, type Package } from './workbench/build';
 import { CodeServer } from './workbench/code-server';
 import { packageProblems } from './workbench/package-contents';
-import { changeScriptEditor, completionWidget, previewIsolation, previewWebview, problemsPanel, splitMemberViews } from './workbench/ui-pass';
+import { changeScriptEditor, completionWidget, newGroupFlow, previewIsolation, previewWebview, problemsPanel, splitMemberViews } from './workbench/ui-pass';
 
 /** The whole run, cold install included, must fit in ten minutes on a two-core machine. */
 const TOTAL_MS = 10 * 60_000;
@@ -31,6 +31,11 @@ const UI_PASS: UiStep[] = [
   { title: 'UI: the status bar and the code lens of dc-vpn-2 say it is split off the group, as its problem does', screenshot: 'split-member.png', run: splitMemberViews },
   { title: 'UI: the redirect preview renders the group with its members, addresses and loads', screenshot: 'preview.png', run: previewWebview },
   { title: 'UI: after an edit of dc-vpn-1.cfg, Copy Change Script opens the script with the device prompts in a new editor', screenshot: 'change-script.png', run: changeScriptEditor },
+  {
+    title: "UI: New Load-Balancing Group answered from the keyboard for dc-vpn-3 opens the member's configuration and the offered change script that makes the workspace's dc-vpn-3 that member",
+    screenshot: 'new-group.png',
+    run: newGroupFlow,
+  },
   {
     title: "UI: a fresh redirect preview loads nothing from outside: every request stays on code-server, its policy is default-src 'none' with a script nonce, no violation",
     screenshot: 'preview-isolation.png',

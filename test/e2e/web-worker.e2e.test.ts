@@ -15,7 +15,7 @@ import { ARTIFACTS, CACHE, installCodeServer, packageProduct, ROOT } from './wor
 import { CodeServer } from './workbench/code-server';
 import { readOutputChannel } from './workbench/output-channel';
 import { checkCounts, describe, showProblemsPanel, waitForProblems } from './workbench/problems';
-import { previewWebview, problemsPanel } from './workbench/ui-pass';
+import { newGroupFlow, previewWebview, problemsPanel } from './workbench/ui-pass';
 
 const TOTAL_MS = 8 * 60_000;
 /** The first-contact folder: device backups as .cfg/.conf/.txt (no .asa), next to files that are not configs. */
@@ -93,6 +93,10 @@ test('the packaged extension in the web worker extension host (code-server, head
 
     await step('UI: the redirect preview renders the group with its members, addresses and loads', 'web-preview.png', async () => {
       await previewWebview(page, join(ARTIFACTS, 'web-preview.png'));
+    });
+
+    await step("UI: New Load-Balancing Group answered from the keyboard opens the member's configuration and the change script for the workspace's dc-vpn-3", 'web-new-group.png', async () => {
+      await newGroupFlow(page, join(ARTIFACTS, 'web-new-group.png'));
     });
 
     await step('after a reload of the window, the Problems panel lists the same problems again', 'web-problems-reload.png', async () => {

@@ -330,3 +330,62 @@ export async function changeScriptEditor(workbench: Workbench, screenshot: strin
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_WAIT_MS });
   }
 }
+
+/**
+ * Runs *New Load-Balancing Group…* from the command palette and answers every step from the keyboard, as a user
+ * would, for a group of one member named dc-vpn-3 — a device whose configuration is already in the workspace. The
+ * member's configuration opens in a new editor; the change script that makes dc-vpn-3 that member is offered, and
+ * opens with the device's prompts. Both editors are closed after.
+ */
+export async function newGroupFlow(workbench: Workbench, screenshot: string): Promise<{ config: string[]; script: string[] }> {
+  const page = workbench.page;
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  /** Waits for the step whose title or prompt shows `shown`, types `text` over what is there (unless null), presses Enter. */
+  const answer = async (shown: string, text: string | null): Promise<void> => {
+    await page.locator('.quick-input-widget', { hasText: shown }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    if (text !== null) await input.fill(text);
+    await page.keyboard.press('Enter');
+  };
+  const editorLines = async (): Promise<string[]> =>
+    (await page.locator('.editor-instance .monaco-editor').first().locator('.view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  const title = `${COMMAND_CATEGORY}: New Load-Balancing Group…`;
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page.keyboard.press('Enter');
+  await answer('Virtual address', '209.165.202.150');
+  await answer('Virtual IPv6 address', null);
+  await answer('Cluster port', null);
+  await answer('Encrypt member messages', null);
+  await answer('Cluster key', null);
+  await answer('Interfaces', null);
+  await answer('How many members', '1');
+  await answer('Hostname', 'dc-vpn-3');
+  await answer('Public interface address of dc-vpn-3', '209.165.202.132/27');
+  await answer('Private interface address of dc-vpn-3', '10.20.0.13/24');
+  await answer('Priority of dc-vpn-3', null);
+  await answer('Where to write', null);
+  try {
+    // The member's configuration, in a new editor.
+    await page.locator('.editor-instance .view-line', { hasText: 'cluster ip address 209.165.202.150' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const config = await editorLines();
+    assert.ok(config.some((l) => l.trim() === 'hostname dc-vpn-3'), `The member configuration: ${config.join(' | ')}`);
+    // dc-vpn-3.asa is in the workspace: its change script is offered, picked already.
+    await answer('Change scripts for members already in the workspace', null);
+    await page.locator('.editor-instance .view-line', { hasText: 'dc-vpn-3(config-load-balancing)# cluster ip address 209.165.202.150' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const script = await editorLines();
+    await workbench.screenshot(screenshot);
+    assertNoKey([...config, ...script].join('\n'), 'New Group');
+    assert.ok(script.some((l) => l.startsWith('dc-vpn-3(config)# vpn load-balancing')), `The change script: ${script.join(' | ')}`);
+    // Joining adds the group and removes nothing the device has; the group key, left out of the files, is typed by hand.
+    assert.ok(!script.some((l) => /# no /.test(l)), `The change script removes something: ${script.join(' | ')}`);
+    assert.ok(script.some((l) => l.includes('Type here: cluster key')), `The change script does not say where to type the key: ${script.join(' | ')}`);
+    return { config, script };
+  } finally {
+    await workbench.runCommand('View: Revert and Close Editor');
+    await workbench.runCommand('View: Revert and Close Editor');
+  }
+}
