@@ -61,7 +61,9 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
     const others = (byVip.get(summary.clusterIp) ?? []).filter((s) => !sameDevice(s, summary));
     const { group, memberSummaries } = groupOf(summary.clusterIp, [...others, summary]);
     // A group of one is the workspace's situation, which the configuration already reports, not the script's.
-    const own = (checkGroup(group, memberSummaries, allSummaries).get(summary.uri) ?? [])
+    // The other groups are seen without the device's configuration either: the script stands in for it there too.
+    const everyoneElse = allSummaries.filter((s) => s === summary || !sameDevice(s, summary));
+    const own = (checkGroup(group, memberSummaries, everyoneElse).get(summary.uri) ?? [])
       .filter((d) => d.code !== 'single-member-group')
       .map((d) => placeInScript(d, summary.uri, baseUri))
       .filter((d): d is Diagnostic => d !== null);
