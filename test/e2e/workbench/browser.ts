@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type Page, type Request, type WebSocket } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type Locator, type Page, type Request, type WebSocket } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags verified on these machines (E2E.md): no sandbox as root, no GPU, nothing that calls home. */
@@ -134,12 +134,25 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the quick input as `key` does (F1: commands, Control+P: files). A webview that holds the focus can keep the
+   * key from the workbench; then the title bar's command centre opens it, as a mouse user would.
+   */
+  async openQuickInput(key: 'F1' | 'Control+P'): Promise<Locator> {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press(key);
+    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return input;
+    await this.page.locator('.command-center .action-item.command-center-center').click();
+    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    // The command centre opens the file picker; the command palette is its '>' prefix.
+    if (key === 'F1') await input.fill('>');
+    return input;
+  }
+
   /** Runs a command by its title through the command palette (F1), as a user would. */
   async runCommand(title: string): Promise<void> {
     const page = this.page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const input = await this.openQuickInput('F1');
     await input.fill(`>${title}`);
     // The palette filters as it is typed; the exact title must be the focused row before Enter runs it.
     const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
@@ -156,9 +169,7 @@ export class Workbench {
     const page = this.page;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+      const input = await this.openQuickInput('F1');
       await input.fill(`>${title}`);
       const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
       const offered = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
@@ -176,9 +187,7 @@ export class Workbench {
   async reloadWindow(): Promise<number> {
     const page = this.page;
     const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const input = await this.openQuickInput('F1');
     await input.fill('>Developer: Reload Window');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Reload Window' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.keyboard.press('Enter');
@@ -199,9 +208,7 @@ export class Workbench {
    */
   async openFile(name: string, tab: string = basename(name)): Promise<void> {
     const page = this.page;
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    const input = await this.openQuickInput('Control+P');
     await input.fill(name);
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: tab }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.keyboard.press('Enter');

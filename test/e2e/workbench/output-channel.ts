@@ -6,9 +6,7 @@ import { UI_WAIT_MS, type Workbench } from './browser';
 /** Shows the channel (which must exist: the extension has activated) and waits until its text matches every pattern; returns the matches, in the patterns' order. */
 export async function readOutputChannel(workbench: Workbench, channel: string, patterns: readonly RegExp[]): Promise<RegExpExecArray[]> {
   const page = workbench.page;
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  const input = await workbench.openQuickInput('F1');
   await input.fill('>Developer: Show Logs');
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Show Logs' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await page.keyboard.press('Enter');

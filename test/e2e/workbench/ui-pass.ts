@@ -350,8 +350,10 @@ export async function newGroupFlow(workbench: Workbench, screenshot: string): Pr
   const editorLines = async (): Promise<string[]> =>
     (await page.locator('.editor-instance .monaco-editor').first().locator('.view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
 
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  // The editor focused again once the two new editors are closed: a text editor, so that the keyboard reaches the
+  // workbench after this step (a webview that got the focus back would take the next steps' keys).
+  await workbench.openFile('dc-vpn-1.cfg');
+  await workbench.openQuickInput('F1');
   const title = `${COMMAND_CATEGORY}: New Load-Balancing Group…`;
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
@@ -387,5 +389,6 @@ export async function newGroupFlow(workbench: Workbench, screenshot: string): Pr
   } finally {
     await workbench.runCommand('View: Revert and Close Editor');
     await workbench.runCommand('View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab.active', { hasText: 'dc-vpn-1.cfg' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
 }
