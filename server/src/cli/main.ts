@@ -3,7 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { defaultJobs, isCheckWorker, serveCheckWorker } from './check-pool';
 import { runShow } from './show';
-import { startServer } from '../lsp/node';
 import { EXIT_BAD_INPUT, type CommandResult } from './command-result';
 import { runSimulate } from './simulate';
 import { runScript, type ScriptFormat } from './script';
@@ -75,8 +74,9 @@ export function buildProgram(): Command {
     .option('--clientProcessId <pid>', 'exit when this editor process exits')
     // Editors add transport arguments of their own (`--socket=N`, `--pipe=NAME`); the server reads them itself.
     .allowUnknownOption()
-    .action(() => {
-      startServer();
+    // Loaded only here: the protocol libraries take longer to load than `check` takes on a large config.
+    .action(async () => {
+      (await import('../lsp/node')).startServer();
     });
 
   return program;
