@@ -10,7 +10,7 @@ import { COMMANDS, commandsOf, isLbCommand, lexerKeywords, type CommandRow } fro
 import { complete, hover } from '../../server/src/core/features/index';
 import { expandKeywords } from '../../server/src/core/syntax/abbreviations';
 import { allTokens } from '../../server/src/core/syntax/lexer';
-import { parseCommand } from '../../server/src/core/syntax/parser';
+import { parseCommand, validateGrammar } from '../../server/src/core/syntax/parser';
 import { buildTree } from '../../server/src/core/syntax/tree';
 import { Workspace } from '../../server/src/core/workspace';
 
@@ -58,6 +58,12 @@ test('the load-balancing rows are the documented ones, in their order', () => {
 test('the lexer has exactly one keyword token per keyword of the table', () => {
   const tokens = allTokens.map((t) => t.name).filter((n) => n.startsWith('Kw_')).sort();
   assert.deepEqual(tokens, lexerKeywords().map((w) => `Kw_${w.replace(/[^a-z0-9]+/gi, '_')}`).sort());
+});
+
+// The product builds its parser without chevrotain's validations (they cost more than a large config's check), so
+// they run here: a table row that makes the grammar ambiguous or ill-formed fails this test.
+test("the grammar generated from the table passes chevrotain's validations", () => {
+  assert.doesNotThrow(() => validateGrammar());
 });
 
 test('the parser recognises every row, in any case, negated or not', () => {

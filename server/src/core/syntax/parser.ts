@@ -36,8 +36,12 @@ function extendsPath(path: readonly string[], prefix: readonly string[]): boolea
 class AsaCommandParser extends CstParser {
   public readonly command: ParserMethod<[], CstNode>;
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
+  /**
+   * `validate`: run chevrotain's grammar validations. They take longer than checking a large config does, and the
+   * grammar is fixed at build time, so the product skips them; a test runs them (`validateGrammar`).
+   */
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 2, skipValidations: !validate });
     // Arguments are taken as they come and validated later against the command table,
     // so that messages can name the argument and its expected form instead of a token type.
     const args = this.RULE('args', () => {
@@ -85,6 +89,11 @@ class AsaCommandParser extends CstParser {
 }
 
 let instance: AsaCommandParser | undefined;
+
+/** Builds the grammar with chevrotain's validations, which throw on a definition error (ambiguity, left recursion …). */
+export function validateGrammar(): void {
+  new AsaCommandParser(true);
+}
 
 /** A word of a command line with its columns on that line. */
 export interface Token {
