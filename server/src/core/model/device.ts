@@ -143,7 +143,16 @@ export interface DeviceModel {
 }
 
 export function lineRangeOf(line: LineNode): Range {
-  return { start: { line: line.index, character: line.commandStart }, end: { line: line.index, character: line.text.trimEnd().length } };
+  return { start: { line: line.index, character: line.commandStart }, end: { line: line.index, character: trimmedLength(line.text) } };
+}
+
+/**
+ * The length of `text` without trailing white space, as `trimEnd` counts it. Asked for every line the model reads:
+ * most end in a printable ASCII character, and answering those without trimming spares a string per line.
+ */
+export function trimmedLength(text: string): number {
+  const last = text.charCodeAt(text.length - 1);
+  return last > 32 && last < 127 ? text.length : text.trimEnd().length;
 }
 
 export function tokenRange(line: number, token: Token): Range {
