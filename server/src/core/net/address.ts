@@ -18,6 +18,10 @@ export function parseAddress(text: string): Address | null {
 
 export function parseIPv4(text: string): ipaddr.IPv4 | null {
   if (!isFourPartDecimal(text)) return null;
+  // The model reads an address on many lines of a config; plain decimal parts (no leading zero, which ipaddr.js
+  // reads as octal) are read here, into the same object ipaddr.js makes, without its chain of regular expressions.
+  const octets = plainOctets(text);
+  if (octets) return octets.every((o) => o <= 255) ? new ipaddr.IPv4(octets) : null;
   try {
     return ipaddr.IPv4.parse(text);
   } catch {
@@ -32,6 +36,13 @@ export function parseIPv6(text: string): ipaddr.IPv6 | null {
   } catch {
     return null;
   }
+}
+
+/** The four parts of a four-part decimal address, when none has a leading zero; null otherwise. */
+function plainOctets(text: string): number[] | null {
+  const parts = text.split('.');
+  for (const part of parts) if (part.length > 1 && part.charCodeAt(0) === 48 /* 0 */) return null;
+  return parts.map(Number);
 }
 
 function isFourPartDecimal(text: string): boolean {

@@ -1,0 +1,20 @@
+// Reading IPv4 addresses: the model's own reading of plain decimal parts must give what ipaddr.js gives.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import ipaddr from 'ipaddr.js';
+import { parseIPv4 } from '../../server/src/core/net/address';
+
+test('an IPv4 address reads as ipaddr.js reads it, octal parts and out-of-range parts included', () => {
+  const inputs = ['10.0.0.1', '0.0.0.0', '255.255.255.255', '198.51.100.250', '256.1.1.1', '1.2.3.999', '010.1.1.1', '08.1.1.1', '1.00.1.1', '10.0.0.01'];
+  for (const text of inputs) {
+    let expected: number[] | null;
+    try {
+      expected = ipaddr.IPv4.parse(text).octets;
+    } catch {
+      expected = null;
+    }
+    assert.deepEqual(parseIPv4(text)?.octets ?? null, expected, text);
+  }
+  // What is not four decimal parts is not an address here, whatever ipaddr.js accepts.
+  for (const text of ['10.1', '0x0a.0.0.1', '1.2.3.4.5', '1.2.3.', ' 1.2.3.4']) assert.equal(parseIPv4(text), null, text);
+});
