@@ -57,21 +57,27 @@ export const DEVICE_CHECKS: readonly [string, Check][] = [
 
 // Text that is not an ASA config at all (a binary opened by mistake) is not checked: it gets no diagnostics and no
 // load-balancing model.
-// Judged on the first 8 KiB, read from the lines so that an edited tree's text is never joined for it.
+// Judged on the first 8 KiB, read from the lines (never joined: an edited tree's text is not joined for it, and a
+// run over many small files joined nearly every file once more).
+const SAMPLE = 8192;
+
 function looksBinary(tree: SyntaxTree): boolean {
-  let sample = '';
-  for (const line of tree.lines) {
-    if (sample.length >= 8192) break;
-    sample += line.text + line.eol;
-  }
-  sample = sample.slice(0, 8192);
+  let length = 0;
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32)) control++;
+  for (const line of tree.lines) {
+    for (let k = 0; k < 2; k++) {
+      const part = k === 0 ? line.text : line.eol;
+      const end = Math.min(part.length, SAMPLE - length);
+      for (let i = 0; i < end; i++) {
+        const c = part.charCodeAt(i);
+        if (c === 0) return true;
+        if (c < 9 || (c > 13 && c < 32)) control++;
+      }
+      length += end;
+    }
+    if (length >= SAMPLE) break;
   }
-  return sample.length > 0 && control / sample.length > 0.1;
+  return length > 0 && control / length > 0.1;
 }
 
 export function analyzeDocument(uri: string, text: string, options: AnalyzeOptions = {}): DeviceAnalysis {
