@@ -38,11 +38,23 @@ export function parseIPv6(text: string): ipaddr.IPv6 | null {
   }
 }
 
-/** The four parts of a four-part decimal address, when none has a leading zero; null otherwise. */
+/** The four parts of a four-part decimal address (as isFourPartDecimal checked), when none has a leading zero; null otherwise. */
 function plainOctets(text: string): number[] | null {
-  const parts = text.split('.');
-  for (const part of parts) if (part.length > 1 && part.charCodeAt(0) === 48 /* 0 */) return null;
-  return parts.map(Number);
+  const octets = [0, 0, 0, 0];
+  let part = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      part++;
+      digits = 0;
+    } else {
+      if (digits === 1 && octets[part] === 0) return null;
+      octets[part] = octets[part]! * 10 + (c - 48);
+      digits++;
+    }
+  }
+  return octets;
 }
 
 function isFourPartDecimal(text: string): boolean {
@@ -53,12 +65,21 @@ function isFourPartDecimal(text: string): boolean {
 export function maskToPrefix(mask: string): number | null {
   const parsed = parseIPv4(mask);
   if (!parsed) return null;
-  try {
-    return parsed.prefixLengthFromSubnetMask();
-  } catch {
-    return null;
+  // ipaddr.js's prefixLengthFromSubnetMask, without the table it builds on every call (a mask is read on every
+  // `ip address` line): the leading ones of a mask whose other bits are all zero, else null.
+  let prefix = 0;
+  let ended = false;
+  for (const octet of parsed.octets) {
+    const ones = MASK_OCTET_ONES.get(octet);
+    if (ones === undefined || (ended && ones !== 0)) return null;
+    if (ones !== 8) ended = true;
+    prefix += ones;
   }
+  return prefix;
 }
+
+/** The leading ones of each octet value a mask may have. */
+const MASK_OCTET_ONES = new Map([0, 128, 192, 224, 240, 248, 252, 254, 255].map((value, ones) => [value, ones]));
 
 /** The address as an unsigned big integer, for numeric ordering and range arithmetic. */
 export function addressToBigInt(address: Address): bigint {
