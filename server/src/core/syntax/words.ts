@@ -36,9 +36,21 @@ function nextWord(text: string, from: number): string {
     if (code >= 65 && code <= 90) upper = true;
   }
   wordEnd = end;
+  // The word this line most likely repeats (the last one seen with its first character and length) is compared in
+  // place: a config repeats a few hundred words, and cutting and hashing each occurrence cost more than reading it.
+  const slot = upper ? -1 : (text.charCodeAt(start) * 31 + end - start) & (RECENT_SLOTS - 1);
+  if (slot >= 0) {
+    const recent = recentWords[slot];
+    if (recent !== undefined && recent.length === end - start && text.startsWith(recent, start)) return recent;
+  }
   const word = text.slice(start, end);
-  return intern(upper ? word.toLowerCase() : word);
+  const known = intern(upper ? word.toLowerCase() : word);
+  if (slot >= 0) recentWords[slot] = known;
+  return known;
 }
+
+const RECENT_SLOTS = 1024;
+const recentWords: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
 
 // Keywords are kept with every line, and a config uses a few hundred distinct ones: sharing one string per keyword
 // spares the garbage collector a string per line to carry into the old generation.
