@@ -294,9 +294,10 @@ function memoisedInterface(tree: SyntaxTree, block: Block): InterfaceModel | und
   return memo.intf;
 }
 
-function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
-  const device: DeviceModel = {
-    kind: tree.kind,
+/** A device with nothing configured yet, for a tree of `kind` with `lineCount` lines. */
+export function emptyDevice(kind: DeviceModel['kind'], lineCount: number): DeviceModel {
+  return {
+    kind,
     hostname: null,
     promptHostname: null,
     interfaces: [],
@@ -317,8 +318,12 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
     sessionLimits: { ipsec: null, ssl: null },
     names: new Map(),
     lb: null,
-    lineCount: tree.lines.length,
+    lineCount,
   };
+}
+
+function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
+  const device = emptyDevice(tree.kind, tree.lines.length);
   const interfacesByBlock = new Map<Block, InterfaceModel>();
   const dnsGroupsByBlock = new Map<object, DnsServerGroupModel>();
   const tunnelGroupByBlock = new Map<object, string>();

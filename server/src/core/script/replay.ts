@@ -6,6 +6,7 @@ import {
   applyGlobal,
   applyInterface,
   applyLb,
+  emptyDevice,
   emptyLb,
   hostOfUrl,
   ikev1Keyword,
@@ -119,31 +120,9 @@ function prefixOf(mask: string): number | null {
   return bits;
 }
 
-function emptyDevice(tree: SyntaxTree): DeviceModel {
-  return {
-    kind: 'config',
-    hostname: null,
-    promptHostname: tree.promptHostname,
-    interfaces: [],
-    ikev1Enabled: [],
-    ikev1Spelling: null,
-    ikev2Enabled: [],
-    pools: [],
-    dnsDomainLookup: [],
-    dnsServerGroups: [],
-    nameServers: [],
-    fips: null,
-    multipleContext: null,
-    localCa: null,
-    groupUrls: [],
-    tunnelGroupHeaders: [],
-    sessionLimits: { ipsec: null, ssl: null },
-    names: new Map(),
-    header: readHeader(tree),
-    fragment: false,
-    lb: null,
-    lineCount: tree.lines.length,
-  };
+/** An unknown device: nothing configured, as a script without a known base starts from. */
+function unknownDevice(tree: SyntaxTree): DeviceModel {
+  return { ...emptyDevice('config', tree.lines.length), promptHostname: tree.promptHostname, header: readHeader(tree) };
 }
 
 function located<T>(value: T, line: LineNode): Located<T> {
@@ -170,7 +149,7 @@ function headerArg(tree: SyntaxTree, line: LineNode): string {
  * blamed for the same cause again.
  */
 export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay {
-  const device = base ? markedCopy(base) : emptyDevice(tree);
+  const device = base ? markedCopy(base) : unknownDevice(tree);
   device.kind = 'transcript';
   device.promptHostname = tree.promptHostname;
   const lines = commandLines(tree);
