@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateGroup } from '../../../client/src/authoring/generate-group';
+import { generateGroup, type GeneratedConfig } from '../../../client/src/authoring/generate-group';
 import { analyzeDocument } from '../../../server/src/core/analyze';
 import { changeScript } from '../../../server/src/core/script/generate';
 import { memberTarget } from '../../../server/src/core/script/member';
@@ -21,17 +21,22 @@ function existingDevice(): string {
   return (member.slice(0, start) + member.slice(member.indexOf('!', start))).replace('crypto ikev1 enable inside\n', '');
 }
 
-test('the change script that makes an existing device a member of a new group adds the group and removes nothing', () => {
-  const [config] = generateGroup({
-    vip: '209.165.202.140',
+/** New Group's configuration for a group of one member at 209.165.202.130, encrypted, its key left out. */
+function oneMember(vip: string, hostname: string, priority: number): GeneratedConfig | undefined {
+  return generateGroup({
+    vip,
     vipv6: null,
     port: 9023,
     encryption: true,
     key: { kind: 'placeholder' },
     publicInterface: { hardware: 'GigabitEthernet0/0', nameif: 'outside' },
     privateInterface: { hardware: 'GigabitEthernet0/1', nameif: 'inside' },
-    members: [{ hostname: 'vpn-1', public: { address: '209.165.202.130', prefix: 27 }, publicV6: null, private: { address: '10.20.0.11', prefix: 24 }, priority: 9 }],
-  });
+    members: [{ hostname, public: { address: '209.165.202.130', prefix: 27 }, publicV6: null, private: { address: '10.20.0.11', prefix: 24 }, priority }],
+  })[0];
+}
+
+test('the change script that makes an existing device a member of a new group adds the group and removes nothing', () => {
+  const config = oneMember('209.165.202.140', 'vpn-1', 9);
   const existing = existingDevice();
   const target = memberTarget(existing, config!.text);
   const base = analyzeDocument('vpn-1.cfg', existing);
@@ -54,16 +59,7 @@ test('the change script that makes an existing device a member of a new group ad
 
 test('a device that already has a key and encryption keeps its key when it joins a group whose key is left out: the script says where to type the group key and removes nothing', () => {
   const existing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'dc-vpn-1.cfg'), 'utf8');
-  const [config] = generateGroup({
-    vip: '209.165.202.150',
-    vipv6: null,
-    port: 9023,
-    encryption: true,
-    key: { kind: 'placeholder' },
-    publicInterface: { hardware: 'GigabitEthernet0/0', nameif: 'outside' },
-    privateInterface: { hardware: 'GigabitEthernet0/1', nameif: 'inside' },
-    members: [{ hostname: 'dc-vpn-1', public: { address: '209.165.202.130', prefix: 27 }, publicV6: null, private: { address: '10.20.0.11', prefix: 24 }, priority: 10 }],
-  });
+  const config = oneMember('209.165.202.150', 'dc-vpn-1', 10);
   const base = analyzeDocument('dc-vpn-1.cfg', existing);
   assert.ok(base.device.lb?.key && base.device.lb.encryption, 'the example member has a key and encryption');
   const script = changeScript(base, analyzeDocument('dc-vpn-1 (member).cfg', memberTarget(existing, config!.text)));
