@@ -49,7 +49,14 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir },
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] },
   // The preview page runs in the webview (a browser): one self-contained script, no Node built-ins, no eval.
-  { ...common, entryPoints: { webview: 'client/src/webview/main.ts' }, outdir, platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    ...common,
+    entryPoints: { webview: 'client/src/webview/main.ts' },
+    outdir,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   // The web worker extension host loads a browser entry as CommonJS (`module.exports.activate`), with `vscode` given.
   { ...web, entryPoints: { 'web/client': 'client/src/browser.ts' }, outdir, format: 'cjs', external: ['vscode'] },
   // The server is a classic worker script.

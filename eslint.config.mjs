@@ -16,7 +16,9 @@ const NODE_BUILTIN = `^(node:.*|(${builtinModules.filter((m) => !m.startsWith('_
  * file is covered without editing this list.
  */
 const HOST_ENTRIES = [
-  ...readdirSync(new URL('client/src', import.meta.url)).filter((name) => name !== 'webview' && name !== 'preview').map((name) => name.replace(/\.ts$/, '')),
+  ...readdirSync(new URL('client/src', import.meta.url))
+    .filter((name) => name !== 'webview' && name !== 'preview')
+    .map((name) => name.replace(/\.ts$/, '')),
   'preview/preview-panel',
   'preview/preview-html',
 ];
@@ -51,9 +53,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: EDITOR_OR_LSP, message: 'The core is pure: it must not depend on the editor or the LSP libraries.' },
-            { regex: NODE_BUILTIN, message: 'The core is pure: it does no I/O and uses no Node module; the adapters read and write.' },
-            { regex: '(^|/)(lsp|cli|client|protocol)(/|$)', message: 'The core must not depend on its adapters, the client or the protocol between them.' },
+            {
+              regex: EDITOR_OR_LSP,
+              message: 'The core is pure: it must not depend on the editor or the LSP libraries.',
+            },
+            {
+              regex: NODE_BUILTIN,
+              message: 'The core is pure: it does no I/O and uses no Node module; the adapters read and write.',
+            },
+            {
+              regex: '(^|/)(lsp|cli|client|protocol)(/|$)',
+              message: 'The core must not depend on its adapters, the client or the protocol between them.',
+            },
           ],
         },
       ],
@@ -64,7 +75,10 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/lsp/**', 'server/src/protocol.ts', 'server/src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: EDITOR_OR_LSP, message: 'Only server/src/lsp/ uses the LSP libraries.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: EDITOR_OR_LSP, message: 'Only server/src/lsp/ uses the LSP libraries.' }] },
+      ],
     },
   },
   {
@@ -78,7 +92,10 @@ export default tseslint.config(
           patterns: [
             { regex: EDITOR_OR_LSP, message: 'The preview page runs in a browser: no editor API or LSP library.' },
             { regex: NODE_BUILTIN, message: 'The preview page runs in a browser: no Node module.' },
-            { regex: HOST_CODE, message: 'The preview page runs in a browser: it imports no extension-host or server code.' },
+            {
+              regex: HOST_CODE,
+              message: 'The preview page runs in a browser: it imports no extension-host or server code.',
+            },
           ],
         },
       ],
@@ -95,7 +112,10 @@ export default tseslint.config(
           patterns: [
             { regex: EDITOR_OR_LSP, message: 'The preview page imports this module: no editor API here.' },
             { regex: NODE_BUILTIN, message: 'The preview page imports this module: no Node module here.' },
-            { regex: HOST_CODE, message: 'The preview page imports this module: no extension-host or server code here.' },
+            {
+              regex: HOST_CODE,
+              message: 'The preview page imports this module: no extension-host or server code here.',
+            },
           ],
         },
       ],

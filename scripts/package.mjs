@@ -20,12 +20,26 @@ const npmOnly = process.argv.includes('--npm-only');
 /** Top-level entries of the repository that never go into a package: dependencies, caches, outputs, history. */
 const NOT_COPIED = new Set(['node_modules', '.git', '.cache', '.artifacts', 'dist', 'out', '.vscode-test']);
 /** The fields of the npm package's manifest: what npm, the registry's page and `npx` read. */
-const NPM_FIELDS = ['name', 'version', 'description', 'license', 'homepage', 'bugs', 'repository', 'keywords', 'bin', 'engines'];
+const NPM_FIELDS = [
+  'name',
+  'version',
+  'description',
+  'license',
+  'homepage',
+  'bugs',
+  'repository',
+  'keywords',
+  'bin',
+  'engines',
+];
 
 /** Runs a command to completion; returns its standard output and error apart, or throws with both. */
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`,
+    );
   return { stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,12 +52,26 @@ try {
   for (const entry of readdirSync(ROOT)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(extension, entry), { recursive: true });
   }
-  run(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--production', `--outdir=${join(extension, 'dist')}`, ...(npmOnly ? ['--only=cli'] : [])], ROOT);
+  run(
+    process.execPath,
+    [
+      join(ROOT, 'esbuild.config.mjs'),
+      '--production',
+      `--outdir=${join(extension, 'dist')}`,
+      ...(npmOnly ? ['--only=cli'] : []),
+    ],
+    ROOT,
+  );
   const vsix = join(out, `${base}.vsix`);
   if (!npmOnly) {
-    const vsce = run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], extension);
+    const vsce = run(
+      process.execPath,
+      [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix],
+      extension,
+    );
     // vsce's warnings (missing repository, licence, icon …) are release defects, so they are printed for the caller.
-    for (const line of `${vsce.stdout}${vsce.stderr}`.split('\n').filter((l) => /WARNING/.test(l))) console.log(`vsce: ${line.trim()}`);
+    for (const line of `${vsce.stdout}${vsce.stderr}`.split('\n').filter((l) => /WARNING/.test(l)))
+      console.log(`vsce: ${line.trim()}`);
     console.log(`${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
   }
 
@@ -52,12 +80,16 @@ try {
   mkdirSync(join(npm, 'dist'), { recursive: true });
   for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', '.npmignore']) cpSync(join(ROOT, file), join(npm, file));
   cpSync(join(extension, 'dist', 'cli.js'), join(npm, 'dist', 'cli.js'));
-  const npmManifest = Object.fromEntries(NPM_FIELDS.filter((k) => manifest[k] !== undefined).map((k) => [k, manifest[k]]));
+  const npmManifest = Object.fromEntries(
+    NPM_FIELDS.filter((k) => manifest[k] !== undefined).map((k) => [k, manifest[k]]),
+  );
   npmManifest.engines = { node: manifest.engines.node };
   writeFileSync(join(npm, 'package.json'), `${JSON.stringify(npmManifest, null, 2)}\n`);
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], npm).stdout)[0];
 
-  console.log(`${join(out, packed.filename)}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
+  console.log(
+    `${join(out, packed.filename)}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`,
+  );
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

@@ -12,7 +12,11 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE } });
   await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
-  await page.screenshot({ path: join(import.meta.dirname, '..', 'media', 'icon.png'), omitBackground: true, clip: { x: 0, y: 0, width: SIZE, height: SIZE } });
+  await page.screenshot({
+    path: join(import.meta.dirname, '..', 'media', 'icon.png'),
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: SIZE, height: SIZE },
+  });
 } finally {
   await browser.close();
 }

@@ -3,7 +3,12 @@
 // succeeds however slow (or absent) the server is, and costs little in the many folders of .txt and .cfg files that
 // hold none. The host decides only how the server is started (`extension.ts` for Node, `browser.ts` for a web worker).
 import * as vscode from 'vscode';
-import { COPY_CHANGE_SCRIPT_COMMAND, IMPORT_SHOW_OUTPUT_COMMAND, NEW_GROUP_COMMAND, SHOW_REDIRECT_PREVIEW_COMMAND } from '../../server/src/protocol';
+import {
+  COPY_CHANGE_SCRIPT_COMMAND,
+  IMPORT_SHOW_OUTPUT_COMMAND,
+  NEW_GROUP_COMMAND,
+  SHOW_REDIRECT_PREVIEW_COMMAND,
+} from '../../server/src/protocol';
 import { registerLanguageAdoption } from './adopt-language';
 import { AutoStart } from './auto-start';
 import { runNewGroupFlow } from './authoring/new-group-flow';

@@ -54,8 +54,13 @@ export class AutoStart implements vscode.Disposable {
       return true;
     }
     const asa = document.languageId === ASA_LANGUAGE;
-    if (!asa && !(isDeviceDocument(document) && looksLikeAsa(document.getText(new vscode.Range(0, 0, HEAD_LINES, 0))))) return false;
-    this.startFor(asa ? 'an ASA document is open' : `${vscode.workspace.asRelativePath(document.uri)} is open and looks like an ASA configuration`);
+    if (!asa && !(isDeviceDocument(document) && looksLikeAsa(document.getText(new vscode.Range(0, 0, HEAD_LINES, 0)))))
+      return false;
+    this.startFor(
+      asa
+        ? 'an ASA document is open'
+        : `${vscode.workspace.asRelativePath(document.uri)} is open and looks like an ASA configuration`,
+    );
     return true;
   }
 
@@ -73,7 +78,9 @@ export class AutoStart implements vscode.Disposable {
         if (scan.token.isCancellationRequested || this.done) return;
         if (found) {
           const ms = Math.round(performance.now() - started);
-          this.startFor(`the workspace holds device configurations, such as ${vscode.workspace.asRelativePath(found)}, found in ${ms} ms`);
+          this.startFor(
+            `the workspace holds device configurations, such as ${vscode.workspace.asRelativePath(found)}, found in ${ms} ms`,
+          );
           return;
         }
       }
@@ -87,11 +94,21 @@ export class AutoStart implements vscode.Disposable {
    * A device file of one folder: walked on disk when it is local and the host can (Node), else through VS Code's file
    * search (a remote or virtual folder, or any folder in a web worker).
    */
-  private async findIn(folder: vscode.WorkspaceFolder, globs: string[], token: vscode.CancellationToken): Promise<vscode.Uri | undefined> {
+  private async findIn(
+    folder: vscode.WorkspaceFolder,
+    globs: string[],
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Uri | undefined> {
     const local = this.server.host.localFiles;
-    if (folder.uri.scheme === 'file' && local) return local.findDeviceFile(folder.uri, globs, () => token.isCancellationRequested || this.done);
+    if (folder.uri.scheme === 'file' && local)
+      return local.findDeviceFile(folder.uri, globs, () => token.isCancellationRequested || this.done);
     for (const glob of searchPatterns(globs)) {
-      const candidates = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, MAX_CANDIDATES, token);
+      const candidates = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, glob),
+        EXCLUDE,
+        MAX_CANDIDATES,
+        token,
+      );
       for (const uri of candidates) {
         if (token.isCancellationRequested || this.done) return undefined;
         if (await this.isDeviceFile(uri, globs)) return uri;
@@ -106,7 +123,8 @@ export class AutoStart implements vscode.Disposable {
     for (const glob of globs) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob, false, true, true);
       watcher.onDidCreate(async (uri) => {
-        if (!this.done && (await this.isDeviceFile(uri, globs).catch(() => false))) this.startFor(`${vscode.workspace.asRelativePath(uri)} was created and is a device configuration`);
+        if (!this.done && (await this.isDeviceFile(uri, globs).catch(() => false)))
+          this.startFor(`${vscode.workspace.asRelativePath(uri)} was created and is a device configuration`);
       });
       this.watchers.push(watcher);
     }

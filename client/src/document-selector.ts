@@ -29,7 +29,10 @@ function workspaceSchemes(): string[] {
 export function deviceSelector(): vscode.DocumentFilter[] {
   const schemes = workspaceSchemes();
   const asaSchemes = [...new Set([...DOCUMENT_SCHEMES, ...schemes])];
-  return [...asaSchemes.map((scheme) => ({ language: 'asa', scheme })), ...deviceFileGlobs().flatMap((pattern) => schemes.map((scheme) => ({ scheme, pattern })))];
+  return [
+    ...asaSchemes.map((scheme) => ({ language: 'asa', scheme })),
+    ...deviceFileGlobs().flatMap((pattern) => schemes.map((scheme) => ({ scheme, pattern }))),
+  ];
 }
 
 /** True when the server handles this document (so the status bar and the preview can ask about it). */

@@ -6,13 +6,18 @@
 import * as vscode from 'vscode';
 import { MAX_DEVICE_FILE_BYTES } from '../../server/src/core/detect';
 
-export type EditorRead = { kind: 'text'; text: string } | { kind: 'link' } | { kind: 'too-large' } | { kind: 'missing' };
+export type EditorRead =
+  { kind: 'text'; text: string } | { kind: 'link' } | { kind: 'too-large' } | { kind: 'missing' };
 
 /** Remembers, for one pass over a folder, which of its folders are links, so each is asked about once. */
 export type LinkedFolders = Map<string, Promise<boolean>>;
 
 /** Reads `uri` as text when the rules allow; `bytes` keeps only the file's first bytes (the whole file is read still). */
-export async function readThroughEditor(uri: vscode.Uri, linked: LinkedFolders = new Map(), bytes?: number): Promise<EditorRead> {
+export async function readThroughEditor(
+  uri: vscode.Uri,
+  linked: LinkedFolders = new Map(),
+  bytes?: number,
+): Promise<EditorRead> {
   try {
     const info = await vscode.workspace.fs.stat(uri);
     if ((info.type & vscode.FileType.SymbolicLink) !== 0) return { kind: 'link' };
@@ -21,7 +26,12 @@ export async function readThroughEditor(uri: vscode.Uri, linked: LinkedFolders =
     if (await throughLinkedFolder(uri, linked)) return { kind: 'link' };
     const content = await vscode.workspace.fs.readFile(uri);
     // Invalid UTF-8 is replaced rather than refused, as the server and the CLI do.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: false }).decode(bytes === undefined ? content : content.subarray(0, bytes)) };
+    return {
+      kind: 'text',
+      text: new TextDecoder('utf-8', { fatal: false }).decode(
+        bytes === undefined ? content : content.subarray(0, bytes),
+      ),
+    };
   } catch {
     // Gone between the listing and the read, or not readable.
     return { kind: 'missing' };

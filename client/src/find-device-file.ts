@@ -16,7 +16,11 @@ export interface FindOptions {
 const MAX_ENTRIES = 20_000;
 
 /** The path (relative to `folder`, with `/`) of the first device config found, or undefined. */
-export async function findDeviceFile(folder: string, globs: readonly string[], options: FindOptions = {}): Promise<string | undefined> {
+export async function findDeviceFile(
+  folder: string,
+  globs: readonly string[],
+  options: FindOptions = {},
+): Promise<string | undefined> {
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
   const cancelled = options.cancelled ?? (() => false);
   let seen = 0;
@@ -37,7 +41,11 @@ export async function findDeviceFile(folder: string, globs: readonly string[], o
         // Symbolic links are not followed, as in the server's indexer, so a link cycle cannot trap the walk.
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) next.push(path);
-        } else if (entry.isFile() && matchesDeviceGlobs(path, globs) && (await isConfig(join(folder, path), path, globs))) {
+        } else if (
+          entry.isFile() &&
+          matchesDeviceGlobs(path, globs) &&
+          (await isConfig(join(folder, path), path, globs))
+        ) {
           return path;
         }
       }

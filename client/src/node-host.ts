@@ -1,7 +1,12 @@
 // The Node extension host: the server is the bundled dist/server.js in a child process over node IPC, and reads the
 // local (`file`) folders itself; looking for a first device config walks local folders on disk.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { readHead } from './file-head';
 import { findDeviceFile } from './find-device-file';
 import type { ServerHost } from './server-connection';

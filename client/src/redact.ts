@@ -13,7 +13,11 @@ const DOCUMENT_TEXT = /"(text|newText|insertText)"([ \t]*:[ \t]*)"((?:[^"\\]|\\.
 
 /** The message with every document text replaced by its length. */
 export function withoutDocumentText(message: string): string {
-  return message.replace(DOCUMENT_TEXT, (_match: string, name: string, colon: string, body: string) => `"${name}"${colon}"<${decodedLength(body).toLocaleString('en')} characters>"`);
+  return message.replace(
+    DOCUMENT_TEXT,
+    (_match: string, name: string, colon: string, body: string) =>
+      `"${name}"${colon}"<${decodedLength(body).toLocaleString('en')} characters>"`,
+  );
 }
 
 function decodedLength(body: string): number {

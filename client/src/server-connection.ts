@@ -41,7 +41,11 @@ export interface ServerHost {
 
 export interface LocalFiles {
   /** A device file of a local folder, found by walking it on disk. */
-  findDeviceFile(folder: vscode.Uri, globs: readonly string[], cancelled: () => boolean): Promise<vscode.Uri | undefined>;
+  findDeviceFile(
+    folder: vscode.Uri,
+    globs: readonly string[],
+    cancelled: () => boolean,
+  ): Promise<vscode.Uri | undefined>;
   /** The first bytes of a local file as text, without reading the rest. */
   readHead(file: vscode.Uri): Promise<string>;
 }
@@ -118,7 +122,9 @@ export class ServerConnection implements vscode.Disposable {
         throw error;
       }
       if (this.client === client) this.setState('running');
-      this.output.info(`The language server is running in the ${this.host.name} extension host (ready ${Math.round(performance.now() - started)} ms after it was started).`);
+      this.output.info(
+        `The language server is running in the ${this.host.name} extension host (ready ${Math.round(performance.now() - started)} ms after it was started).`,
+      );
       if (this.client === client) {
         this.feeder = new WorkspaceFileFeeder(client, this.watchers, this.host, this.output);
         this.feeder.start();
@@ -179,7 +185,11 @@ export class ServerConnection implements vscode.Disposable {
     if (this.disposed) return;
     if (!this.starting) this.start();
     const client = await this.starting!;
-    await client.sendNotification(SCRIPT_BASE_NOTIFICATION.method, { uri, baseUri, baseText } satisfies ScriptBaseParams);
+    await client.sendNotification(SCRIPT_BASE_NOTIFICATION.method, {
+      uri,
+      baseUri,
+      baseText,
+    } satisfies ScriptBaseParams);
   }
 
   /** Stops the server for good: no event fires meanwhile, so no listener can ask for (and start) another. */

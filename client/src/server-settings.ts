@@ -57,7 +57,9 @@ export function settingsMiddleware(client: () => BaseLanguageClient | undefined)
       });
     },
     didChangeConfiguration: async () => {
-      await client()?.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SECTION]: serverSettings() } });
+      await client()?.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: { [SECTION]: serverSettings() },
+      });
     },
   };
 }

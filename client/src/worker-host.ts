@@ -1,7 +1,14 @@
 // The web worker extension host (VS Code for the Web, code-server's web worker host): the server is the bundled
 // dist/web/server.js in a web worker, which has no file system, so every folder's files are read here and handed over.
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type LanguageClientOptions, type Message, type MessageTransports } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+  type LanguageClientOptions,
+  type Message,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import type { ServerHost } from './server-connection';
 
 export function workerHost(context: vscode.ExtensionContext): ServerHost {

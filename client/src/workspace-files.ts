@@ -33,7 +33,9 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
       this.subscriptions.push(
         watcher.onDidCreate((uri) => void this.resend(uri)),
         watcher.onDidChange((uri) => void this.resend(uri)),
-        watcher.onDidDelete((uri) => void this.send([{ uri: uri.toString(), relativePath: this.relativePath(uri), text: null }])),
+        watcher.onDidDelete(
+          (uri) => void this.send([{ uri: uri.toString(), relativePath: this.relativePath(uri), text: null }]),
+        ),
       );
     }
     this.subscriptions.push(
@@ -77,7 +79,9 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
       sent += files.filter((f) => f.text !== null).length;
       await this.send(files);
     }
-    this.output.info(`Handed ${sent} files (${uris.length} candidates) to the language server in ${Math.round(performance.now() - started)} ms.`);
+    this.output.info(
+      `Handed ${sent} files (${uris.length} candidates) to the language server in ${Math.round(performance.now() - started)} ms.`,
+    );
   }
 
   private async resend(uri: vscode.Uri): Promise<void> {
@@ -95,8 +99,10 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
     const file: WorkspaceFile = { uri: uri.toString(), relativePath: this.relativePath(uri), text: null };
     const read = await readThroughEditor(uri, linked);
     if (read.kind === 'text') file.text = read.text;
-    else if (read.kind === 'too-large') this.output.warn(`Skipped ${file.relativePath}: larger than the indexing limit.`);
-    else if (read.kind === 'link') this.output.info(`Skipped ${file.relativePath}: a symbolic link (links are not followed).`);
+    else if (read.kind === 'too-large')
+      this.output.warn(`Skipped ${file.relativePath}: larger than the indexing limit.`);
+    else if (read.kind === 'link')
+      this.output.info(`Skipped ${file.relativePath}: a symbolic link (links are not followed).`);
     return file;
   }
 
@@ -110,7 +116,9 @@ export class WorkspaceFileFeeder implements vscode.Disposable {
     try {
       await this.client.sendNotification(WORKSPACE_FILES_NOTIFICATION.method, params);
     } catch (error) {
-      this.output.warn(`Could not hand files to the language server: ${error instanceof Error ? error.message : String(error)}`);
+      this.output.warn(
+        `Could not hand files to the language server: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -82,11 +82,20 @@ export interface ChangeScriptParams {
 }
 
 export type ChangeScriptResult =
-  | { ok: true; /** The script as a transcript with the device's prompts, which the server checks as a change script. */ text: string; steps: number; unscripted: string[]; targetErrors: number; hostname: string }
+  | {
+      ok: true;
+      /** The script as a transcript with the device's prompts, which the server checks as a change script. */ text: string;
+      steps: number;
+      unscripted: string[];
+      targetErrors: number;
+      hostname: string;
+    }
   | { ok: false; error: string };
 
 /** `asaLb/changeScript` — the client asks for the change script between two versions of a configuration. */
-export const CHANGE_SCRIPT_REQUEST: CustomRequest<ChangeScriptParams, ChangeScriptResult> = { method: 'asaLb/changeScript' };
+export const CHANGE_SCRIPT_REQUEST: CustomRequest<ChangeScriptParams, ChangeScriptResult> = {
+  method: 'asaLb/changeScript',
+};
 
 /** `asaLb/scriptBase` params: judge the change script in `uri` on top of `baseText` (the configuration it came from). */
 export interface ScriptBaseParams {
@@ -126,7 +135,9 @@ export interface WorkspaceFilesParams {
  * read through the editor within the indexing size limit, then again as the editor's watcher reports changes. The
  * server keeps those that look like ASA, exactly as it does with the files it reads from disk.
  */
-export const WORKSPACE_FILES_NOTIFICATION: CustomParamsNotification<WorkspaceFilesParams> = { method: 'asaLb/workspaceFiles' };
+export const WORKSPACE_FILES_NOTIFICATION: CustomParamsNotification<WorkspaceFilesParams> = {
+  method: 'asaLb/workspaceFiles',
+};
 
 /** The command a code lens runs to open the preview, contributed in package.json. */
 export const SHOW_REDIRECT_PREVIEW_COMMAND = 'asaLb.showRedirectPreview';

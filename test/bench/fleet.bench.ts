@@ -10,7 +10,17 @@
 //   node --import tsx test/bench/fleet.bench.ts [--quick] [server]   (server: only the language server's figures)
 // BENCH_CLI=path/to/cli.js measures another build of the CLI (to compare before and after a change).
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, fileUri, TestClient } from '../lsp/client';
@@ -77,15 +87,24 @@ function device(i: number, lines: number): string {
 }
 
 /** The folder holding the fleet, generated on first use; a finished folder is renamed into place, so it is whole. */
-export function fleetFolder(spec: FleetSpec, log: (line: string) => void = console.log): { dir: string; megabytes: number } {
+export function fleetFolder(
+  spec: FleetSpec,
+  log: (line: string) => void = console.log,
+): { dir: string; megabytes: number } {
   const dir = join(tmpdir(), `asa-lb-bench-fleet-${spec.devices}x${spec.lines}-v1`);
   if (!existsSync(dir)) {
     const started = performance.now();
     const partial = `${dir}.partial-${process.pid}`;
     mkdirSync(partial, { recursive: true });
-    for (let i = 0; i < spec.devices; i++) writeFileSync(join(partial, `asa${String(i).padStart(5, '0')}.cfg`), spec.devices === 1 ? generateConfig(spec.lines) : device(i, spec.lines));
+    for (let i = 0; i < spec.devices; i++)
+      writeFileSync(
+        join(partial, `asa${String(i).padStart(5, '0')}.cfg`),
+        spec.devices === 1 ? generateConfig(spec.lines) : device(i, spec.lines),
+      );
     renameSync(partial, dir);
-    log(`generated ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines in ${((performance.now() - started) / 1000).toFixed(1)} s: ${dir}`);
+    log(
+      `generated ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines in ${((performance.now() - started) / 1000).toFixed(1)} s: ${dir}`,
+    );
   }
   let bytes = 0;
   for (let i = 0; i < spec.devices; i++) bytes += statSync(join(dir, `asa${String(i).padStart(5, '0')}.cfg`)).size;
@@ -110,7 +129,11 @@ process.stdout.write(commands + '\\n');
 `;
 
 /** Runs a node process under /usr/bin/time -v, its standard output into `outFile`; its wall time and peak memory. */
-async function measured(args: string[], outFile: string, limitMs: number): Promise<{ ms: number; cpuMs: number | null; peakMB: number | null; exitCode: number | null; error: string | null }> {
+async function measured(
+  args: string[],
+  outFile: string,
+  limitMs: number,
+): Promise<{ ms: number; cpuMs: number | null; peakMB: number | null; exitCode: number | null; error: string | null }> {
   const timeFile = `${outFile}.time`;
   const viaTime = existsSync('/usr/bin/time');
   const command = viaTime ? '/usr/bin/time' : process.execPath;
@@ -145,7 +168,13 @@ async function measured(args: string[], outFile: string, limitMs: number): Promi
         // V8's fatal errors end with a native stack: its first line says what happened.
         const lines = stderr.split('\n').filter((l) => l && !l.startsWith('\t') && !l.startsWith('Command '));
         const lastLines = lines.find((l) => l.startsWith('FATAL ERROR')) ?? lines.slice(-3).join(' | ');
-        resolve({ ms, cpuMs, peakMB, exitCode, error: failed ? `exited with ${signal ?? exitCode ?? 'a signal'}${lastLines ? `: ${lastLines}` : ''}` : null });
+        resolve({
+          ms,
+          cpuMs,
+          peakMB,
+          exitCode,
+          error: failed ? `exited with ${signal ?? exitCode ?? 'a signal'}${lastLines ? `: ${lastLines}` : ''}` : null,
+        });
       });
     });
   } finally {
@@ -157,7 +186,12 @@ function medianCpu(figure: ProcessFigure): number | null {
   return figure.cpuMs.length > 0 && figure.cpuMs.every((c) => c !== null) ? median(figure.cpuMs as number[]) : null;
 }
 
-async function repeat(runs: number, args: string[], outFile: string, check: (outFile: string) => string | null): Promise<ProcessFigure> {
+async function repeat(
+  runs: number,
+  args: string[],
+  outFile: string,
+  check: (outFile: string) => string | null,
+): Promise<ProcessFigure> {
   const runsMs: number[] = [];
   const cpuMs: (number | null)[] = [];
   let peakMB: number | null = null;
@@ -192,7 +226,9 @@ async function cliCase(name: string, spec: FleetSpec, runs: number, log: (line: 
     const ratio = cli.medianMs / scan.medianMs;
     const cpuRatio = medianCpu(cli) !== null && medianCpu(scan) !== null ? medianCpu(cli)! / medianCpu(scan)! : null;
     const mb = (f: ProcessFigure): string => (f.peakMB === null ? '?' : `${f.peakMB.toFixed(0)} MB`);
-    log(`${name}: ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB): line scan ${scan.medianMs.toFixed(0)} ms, peak ${mb(scan)}; CLI ${cli.error ? `failed (${cli.error})` : `${cli.medianMs.toFixed(0)} ms (${ratio.toFixed(1)}×), peak ${mb(cli)}`}`);
+    log(
+      `${name}: ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB): line scan ${scan.medianMs.toFixed(0)} ms, peak ${mb(scan)}; CLI ${cli.error ? `failed (${cli.error})` : `${cli.medianMs.toFixed(0)} ms (${ratio.toFixed(1)}×), peak ${mb(cli)}`}`,
+    );
     return { name, spec, megabytes, cli, scan, ratio, cpuRatio };
   } finally {
     rmSync(out, { force: true });
@@ -202,31 +238,54 @@ async function cliCase(name: string, spec: FleetSpec, runs: number, log: (line: 
 
 async function serverCase(spec: FleetSpec, log: (line: string) => void): Promise<ServerCase> {
   const { dir } = fleetFolder(spec, log);
-  const uris = new Set(Array.from({ length: spec.devices }, (_, i) => fileUri(join(dir, `asa${String(i).padStart(5, '0')}.cfg`))));
+  const uris = new Set(
+    Array.from({ length: spec.devices }, (_, i) => fileUri(join(dir, `asa${String(i).padStart(5, '0')}.cfg`))),
+  );
   const client = await TestClient.start({ folder: dir });
   const started = performance.now();
   try {
     for (;;) {
       const published = new Set(client.published.map((p) => p.uri));
       if ([...uris].every((u) => published.has(u))) break;
-      if (performance.now() - started > SERVER_LIMIT_MS) return { spec, ms: null, peakMB: serverMemory(client.child.pid)?.peakMB ?? null, error: `${uris.size - published.size} files unpublished after ${SERVER_LIMIT_MS / 1000} s` };
-      if (client.child.exitCode !== null) return { spec, ms: null, peakMB: null, error: `the server exited with ${client.child.exitCode}` };
+      if (performance.now() - started > SERVER_LIMIT_MS)
+        return {
+          spec,
+          ms: null,
+          peakMB: serverMemory(client.child.pid)?.peakMB ?? null,
+          error: `${uris.size - published.size} files unpublished after ${SERVER_LIMIT_MS / 1000} s`,
+        };
+      if (client.child.exitCode !== null)
+        return { spec, ms: null, peakMB: null, error: `the server exited with ${client.child.exitCode}` };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const ms = performance.now() - started;
     const peakMB = serverMemory(client.child.pid)?.peakMB ?? null;
-    log(`server: ${spec.devices.toLocaleString('en')} files published ${ms.toFixed(0)} ms after initialized, peak ${peakMB?.toFixed(0) ?? '?'} MB`);
+    log(
+      `server: ${spec.devices.toLocaleString('en')} files published ${ms.toFixed(0)} ms after initialized, peak ${peakMB?.toFixed(0) ?? '?'} MB`,
+    );
     return { spec, ms, peakMB, error: null };
   } finally {
     await client.stop();
   }
 }
 
-export async function serverFleetBench({ quick, log = console.log }: { quick: boolean; log?: (line: string) => void }): Promise<ServerCase> {
+export async function serverFleetBench({
+  quick,
+  log = console.log,
+}: {
+  quick: boolean;
+  log?: (line: string) => void;
+}): Promise<ServerCase> {
   return serverCase((quick ? FLEETS.quick : FLEETS.full).fleet, log);
 }
 
-export async function fleetBench({ quick, log = console.log }: { quick: boolean; log?: (line: string) => void }): Promise<FleetResult> {
+export async function fleetBench({
+  quick,
+  log = console.log,
+}: {
+  quick: boolean;
+  log?: (line: string) => void;
+}): Promise<FleetResult> {
   const plan = quick ? FLEETS.quick : FLEETS.full;
   const cases = [
     await cliCase('fleet', plan.fleet, plan.runs, log),
@@ -238,21 +297,66 @@ export async function fleetBench({ quick, log = console.log }: { quick: boolean;
 }
 
 /** The budgets, as rows of the summary: measure, figure, budget, and whether it passed (null: not measured). */
-export function fleetBudgets(result: FleetResult): { measure: string; figure: string; limit: string; name: string; pass: boolean; detail: string }[] {
+export function fleetBudgets(
+  result: FleetResult,
+): { measure: string; figure: string; limit: string; name: string; pass: boolean; detail: string }[] {
   const rows: ReturnType<typeof fleetBudgets> = [];
   const size = (s: FleetSpec): string => `${s.devices.toLocaleString('en')} × ${s.lines.toLocaleString('en')} lines`;
   const peak = (f: ProcessFigure): string => (f.peakMB === null ? 'peak unknown' : `peak ${f.peakMB.toFixed(0)} MB`);
-  const cpu = (c: CliCase): string => (c.cpuRatio === null ? '' : `; processor time ${(medianCpu(c.cli)! / 1000).toFixed(1)} s vs ${(medianCpu(c.scan)! / 1000).toFixed(1)} s (${c.cpuRatio.toFixed(1)}×)`);
-  const figure = (c: CliCase): string => (c.cli.error ? `failed: ${c.cli.error}` : `${c.cli.medianMs.toFixed(0)} ms, ${peak(c.cli)}; scan ${c.scan.medianMs.toFixed(0)} ms (${c.ratio.toFixed(1)}×)${cpu(c)}`);
+  const cpu = (c: CliCase): string =>
+    c.cpuRatio === null
+      ? ''
+      : `; processor time ${(medianCpu(c.cli)! / 1000).toFixed(1)} s vs ${(medianCpu(c.scan)! / 1000).toFixed(1)} s (${c.cpuRatio.toFixed(1)}×)`;
+  const figure = (c: CliCase): string =>
+    c.cli.error
+      ? `failed: ${c.cli.error}`
+      : `${c.cli.medianMs.toFixed(0)} ms, ${peak(c.cli)}; scan ${c.scan.medianMs.toFixed(0)} ms (${c.ratio.toFixed(1)}×)${cpu(c)}`;
   const [fleet, large, many] = result.cases as [CliCase, CliCase, CliCase];
   const fleetName = `CLI check of ${size(fleet.spec)} within 3× the line scan`;
-  rows.push({ measure: `CLI fleet ${size(fleet.spec)}`, figure: figure(fleet), limit: '≤ 3× scan', name: fleetName, pass: !fleet.cli.error && fleet.ratio <= 3, detail: figure(fleet) });
-  rows.push({ measure: '  its peak memory', figure: peak(fleet.cli), limit: '< 600 MB', name: `CLI check of ${size(fleet.spec)} under 600 MB peak`, pass: !fleet.cli.error && fleet.cli.peakMB !== null && fleet.cli.peakMB < 600, detail: peak(fleet.cli) });
-  rows.push({ measure: 'CLI one 100,000-line file', figure: figure(large), limit: '≤ 3× scan', name: 'CLI check of one 100,000-line file within 3× the line scan', pass: !large.cli.error && large.ratio <= 3, detail: figure(large) });
-  rows.push({ measure: `CLI ${size(many.spec)}`, figure: figure(many), limit: 'completes', name: `CLI check of ${size(many.spec)} completes`, pass: !many.cli.error, detail: figure(many) });
+  rows.push({
+    measure: `CLI fleet ${size(fleet.spec)}`,
+    figure: figure(fleet),
+    limit: '≤ 3× scan',
+    name: fleetName,
+    pass: !fleet.cli.error && fleet.ratio <= 3,
+    detail: figure(fleet),
+  });
+  rows.push({
+    measure: '  its peak memory',
+    figure: peak(fleet.cli),
+    limit: '< 600 MB',
+    name: `CLI check of ${size(fleet.spec)} under 600 MB peak`,
+    pass: !fleet.cli.error && fleet.cli.peakMB !== null && fleet.cli.peakMB < 600,
+    detail: peak(fleet.cli),
+  });
+  rows.push({
+    measure: 'CLI one 100,000-line file',
+    figure: figure(large),
+    limit: '≤ 3× scan',
+    name: 'CLI check of one 100,000-line file within 3× the line scan',
+    pass: !large.cli.error && large.ratio <= 3,
+    detail: figure(large),
+  });
+  rows.push({
+    measure: `CLI ${size(many.spec)}`,
+    figure: figure(many),
+    limit: 'completes',
+    name: `CLI check of ${size(many.spec)} completes`,
+    pass: !many.cli.error,
+    detail: figure(many),
+  });
   const s = result.server;
-  const serverFigure = s.error ? `failed: ${s.error}` : `${s.ms!.toFixed(0)} ms to all diagnostics, peak ${s.peakMB?.toFixed(0) ?? '?'} MB`;
-  rows.push({ measure: `LSP indexing ${size(s.spec)}`, figure: serverFigure, limit: '< 400 MB', name: `language server indexing ${size(s.spec)} under 400 MB peak`, pass: !s.error && s.peakMB !== null && s.peakMB < 400, detail: serverFigure });
+  const serverFigure = s.error
+    ? `failed: ${s.error}`
+    : `${s.ms!.toFixed(0)} ms to all diagnostics, peak ${s.peakMB?.toFixed(0) ?? '?'} MB`;
+  rows.push({
+    measure: `LSP indexing ${size(s.spec)}`,
+    figure: serverFigure,
+    limit: '< 400 MB',
+    name: `language server indexing ${size(s.spec)} under 400 MB peak`,
+    pass: !s.error && s.peakMB !== null && s.peakMB < 400,
+    detail: serverFigure,
+  });
   return rows;
 }
 
@@ -264,7 +368,10 @@ if (process.argv[1]?.endsWith('fleet.bench.ts') && process.argv.includes('server
   const result = await fleetBench({ quick: process.argv.includes('--quick') });
   const rows = fleetBudgets(result);
   console.log('');
-  printTable(['measure', 'figure', 'budget', ''], rows.map((r) => [r.measure, r.figure, r.limit, r.pass ? 'PASS' : 'FAIL']));
+  printTable(
+    ['measure', 'figure', 'budget', ''],
+    rows.map((r) => [r.measure, r.figure, r.limit, r.pass ? 'PASS' : 'FAIL']),
+  );
   console.log('');
   for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.detail}`);
   process.exit(0);

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 
 // Resolved from the working directory (the repository root, as `npm run bench` runs it), so the bundled benchmark finds it too.
 const corpusDir = join(process.cwd(), 'test', 'fixtures', 'corpus');
-const SOURCES = ['oxidized-asa5512-9.12-output.cfg', 'pyntc-asa9.0-show_running_config-unindented.cfg', 'netutils-asa9.7-full-masked.cfg', 'batfish-asa_dns.cfg'];
+const SOURCES = [
+  'oxidized-asa5512-9.12-output.cfg',
+  'pyntc-asa9.0-show_running_config-unindented.cfg',
+  'netutils-asa9.7-full-masked.cfg',
+  'batfish-asa_dns.cfg',
+];
 
 /** The lines of the corpus configs used as material, loaded once. */
 let loaded: string[][] | null = null;
@@ -54,11 +59,7 @@ export function generateConfig(lines: number, index = 1, group = 1, options: Con
     ' interface lbprivate inside',
     ' participate',
   ];
-  const tail = [
-    ...(options.lb === false ? [] : block),
-    'Cryptochecksum:00000000000000000000000000000000',
-    ': end',
-  ];
+  const tail = [...(options.lb === false ? [] : block), 'Cryptochecksum:00000000000000000000000000000000', ': end'];
   const out = [...head];
   let copy = 0;
   while (out.length < lines - tail.length) {
@@ -66,10 +67,16 @@ export function generateConfig(lines: number, index = 1, group = 1, options: Con
     for (const line of body) {
       if (out.length >= lines - tail.length) break;
       // Renaming keeps lines distinct across copies, as in a real config; otherwise every copy would be a cache hit.
-      out.push(line.replace(/\b(nameif|object network|object-group network|access-list|hostname) (\S+)/, `$1 $2-${copy}`).replace(/\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b/, (_m, a, b, c) => `${a}.${b}.${c}.${copy % 250}`));
+      out.push(
+        line
+          .replace(/\b(nameif|object network|object-group network|access-list|hostname) (\S+)/, `$1 $2-${copy}`)
+          .replace(/\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b/, (_m, a, b, c) => `${a}.${b}.${c}.${copy % 250}`),
+      );
     }
     for (let k = 0; k < 40 && out.length < lines - tail.length; k++) {
-      out.push(`access-list ACL-${copy} extended permit tcp object-group CLIENTS-${copy} host 203.0.113.${k % 250} eq ${1000 + k}`);
+      out.push(
+        `access-list ACL-${copy} extended permit tcp object-group CLIENTS-${copy} host 203.0.113.${k % 250} eq ${1000 + k}`,
+      );
     }
     copy++;
   }

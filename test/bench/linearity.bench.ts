@@ -38,7 +38,10 @@ function corpus(): string[][] {
 function renamed(line: string, copy: number): string {
   if (copy === 0) return line;
   return line
-    .replace(/\b(nameif|object network|object-group network|access-list|hostname|name|description|tunnel-group) (\S+)/, `$1 $2-${copy}`)
+    .replace(
+      /\b(nameif|object network|object-group network|access-list|hostname|name|description|tunnel-group) (\S+)/,
+      `$1 $2-${copy}`,
+    )
     .replace(/\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b/, (_m, a, b, c) => `${a}.${b}.${c}.${copy % 250}`);
 }
 
@@ -125,7 +128,13 @@ function coldRun(text: string): number {
   return time(() => void analyzeDocument('linearity.cfg', text));
 }
 
-export function linearityBench({ quick, log = console.log }: { quick: boolean; log?: (line: string) => void }): LinearityResult {
+export function linearityBench({
+  quick,
+  log = console.log,
+}: {
+  quick: boolean;
+  log?: (line: string) => void;
+}): LinearityResult {
   const largest = mutatedConfig(BASE_LINES * SCALES[SCALES.length - 1]!);
   // Prefixes of the largest input, cut at line ends.
   const inputs = SCALES.map((scale) => {
@@ -158,16 +167,30 @@ export function linearityBench({ quick, log = console.log }: { quick: boolean; l
   const rows = inputs.map((input, i): LinearityRow => {
     const s = samples[i]!;
     const m = median(s);
-    return { scale: input.scale, lines: input.lines, megabytes: input.text.length / 1e6, medianMs: m, minMs: Math.min(...s), maxMs: Math.max(...s), runs: s.length, usPerLine: (m * 1000) / input.lines, samples: s.map(round3) };
+    return {
+      scale: input.scale,
+      lines: input.lines,
+      megabytes: input.text.length / 1e6,
+      medianMs: m,
+      minMs: Math.min(...s),
+      maxMs: Math.max(...s),
+      runs: s.length,
+      usPerLine: (m * 1000) / input.lines,
+      samples: s.map(round3),
+    };
   });
   for (const row of rows) {
-    log(`${String(row.scale).padStart(2)}× ${row.lines.toLocaleString('en').padStart(6)} lines (${row.megabytes.toFixed(1)} MB): median ${row.medianMs.toFixed(1)} ms (${row.minMs.toFixed(1)}–${row.maxMs.toFixed(1)}, ${row.runs} runs), ${row.usPerLine.toFixed(2)} µs/line`);
+    log(
+      `${String(row.scale).padStart(2)}× ${row.lines.toLocaleString('en').padStart(6)} lines (${row.megabytes.toFixed(1)} MB): median ${row.medianMs.toFixed(1)} ms (${row.minMs.toFixed(1)}–${row.maxMs.toFixed(1)}, ${row.runs} runs), ${row.usPerLine.toFixed(2)} µs/line`,
+    );
   }
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const ratio = last.usPerLine / first.usPerLine;
   const ratioOfMinimums = last.minMs / last.lines / (first.minMs / first.lines);
-  log(`per-line cost at ${last.scale}× / at 1×: ${ratio.toFixed(2)} (medians), ${ratioOfMinimums.toFixed(2)} (fastest runs)`);
+  log(
+    `per-line cost at ${last.scale}× / at 1×: ${ratio.toFixed(2)} (medians), ${ratioOfMinimums.toFixed(2)} (fastest runs)`,
+  );
   return { baseLines: BASE_LINES, rows, ratio, ratioOfMinimums };
 }
 
@@ -195,7 +218,8 @@ export const PATHOLOGICAL = {
     make(scale = 1): string {
       const lines = ['vpn load-balancing'];
       const count = Math.round(10_000 * scale);
-      for (let i = 0; i < count; i++) lines.push(` cluster ip address 192.0.${(i >> 8) & 255}.${i & 255} ${tokens(996, i)}`);
+      for (let i = 0; i < count; i++)
+        lines.push(` cluster ip address 192.0.${(i >> 8) & 255}.${i & 255} ${tokens(996, i)}`);
       return lines.join('\n') + '\n';
     },
   },
@@ -221,7 +245,14 @@ export function pathologicalBench(name: PathologicalCase): PathologicalResult {
   collect();
   let diagnostics = 0;
   const ms = time(() => void (diagnostics = analyzeDocument('pathological.cfg', text).diagnostics.length));
-  return { name, title, megabytes: text.length / 1e6, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0), ms, diagnostics };
+  return {
+    name,
+    title,
+    megabytes: text.length / 1e6,
+    lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
+    ms,
+    diagnostics,
+  };
 }
 
 // Run on its own (not when bundled into the main benchmark, whose entry point has another name).

@@ -72,17 +72,45 @@ const WORKSPACE_LIMIT_MS = 180_000;
 export function bigConfig(): { text: string; priorityLine: number; blockEndLine: number } {
   const out = [': Saved', ':', 'ASA Version 9.16(4)', '!', 'hostname bench-asa', '!'];
   for (let i = 0; i < 200; i++) {
-    out.push(`interface GigabitEthernet0/${i}`, ` nameif if${i}`, ' security-level 50', ` ip address 10.${i}.0.1 255.255.255.0`, '!');
+    out.push(
+      `interface GigabitEthernet0/${i}`,
+      ` nameif if${i}`,
+      ' security-level 50',
+      ` ip address 10.${i}.0.1 255.255.255.0`,
+      '!',
+    );
   }
-  out.push('interface GigabitEthernet1/0', ' nameif outside', ' security-level 0', ' ip address 192.0.2.21 255.255.255.0', '!');
-  out.push('interface GigabitEthernet1/1', ' nameif inside', ' security-level 100', ' ip address 10.250.0.21 255.255.255.0', '!');
+  out.push(
+    'interface GigabitEthernet1/0',
+    ' nameif outside',
+    ' security-level 0',
+    ' ip address 192.0.2.21 255.255.255.0',
+    '!',
+  );
+  out.push(
+    'interface GigabitEthernet1/1',
+    ' nameif inside',
+    ' security-level 100',
+    ' ip address 10.250.0.21 255.255.255.0',
+    '!',
+  );
   for (let i = 0; out.length < LINES - 400; i++) {
-    if (i % 10 === 0) out.push(`object-group network OG-${i}`, ` network-object host 10.${(i >> 8) & 255}.${i & 255}.7`);
-    else out.push(`access-list OUTSIDE-IN extended permit tcp any host 10.${(i >> 8) & 255}.${i & 255}.1 eq ${443 + (i % 7)}`);
+    if (i % 10 === 0)
+      out.push(`object-group network OG-${i}`, ` network-object host 10.${(i >> 8) & 255}.${i & 255}.7`);
+    else
+      out.push(
+        `access-list OUTSIDE-IN extended permit tcp any host 10.${(i >> 8) & 255}.${i & 255}.1 eq ${443 + (i % 7)}`,
+      );
   }
   out.push('crypto ikev1 enable inside', '!', 'vpn load-balancing');
   const priorityLine = out.length;
-  out.push(' priority 7', ' cluster ip address 192.0.2.100', ' interface lbpublic outside', ' interface lbprivate inside', ' participate');
+  out.push(
+    ' priority 7',
+    ' cluster ip address 192.0.2.100',
+    ' interface lbpublic outside',
+    ' interface lbprivate inside',
+    ' participate',
+  );
   const blockEndLine = out.length;
   out.push('!');
   while (out.length < LINES - 1) out.push(`route outside 198.51.${out.length % 250}.0 255.255.255.0 192.0.2.1 1`);
@@ -95,7 +123,8 @@ export function serverMemory(pid: number | undefined): { rssMB: number; peakMB: 
   if (pid === undefined) return null;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
+    const field = (name: string): number =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
     return { rssMB: field('VmRSS'), peakMB: field('VmHWM') };
   } catch {
     return null;
@@ -115,7 +144,12 @@ export async function editBench({ quick, log = console.log }: LspBenchOptions): 
   const profile = process.env['BENCH_PROFILE'];
   const client = await TestClient.start({
     noFolders: true,
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    capabilities: {
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+    },
     ...(profile ? { args: ['--cpu-prof', `--cpu-prof-dir=${profile}`, SERVER, '--stdio'] } : {}),
   });
   try {
@@ -139,24 +173,36 @@ export async function editBench({ quick, log = console.log }: LspBenchOptions): 
       if (i >= 2) editSamples.push(performance.now() - client.lastChangeSentAt);
     }
     const edit = percentiles(editSamples);
-    log(`one-character edit until diagnostics published: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms (n=${edit.n})`);
+    log(
+      `one-character edit until diagnostics published: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms (n=${edit.n})`,
+    );
 
     // An empty line at the end of the block for completion; its diagnostics are awaited, so that the requests below
     // find the analysis cached.
     const cursor = { line: blockEndLine, character: 1 };
     const inserted = client.publication(URI, client.version(URI) + 1);
-    await client.edit(URI, [{ range: { start: { line: blockEndLine, character: 0 }, end: { line: blockEndLine, character: 0 } }, newText: ' \n' }]);
+    await client.edit(URI, [
+      {
+        range: { start: { line: blockEndLine, character: 0 }, end: { line: blockEndLine, character: 0 } },
+        newText: ' \n',
+      },
+    ]);
     await inserted;
 
     const completionSamples: number[] = [];
     for (let i = 0; i < requests + warmups; i++) {
       started = performance.now();
-      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: cursor });
+      const list = await client.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri: URI },
+        position: cursor,
+      });
       if (i >= warmups) completionSamples.push(performance.now() - started);
       if (list.items.length === 0) throw new Error('completion returned nothing at the cursor');
     }
     const completion = percentiles(completionSamples);
-    log(`completion, analysis cached: p50 ${completion.p50.toFixed(2)} ms, p95 ${completion.p95.toFixed(2)} ms (n=${completion.n})`);
+    log(
+      `completion, analysis cached: p50 ${completion.p50.toFixed(2)} ms, p95 ${completion.p95.toFixed(2)} ms (n=${completion.n})`,
+    );
 
     // Hover alternates between two load-balancing command words: `participate` and `cluster` (of `cluster ip address`).
     const hoverAt = [
@@ -172,7 +218,9 @@ export async function editBench({ quick, log = console.log }: LspBenchOptions): 
       if (!hover) throw new Error(`hover returned nothing at line ${position.line}, character ${position.character}`);
     }
     const hover = percentiles(hoverSamples);
-    log(`hover on a load-balancing command: p50 ${hover.p50.toFixed(2)} ms, p95 ${hover.p95.toFixed(2)} ms (n=${hover.n})`);
+    log(
+      `hover on a load-balancing command: p50 ${hover.p50.toFixed(2)} ms, p95 ${hover.p95.toFixed(2)} ms (n=${hover.n})`,
+    );
 
     // Typing: each keystroke is followed at once by a completion request, which finds the analysis out of date.
     const typingSamples: number[] = [];
@@ -183,9 +231,19 @@ export async function editBench({ quick, log = console.log }: LspBenchOptions): 
       typingSamples.push(performance.now() - started);
     }
     const typingCompletion = percentiles(typingSamples);
-    log(`keystroke then completion (from the change): p50 ${typingCompletion.p50.toFixed(1)} ms, p95 ${typingCompletion.p95.toFixed(1)} ms (n=${typingCompletion.n})`);
+    log(
+      `keystroke then completion (from the change): p50 ${typingCompletion.p50.toFixed(1)} ms, p95 ${typingCompletion.p95.toFixed(1)} ms (n=${typingCompletion.n})`,
+    );
 
-    return { lines, megabytes: text.length / 1e6, openUntilFirstDiagnosticsMs, edit, completion, hover, typingCompletion };
+    return {
+      lines,
+      megabytes: text.length / 1e6,
+      openUntilFirstDiagnosticsMs,
+      edit,
+      completion,
+      hover,
+      typingCompletion,
+    };
   } finally {
     await client.stop();
   }
@@ -202,7 +260,9 @@ async function allPublished(client: TestClient, uris: readonly string[], limitMs
     } catch (error) {
       if (performance.now() > deadline) {
         const published = new Set(client.published.map((p) => p.uri));
-        throw new Error(`${uris.filter((u) => !published.has(u)).length} of ${uris.length} files had no diagnostics after ${limitMs} ms: ${String(error)}`);
+        throw new Error(
+          `${uris.filter((u) => !published.has(u)).length} of ${uris.length} files had no diagnostics after ${limitMs} ms: ${String(error)}`,
+        );
       }
     }
   }
@@ -225,7 +285,9 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
       bytes += Buffer.byteLength(text);
       uris.push(fileUri(path));
     }
-    log(`workspace: ${WORKSPACE_FILES} files × ${WORKSPACE_LINES.toLocaleString('en')} lines, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
+    log(
+      `workspace: ${WORKSPACE_FILES} files × ${WORKSPACE_LINES.toLocaleString('en')} lines, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`,
+    );
     const runsMs: number[] = [];
     const rssMB: number[] = [];
     const rssAtPublishMB: number[] = [];
@@ -247,7 +309,9 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
         rssAtPublishMB.push(atPublish?.rssMB ?? NaN);
         peakRssMB = Math.max(peakRssMB, memory?.peakMB ?? NaN);
         indexLog ??= client.logs.find((l) => /^Indexed \d+ device files/.test(l)) ?? null;
-        log(`run ${run + 1}: all ${uris.length} files published ${elapsed.toFixed(0)} ms after initialized; server VmRSS ${memory ? memory.rssMB.toFixed(0) : '?'} MB ${SETTLE_MS} ms later (${atPublish ? atPublish.rssMB.toFixed(0) : '?'} MB at the last publication, peak ${memory ? memory.peakMB.toFixed(0) : '?'} MB)`);
+        log(
+          `run ${run + 1}: all ${uris.length} files published ${elapsed.toFixed(0)} ms after initialized; server VmRSS ${memory ? memory.rssMB.toFixed(0) : '?'} MB ${SETTLE_MS} ms later (${atPublish ? atPublish.rssMB.toFixed(0) : '?'} MB at the last publication, peak ${memory ? memory.peakMB.toFixed(0) : '?'} MB)`,
+        );
         if (run === 0) {
           // Typing in one member of the big workspace: its group's other members are re-checked too.
           const uri = uris[5]!;
@@ -259,12 +323,19 @@ export async function workspaceBench({ quick, log = console.log }: LspBenchOptio
           const samples: number[] = [];
           for (let i = 0; i < (quick ? 20 : 60); i++) {
             const published = client.publication(uri, client.version(uri) + 1);
-            await client.edit(uri, [{ range: { start: { line, character: 10 }, end: { line, character: 11 } }, newText: i % 2 === 0 ? '9' : '6' }]);
+            await client.edit(uri, [
+              {
+                range: { start: { line, character: 10 }, end: { line, character: 11 } },
+                newText: i % 2 === 0 ? '9' : '6',
+              },
+            ]);
             await published;
             samples.push(performance.now() - client.lastChangeSentAt);
           }
           editMs = { ...percentiles(samples), n: samples.length };
-          log(`one member open, its priority edited: p50 ${editMs.p50.toFixed(1)} ms, p95 ${editMs.p95.toFixed(1)} ms until published (n=${samples.length})`);
+          log(
+            `one member open, its priority edited: p50 ${editMs.p50.toFixed(1)} ms, p95 ${editMs.p95.toFixed(1)} ms until published (n=${samples.length})`,
+          );
         }
       } finally {
         await client.stop();
@@ -310,9 +381,16 @@ export async function activationBench({ quick, log = console.log }: LspBenchOpti
       await client.stop();
     }
   }
-  const summary = (samples: number[]) => ({ median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples });
+  const summary = (samples: number[]) => ({
+    median: median(samples),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    samples,
+  });
   const result = { runs, initializeMs: summary(initialize), readyMs: summary(ready) };
-  log(`spawn → initialize response: median ${result.initializeMs.median.toFixed(0)} ms; spawn → first diagnostics of an opened document: median ${result.readyMs.median.toFixed(0)} ms (${runs} runs)`);
+  log(
+    `spawn → initialize response: median ${result.initializeMs.median.toFixed(0)} ms; spawn → first diagnostics of an opened document: median ${result.readyMs.median.toFixed(0)} ms (${runs} runs)`,
+  );
   return result;
 }
 

@@ -26,15 +26,31 @@ import { clearParseCache } from '../../server/src/core/syntax/parser';
 import { Workspace } from '../../server/src/core/workspace';
 import { loadAsaGrammar } from '../grammar/textmate';
 import { generateConfig } from './inputs';
-import { linearityBench, PATHOLOGICAL, pathologicalBench, SCALES, type LinearityResult, type PathologicalCase, type PathologicalResult } from './linearity.bench';
+import {
+  linearityBench,
+  PATHOLOGICAL,
+  pathologicalBench,
+  SCALES,
+  type LinearityResult,
+  type PathologicalCase,
+  type PathologicalResult,
+} from './linearity.bench';
 import { fleetBench, fleetBudgets } from './fleet.bench';
-import { activationBench, editBench, workspaceBench, type ActivationResult, type EditResult, type WorkspaceResult } from './lsp.bench';
+import {
+  activationBench,
+  editBench,
+  workspaceBench,
+  type ActivationResult,
+  type EditResult,
+  type WorkspaceResult,
+} from './lsp.bench';
 import { hostileBench, type TrapResult } from './hostile.bench';
 import { fmtFigure, percentiles, printTable, stats, time, timeAsync, type Figure } from './stats';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
-const option = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const option = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 /** The line a section's child process prints its result on, as JSON after this prefix. */
 const RESULT_PREFIX = '@@bench-result ';
 
@@ -72,7 +88,9 @@ async function runChildSection(name: string): Promise<never> {
       throw new Error(`unknown section ${name}`);
   }
   // Exits once the result is written: timers of abandoned waits must not keep the process alive.
-  return new Promise<never>(() => process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`, () => process.exit(0)));
+  return new Promise<never>(() =>
+    process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`, () => process.exit(0)),
+  );
 }
 
 interface Outcome<T> {
@@ -86,13 +104,20 @@ interface Outcome<T> {
  * Runs `--section=NAME` of this script in a child process, echoing its progress lines indented, and resolves with
  * the result it printed, or with the error (its exit code and the end of its stderr, or the time limit it hit).
  */
-function runSection<T>(name: string, { args = [], nodeArgs = [], limitMs = 900_000 }: { args?: string[]; nodeArgs?: string[]; limitMs?: number } = {}): Promise<Outcome<T>> {
+function runSection<T>(
+  name: string,
+  { args = [], nodeArgs = [], limitMs = 900_000 }: { args?: string[]; nodeArgs?: string[]; limitMs?: number } = {},
+): Promise<Outcome<T>> {
   const self = fileURLToPath(import.meta.url);
   // Run from source (node --import tsx test/bench/run.ts), the child needs the same loader.
   const loader = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...loader, ...nodeArgs, self, `--section=${name}`, ...(quick ? ['--quick'] : []), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [...loader, ...nodeArgs, self, `--section=${name}`, ...(quick ? ['--quick'] : []), ...args],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let result: T | null = null;
     let stderr = '';
     let timedOut = false;
@@ -126,7 +151,11 @@ async function main(): Promise<void> {
   const RUNS = quick ? 3 : 7;
   const SIZES = [1_000, 10_000, 100_000];
 
-  const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length, platform: process.platform }, date: new Date().toISOString(), quick };
+  const results: Record<string, unknown> = {
+    machine: { node: process.version, cpus: cpus().length, platform: process.platform },
+    date: new Date().toISOString(),
+    quick,
+  };
   const sectionTimes: Record<string, { seconds: number; error: string | null }> = {};
   const budgets: { name: string; pass: boolean; detail: string }[] = [];
   /** The compact final table: measure, figure, budget, verdict. */
@@ -139,7 +168,8 @@ async function main(): Promise<void> {
   const record = (name: string, outcome: Outcome<unknown>): void => {
     sectionTimes[name] = { seconds: outcome.ms / 1000, error: outcome.error };
   };
-  const p = (x: { p50: number; p95: number }, digits = 1): string => `p50 ${x.p50.toFixed(digits)} ms, p95 ${x.p95.toFixed(digits)} ms`;
+  const p = (x: { p50: number; p95: number }, digits = 1): string =>
+    `p50 ${x.p50.toFixed(digits)} ms, p95 ${x.p95.toFixed(digits)} ms`;
 
   console.log(`Benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${cpus().length} CPUs`);
 
@@ -166,9 +196,24 @@ async function main(): Promise<void> {
     const hoverBudget = 'hover p95 under 5 ms (LSP)';
     const e = edit.result;
     if (e) {
-      summary.push(['LSP edit 100k lines → diagnostics', p(e.edit), 'p95 < 20 ms', budget(editBudget, e.edit.p95 < 20, p(e.edit))]);
-      summary.push(['LSP completion', p(e.completion, 2), 'p95 < 5 ms', budget(completionBudget, e.completion.p95 < 5, p(e.completion, 2))]);
-      summary.push(['LSP hover (participate / cluster)', p(e.hover, 2), 'p95 < 5 ms', budget(hoverBudget, e.hover.p95 < 5, p(e.hover, 2))]);
+      summary.push([
+        'LSP edit 100k lines → diagnostics',
+        p(e.edit),
+        'p95 < 20 ms',
+        budget(editBudget, e.edit.p95 < 20, p(e.edit)),
+      ]);
+      summary.push([
+        'LSP completion',
+        p(e.completion, 2),
+        'p95 < 5 ms',
+        budget(completionBudget, e.completion.p95 < 5, p(e.completion, 2)),
+      ]);
+      summary.push([
+        'LSP hover (participate / cluster)',
+        p(e.hover, 2),
+        'p95 < 5 ms',
+        budget(hoverBudget, e.hover.p95 < 5, p(e.hover, 2)),
+      ]);
       summary.push(['LSP keystroke then completion', p(e.typingCompletion), '', '']);
       summary.push(['LSP open 100k lines → diagnostics', `${e.openUntilFirstDiagnosticsMs.toFixed(0)} ms`, '', '']);
     } else {
@@ -182,12 +227,22 @@ async function main(): Promise<void> {
     const w = workspace.result;
     if (w) {
       const runs = w.runsMs.length > 1 ? `median of ${w.runsMs.length}: ` : '';
-      summary.push(['LSP 200 files → all diagnostics', `${runs}${w.medianMs.toFixed(0)} ms`, '< 3 s', budget(timeBudget, w.medianMs < 3000, `${runs}${w.medianMs.toFixed(0)} ms`)]);
+      summary.push([
+        'LSP 200 files → all diagnostics',
+        `${runs}${w.medianMs.toFixed(0)} ms`,
+        '< 3 s',
+        budget(timeBudget, w.medianMs < 3000, `${runs}${w.medianMs.toFixed(0)} ms`),
+      ]);
       // Judged on the highest of the readings: at the last publication, a second later, and the peak while indexing.
       const highest = Math.max(w.maxRssMB, ...w.rssAtPublishMB, w.peakRssMB);
       const rss = `VmRSS ${Math.max(...w.rssAtPublishMB).toFixed(0)} MB at the last publication, ${w.maxRssMB.toFixed(0)} MB a second later, peak ${w.peakRssMB.toFixed(0)} MB`;
       summary.push(['LSP server memory after it', rss, '< 300 MB', budget(memoryBudget, highest < 300, rss)]);
-      summary.push(['LSP edit in one of the 200 files', `p50 ${w.editMs.p50.toFixed(1)} ms, p95 ${w.editMs.p95.toFixed(1)} ms`, '', '']);
+      summary.push([
+        'LSP edit in one of the 200 files',
+        `p50 ${w.editMs.p50.toFixed(1)} ms, p95 ${w.editMs.p95.toFixed(1)} ms`,
+        '',
+        '',
+      ]);
     } else {
       summary.push(['LSP 200 files → all diagnostics', workspace.error ?? '', '< 3 s, < 300 MB', 'FAIL']);
       notMeasured(timeBudget, workspace.error);
@@ -195,8 +250,18 @@ async function main(): Promise<void> {
     }
     const a = activation.result;
     if (a) {
-      summary.push(['LSP spawn → initialize response', `median ${a.initializeMs.median.toFixed(0)} ms (${a.runs} runs)`, '', '']);
-      summary.push(['LSP spawn → first diagnostics', `median ${a.readyMs.median.toFixed(0)} ms (${a.runs} runs)`, '', '']);
+      summary.push([
+        'LSP spawn → initialize response',
+        `median ${a.initializeMs.median.toFixed(0)} ms (${a.runs} runs)`,
+        '',
+        '',
+      ]);
+      summary.push([
+        'LSP spawn → first diagnostics',
+        `median ${a.readyMs.median.toFixed(0)} ms (${a.runs} runs)`,
+        '',
+        '',
+      ]);
     } else {
       summary.push(['LSP activation', activation.error ?? '', '', '']);
     }
@@ -226,7 +291,9 @@ async function main(): Promise<void> {
     };
 
     const grammar = await loadAsaGrammar();
-    const vsctm = (await import('node:module')).createRequire(import.meta.url)('vscode-textmate') as typeof import('vscode-textmate');
+    const vsctm = (await import('node:module')).createRequire(import.meta.url)(
+      'vscode-textmate',
+    ) as typeof import('vscode-textmate');
     const rows: string[][] = [];
     for (const size of SIZES) {
       const text = generateConfig(size);
@@ -240,13 +307,43 @@ async function main(): Promise<void> {
         size >= 100_000 ? (quick ? 1 : 3) : RUNS,
         size < 100_000,
       );
-      const cold = stats(Array.from({ length: RUNS }, () => { clearParseCache(); return time(() => void analyzeDocument('bench.cfg', text)); }));
+      const cold = stats(
+        Array.from({ length: RUNS }, () => {
+          clearParseCache();
+          return time(() => void analyzeDocument('bench.cfg', text));
+        }),
+      );
       const warm = measure(() => void analyzeDocument('bench.cfg', text));
-      rows.push([`${size.toLocaleString('en')} lines`, fmtFigure(base), fmtFigure(textmate), fmtFigure(cold), fmtFigure(warm), `${(cold.median / base.median).toFixed(1)}×`]);
+      rows.push([
+        `${size.toLocaleString('en')} lines`,
+        fmtFigure(base),
+        fmtFigure(textmate),
+        fmtFigure(cold),
+        fmtFigure(warm),
+        `${(cold.median / base.median).toFixed(1)}×`,
+      ]);
       results[`lines-${size}`] = { baseline: base, textmate, analysisCold: cold, analysisWarm: warm };
       if (size === 100_000) {
-        summary.push(['core analysis 100k lines, cold', fmtFigure(cold), '≤ 3× baseline', budget('full analysis of 100,000 lines within 3× the baseline', cold.median <= 3 * base.median, `${cold.median.toFixed(1)} ms vs 3 × ${base.median.toFixed(1)} ms`)]);
-        summary.push(['  vs TextMate tokenisation', fmtFigure(textmate), '< TextMate', budget('full analysis of 100,000 lines faster than TextMate tokenisation', cold.median < textmate.median, `${cold.median.toFixed(1)} ms vs ${textmate.median.toFixed(1)} ms`)]);
+        summary.push([
+          'core analysis 100k lines, cold',
+          fmtFigure(cold),
+          '≤ 3× baseline',
+          budget(
+            'full analysis of 100,000 lines within 3× the baseline',
+            cold.median <= 3 * base.median,
+            `${cold.median.toFixed(1)} ms vs 3 × ${base.median.toFixed(1)} ms`,
+          ),
+        ]);
+        summary.push([
+          '  vs TextMate tokenisation',
+          fmtFigure(textmate),
+          '< TextMate',
+          budget(
+            'full analysis of 100,000 lines faster than TextMate tokenisation',
+            cold.median < textmate.median,
+            `${cold.median.toFixed(1)} ms vs ${textmate.median.toFixed(1)} ms`,
+          ),
+        ]);
 
         // The keystroke path in the core: one character typed and removed on an indented line of the block, given as
         // a range (as an editor sends it), then as the whole new text (as the CLI or a file watcher does).
@@ -257,30 +354,62 @@ async function main(): Promise<void> {
         ws.result('bench.cfg');
         const ranged: number[] = [];
         for (let i = 0; i < (quick ? 30 : 60); i++) {
-          const change = i % 2 ? { start: { line, character: 1 }, end: { line, character: 2 }, text: '' } : { start: { line, character: 1 }, end: { line, character: 1 }, text: 'x' };
-          ranged.push(time(() => { ws.edit('bench.cfg', [change]); ws.result('bench.cfg'); }));
+          const change =
+            i % 2
+              ? { start: { line, character: 1 }, end: { line, character: 2 }, text: '' }
+              : { start: { line, character: 1 }, end: { line, character: 1 }, text: 'x' };
+          ranged.push(
+            time(() => {
+              ws.edit('bench.cfg', [change]);
+              ws.result('bench.cfg');
+            }),
+          );
         }
         const whole: number[] = [];
         for (let i = 0; i < (quick ? 30 : 60); i++) {
           const edited = i % 2 ? text : text.slice(0, at) + 'x' + text.slice(at);
-          whole.push(time(() => { ws.set('bench.cfg', edited); ws.result('bench.cfg'); }));
+          whole.push(
+            time(() => {
+              ws.set('bench.cfg', edited);
+              ws.result('bench.cfg');
+            }),
+          );
         }
         const coreEdit = percentiles(ranged);
         const coreSet = percentiles(whole);
         results['coreEdit100k'] = coreEdit;
         results['coreSetText100k'] = coreSet;
-        rows.push(['edit in 100,000 lines (core, range)', '', '', `p50 ${coreEdit.p50.toFixed(1)} ms`, `p95 ${coreEdit.p95.toFixed(1)} ms`, '']);
-        rows.push(['same edit as whole text (core)', '', '', `p50 ${coreSet.p50.toFixed(1)} ms`, `p95 ${coreSet.p95.toFixed(1)} ms`, '']);
+        rows.push([
+          'edit in 100,000 lines (core, range)',
+          '',
+          '',
+          `p50 ${coreEdit.p50.toFixed(1)} ms`,
+          `p95 ${coreEdit.p95.toFixed(1)} ms`,
+          '',
+        ]);
+        rows.push([
+          'same edit as whole text (core)',
+          '',
+          '',
+          `p50 ${coreSet.p50.toFixed(1)} ms`,
+          `p95 ${coreSet.p95.toFixed(1)} ms`,
+          '',
+        ]);
         summary.push(['core edit 100k lines (no LSP)', p(coreEdit), '', '']);
         summary.push(['  the same, given as the whole text', p(coreSet), '', '']);
       }
     }
     console.log('  Analysis of one device (median of runs, min–max)\n');
-    printTable(['input', 'baseline', 'TextMate', 'analysis cold', 'analysis warm', 'cold / baseline'], rows, (line) => console.log(`    ${line}`));
+    printTable(['input', 'baseline', 'TextMate', 'analysis cold', 'analysis warm', 'cold / baseline'], rows, (line) =>
+      console.log(`    ${line}`),
+    );
 
     // A workspace of 200 device configs of 5,000 lines each, in groups of 10, analysed by the core in this process.
     // The resident memory is this whole process's (grammar and earlier inputs included), so it is not a budget.
-    const docs = Array.from({ length: 200 }, (_, i) => ({ uri: `ws/asa${i}.cfg`, text: generateConfig(5_000, (i % 10) + 1, Math.floor(i / 10) + 1) }));
+    const docs = Array.from({ length: 200 }, (_, i) => ({
+      uri: `ws/asa${i}.cfg`,
+      text: generateConfig(5_000, (i % 10) + 1, Math.floor(i / 10) + 1),
+    }));
     clearParseCache();
     const before = process.memoryUsage().rss;
     const ws = new Workspace();
@@ -289,9 +418,21 @@ async function main(): Promise<void> {
       for (const doc of docs) ws.result(doc.uri);
     });
     const rss = process.memoryUsage().rss;
-    results['workspace200Core'] = { ms, rssMB: rss / 2 ** 20, rssGrowthMB: (rss - before) / 2 ** 20, groups: ws.groups().length };
-    console.log(`\n  Workspace of 200 configs × 5,000 lines (in-process core): ${ms.toFixed(0)} ms, process resident memory ${(rss / 2 ** 20).toFixed(0)} MB (+${((rss - before) / 2 ** 20).toFixed(0)} MB), ${ws.groups().length} groups`);
-    summary.push(['core 200-device workspace (no LSP)', `${ms.toFixed(0)} ms, +${((rss - before) / 2 ** 20).toFixed(0)} MB`, '', '']);
+    results['workspace200Core'] = {
+      ms,
+      rssMB: rss / 2 ** 20,
+      rssGrowthMB: (rss - before) / 2 ** 20,
+      groups: ws.groups().length,
+    };
+    console.log(
+      `\n  Workspace of 200 configs × 5,000 lines (in-process core): ${ms.toFixed(0)} ms, process resident memory ${(rss / 2 ** 20).toFixed(0)} MB (+${((rss - before) / 2 ** 20).toFixed(0)} MB), ${ws.groups().length} groups`,
+    );
+    summary.push([
+      'core 200-device workspace (no LSP)',
+      `${ms.toFixed(0)} ms, +${((rss - before) / 2 ** 20).toFixed(0)} MB`,
+      '',
+      '',
+    ]);
   }
   sectionTimes['core'] = { seconds: (performance.now() - coreStarted) / 1000, error: null };
 
@@ -306,9 +447,20 @@ async function main(): Promise<void> {
     if (l) {
       const first = l.rows[0]!;
       const last = l.rows[l.rows.length - 1]!;
-      for (const row of l.rows) summary.push([`linearity ${row.scale}× (${row.lines.toLocaleString('en')} lines)`, `${row.medianMs.toFixed(1)} ms, ${row.usPerLine.toFixed(2)} µs/line`, '', '']);
+      for (const row of l.rows)
+        summary.push([
+          `linearity ${row.scale}× (${row.lines.toLocaleString('en')} lines)`,
+          `${row.medianMs.toFixed(1)} ms, ${row.usPerLine.toFixed(2)} µs/line`,
+          '',
+          '',
+        ]);
       const detail = `${last.usPerLine.toFixed(2)} µs/line at ${last.scale}× vs ${first.usPerLine.toFixed(2)} µs/line at 1× (${l.ratio.toFixed(2)}×)`;
-      summary.push([`  per-line cost ${last.scale}× / 1× (medians)`, `${l.ratio.toFixed(2)}× (fastest runs: ${l.ratioOfMinimums.toFixed(2)}×)`, '≤ 2×', budget(name, l.ratio <= 2, detail)]);
+      summary.push([
+        `  per-line cost ${last.scale}× / 1× (medians)`,
+        `${l.ratio.toFixed(2)}× (fastest runs: ${l.ratioOfMinimums.toFixed(2)}×)`,
+        '≤ 2×',
+        budget(name, l.ratio <= 2, detail),
+      ]);
     } else {
       summary.push(['linearity', linearity.error ?? '', '≤ 2×', notMeasured(name, linearity.error)]);
     }
@@ -317,7 +469,11 @@ async function main(): Promise<void> {
   const pathological: Record<string, unknown> = {};
   const pathologicalLimitMs = quick ? 10_000 : 300_000;
   for (const name of Object.keys(PATHOLOGICAL) as PathologicalCase[]) {
-    const outcome = await runSection<PathologicalResult>('pathological', { args: [`--case=${name}`], nodeArgs: ['--expose-gc'], limitMs: pathologicalLimitMs });
+    const outcome = await runSection<PathologicalResult>('pathological', {
+      args: [`--case=${name}`],
+      nodeArgs: ['--expose-gc'],
+      limitMs: pathologicalLimitMs,
+    });
     record(`pathological-${name}`, outcome);
     const title = PATHOLOGICAL[name].title;
     if (outcome.result) {
@@ -327,7 +483,9 @@ async function main(): Promise<void> {
       summary.push([`pathological: ${title}`, `${r.ms.toFixed(0)} ms`, '', '']);
     } else {
       pathological[name] = { title, error: outcome.error, timedOut: outcome.timedOut, limitMs: pathologicalLimitMs };
-      const figure = outcome.timedOut ? `> ${(pathologicalLimitMs / 1000).toFixed(0)} s (stopped)` : `failed: ${outcome.error}`;
+      const figure = outcome.timedOut
+        ? `> ${(pathologicalLimitMs / 1000).toFixed(0)} s (stopped)`
+        : `failed: ${outcome.error}`;
       console.log(`    ${title}: ${figure}`);
       summary.push([`pathological: ${title}`, figure, '', '']);
     }
@@ -338,14 +496,26 @@ async function main(): Promise<void> {
   console.log('\n[4/5] Simulator and bundles\n');
   {
     const started = performance.now();
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'simulate.bench.ts'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', cwd: root });
+    const out = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'test', 'bench', 'simulate.bench.ts'), ...(quick ? ['--quick'] : [])],
+      { encoding: 'utf8', cwd: root },
+    );
     const match = /([\d.]+) ?M(?:illion)? ?placements\/s|median ([\d.]+) M/i.exec(out.stdout);
     const perSecond = match ? Number(match[1] ?? match[2]) * 1e6 : NaN;
-    sectionTimes['simulator'] = { seconds: (performance.now() - started) / 1000, error: out.status === 0 ? null : `exited with ${out.status}` };
+    sectionTimes['simulator'] = {
+      seconds: (performance.now() - started) / 1000,
+      error: out.status === 0 ? null : `exited with ${out.status}`,
+    };
     results['simulatorPlacementsPerSecond'] = perSecond;
     console.log(`  Simulator: ${(perSecond / 1e6).toFixed(1)} M placements/s for a 10-member group`);
     const figure = `${(perSecond / 1e6).toFixed(1)} M/s`;
-    summary.push(['simulator placements, 10 members', figure, '≥ 2 M/s', budget('at least 2 million placements per second', perSecond >= 2e6, figure)]);
+    summary.push([
+      'simulator placements, 10 members',
+      figure,
+      '≥ 2 M/s',
+      budget('at least 2 million placements per second', perSecond >= 2e6, figure),
+    ]);
   }
   {
     const sizes: Record<string, number> = {};
@@ -354,8 +524,19 @@ async function main(): Promise<void> {
       if (existsSync(path)) sizes[name] = statSync(path).size;
     }
     results['bundleBytes'] = sizes;
-    console.log(`  Bundles: ${Object.entries(sizes).map(([n, b]) => `${n} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
-    summary.push(['bundles (KiB)', Object.entries(sizes).map(([n, b]) => `${n.replace(/\.js$/, '')} ${(b / 1024).toFixed(0)}`).join(', '), '', '']);
+    console.log(
+      `  Bundles: ${Object.entries(sizes)
+        .map(([n, b]) => `${n} ${(b / 1024).toFixed(0)} KiB`)
+        .join(', ')}`,
+    );
+    summary.push([
+      'bundles (KiB)',
+      Object.entries(sizes)
+        .map(([n, b]) => `${n.replace(/\.js$/, '')} ${(b / 1024).toFixed(0)}`)
+        .join(', '),
+      '',
+      '',
+    ]);
   }
 
   // 5. Many devices: the CLI and the server each run as processes of their own, so this process only waits.
@@ -365,7 +546,8 @@ async function main(): Promise<void> {
     try {
       const fleet = await fleetBench({ quick, log: (line) => console.log(`  ${line}`) });
       results['fleet'] = fleet;
-      for (const row of fleetBudgets(fleet)) summary.push([row.measure, row.figure, row.limit, budget(row.name, row.pass, row.detail)]);
+      for (const row of fleetBudgets(fleet))
+        summary.push([row.measure, row.figure, row.limit, budget(row.name, row.pass, row.detail)]);
       sectionTimes['fleet'] = { seconds: (performance.now() - started) / 1000, error: null };
     } catch (error) {
       sectionTimes['fleet'] = { seconds: (performance.now() - started) / 1000, error: String(error) };
@@ -381,9 +563,20 @@ async function main(): Promise<void> {
     results['hostile'] = hostile.result ?? { error: hostile.error };
     for (const trap of hostile.result ?? []) {
       const figure = `${trap.seconds === null ? 'killed' : `${trap.seconds.toFixed(2)} s`}${trap.rssMb !== null ? `, ${trap.rssMb} MB` : ''}`;
-      summary.push([`hostile: ${trap.name}`, figure, trap.budget, budget(`hostile repository: ${trap.name} (${trap.budget})`, trap.pass, `${figure}; ${trap.outcome}`)]);
+      summary.push([
+        `hostile: ${trap.name}`,
+        figure,
+        trap.budget,
+        budget(`hostile repository: ${trap.name} (${trap.budget})`, trap.pass, `${figure}; ${trap.outcome}`),
+      ]);
     }
-    if (!hostile.result) summary.push(['hostile repository', hostile.error ?? '', '', notMeasured('hostile repository traps', hostile.error)]);
+    if (!hostile.result)
+      summary.push([
+        'hostile repository',
+        hostile.error ?? '',
+        '',
+        notMeasured('hostile repository traps', hostile.error),
+      ]);
   }
 
   const seconds = (performance.now() - runStarted) / 1000;
@@ -392,10 +585,16 @@ async function main(): Promise<void> {
   console.log('\nBudgets');
   for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.detail}`);
   const failedSections = Object.entries(sectionTimes).filter(([, s]) => s.error);
-  if (failedSections.length > 0) console.log(`\nSections that did not finish: ${failedSections.map(([n, s]) => `${n} (${s.error})`).join('; ')}`);
+  if (failedSections.length > 0)
+    console.log(`\nSections that did not finish: ${failedSections.map(([n, s]) => `${n} (${s.error})`).join('; ')}`);
 
   results['budgets'] = budgets;
-  results['summary'] = summary.map(([measure, figure, limit, verdict]) => ({ measure, figure, budget: limit, verdict }));
+  results['summary'] = summary.map(([measure, figure, limit, verdict]) => ({
+    measure,
+    figure,
+    budget: limit,
+    verdict,
+  }));
   results['sections'] = sectionTimes;
   results['durationSeconds'] = seconds;
   const outDir = join(root, '.artifacts', 'bench');

@@ -1,6 +1,14 @@
 // Benchmark of the redirect decision: placements per second for a 10-member group.
 // Run: node --import tsx test/bench/simulate.bench.ts [--quick]  (--quick: fewer runs)
-import { chooseTarget, createRedirectState, newChoice, placeSession, simulate, validateScenario, type Scenario } from '../../server/src/core/sim/index';
+import {
+  chooseTarget,
+  createRedirectState,
+  newChoice,
+  placeSession,
+  simulate,
+  validateScenario,
+  type Scenario,
+} from '../../server/src/core/sim/index';
 
 const MEMBERS = 10;
 const RUNS = process.argv.includes('--quick') ? 3 : 9;
@@ -11,7 +19,7 @@ const RECORDED_CONNECTIONS = 100_000;
 function groupScenario(connections: number): Scenario {
   const members = Array.from({ length: MEMBERS }, (_, i) => ({
     name: `asa${i + 1}`,
-    publicIp: `198.51.100.${(i * 23) % 250 + 1}`,
+    publicIp: `198.51.100.${((i * 23) % 250) + 1}`,
     priority: (i % 10) + 1,
     ssl: { active: i * 500, limit: 1_000_000 + i * 250_000, inactive: i },
   }));
@@ -68,7 +76,9 @@ function main(): void {
   for (let run = 0; run < RUNS; run++) full.push(recorded(recordedScenario));
   console.log(`Redirect simulation, ${MEMBERS}-member group, node ${process.version}`);
   console.log(summary(`placements/s, engine hot path (${HOT_PLACEMENTS.toLocaleString('en')} per run)`, hot));
-  console.log(summary(`decisions/s, full simulate() with records (${RECORDED_CONNECTIONS.toLocaleString('en')} per run)`, full));
+  console.log(
+    summary(`decisions/s, full simulate() with records (${RECORDED_CONNECTIONS.toLocaleString('en')} per run)`, full),
+  );
 }
 
 main();

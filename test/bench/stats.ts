@@ -36,7 +36,14 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export function percentiles(samples: readonly number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), min: sorted[0]!, max: sorted[sorted.length - 1]!, n: sorted.length, samples: samples.map(round3) };
+  return {
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    n: sorted.length,
+    samples: samples.map(round3),
+  };
 }
 
 export const round3 = (value: number): number => Math.round(value * 1000) / 1000;
@@ -56,10 +63,21 @@ export async function timeAsync(run: () => Promise<void>): Promise<number> {
 
 export const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
 export const fmtFigure = (f: Figure): string => `${f.median.toFixed(1)} ms (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
-export const fmtPercentiles = (p: Percentiles): string => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (n=${p.n})`;
+export const fmtPercentiles = (p: Percentiles): string =>
+  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (n=${p.n})`;
 
 /** Prints rows as columns padded to the widest cell. */
-export function printTable(header: readonly string[], rows: readonly (readonly string[])[], log: (line: string) => void = console.log): void {
+export function printTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  log: (line: string) => void = console.log,
+): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of [header, ...rows]) log(row.map((cell, i) => (cell ?? '').padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const row of [header, ...rows])
+    log(
+      row
+        .map((cell, i) => (cell ?? '').padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }

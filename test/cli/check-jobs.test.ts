@@ -17,7 +17,12 @@ const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -39,12 +44,24 @@ function workspaceReport(folder: string): object {
         path: f.path,
         hostname: device.hostname?.value ?? device.promptHostname ?? null,
         kind: result.analysis.tree.kind,
-        diagnostics: result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, related: d.related.map((r) => ({ path: r.uri, range: r.range, message: r.message })) })),
+        diagnostics: result.diagnostics.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          range: d.range,
+          related: d.related.map((r) => ({ path: r.uri, range: r.range, message: r.message })),
+        })),
       };
     }),
     groups: workspace.groups().map((g) => ({
       clusterIp: g.clusterIp,
-      members: g.members.map((m) => ({ path: m.uri, hostname: m.hostname, publicIp: m.publicIp, priority: m.priority, participates: m.participates })),
+      members: g.members.map((m) => ({
+        path: m.uri,
+        hostname: m.hostname,
+        publicIp: m.publicIp,
+        priority: m.priority,
+        participates: m.participates,
+      })),
       predictedDirector: g.predictedDirector,
     })),
   };
@@ -55,12 +72,18 @@ function fleet(): string {
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-fleet-'));
   for (let i = 0; i < 60; i++) {
     const hostname = `fleet-${i}`;
-    const text = i % 10 === 0 ? generateConfig(400, ((i / 10) % 3) + 1, Math.floor(i / 30) + 1, { hostname }) : generateConfig(400, i, 0, { lb: false, hostname });
+    const text =
+      i % 10 === 0
+        ? generateConfig(400, ((i / 10) % 3) + 1, Math.floor(i / 30) + 1, { hostname })
+        : generateConfig(400, i, 0, { lb: false, hostname });
     writeFileSync(join(dir, `asa${String(i).padStart(2, '0')}.cfg`), text);
   }
   // A device of the example group and a change script for it, which is judged on top of that device's config.
   writeFileSync(join(dir, 'dc-vpn-1.cfg'), readFileSync(join(root, 'test', 'examples', 'dc-vpn-1.cfg')));
-  writeFileSync(join(dir, 'change-dc-vpn-1.txt'), 'dc-vpn-1# configure terminal\ndc-vpn-1(config)# no crypto ikev1 enable inside\ndc-vpn-1(config)# exit\n');
+  writeFileSync(
+    join(dir, 'change-dc-vpn-1.txt'),
+    'dc-vpn-1# configure terminal\ndc-vpn-1(config)# no crypto ikev1 enable inside\ndc-vpn-1(config)# exit\n',
+  );
   return dir;
 }
 
@@ -96,18 +119,34 @@ for (const [name, folder, cleanUp] of [
 test('check: the change script of the fleet is judged on top of its device config, as in one workspace', () => {
   const folder = fleet();
   try {
-    type Report = { files: { path: string; kind: string; diagnostics: { code: string }[] }[]; groups: { clusterIp: string; members: { path: string }[] }[] };
+    type Report = {
+      files: { path: string; kind: string; diagnostics: { code: string }[] }[];
+      groups: { clusterIp: string; members: { path: string }[] }[];
+    };
     const script = (report: Report) => report.files.find((f) => f.path.endsWith('change-dc-vpn-1.txt'))!;
     const whole = JSON.parse(run(['check', '--format', 'json', '--jobs', '2', folder]).stdout) as Report;
     const withConfig = script(whole);
-    const alone = script(JSON.parse(run(['check', '--format', 'json', '--jobs', '2', join(folder, 'change-dc-vpn-1.txt')]).stdout) as Report);
+    const alone = script(
+      JSON.parse(
+        run(['check', '--format', 'json', '--jobs', '2', join(folder, 'change-dc-vpn-1.txt')]).stdout,
+      ) as Report,
+    );
     assert.equal(withConfig.kind, 'transcript');
     // On top of the config, disabling IKEv1 under a running cluster encryption is an error; alone, nothing says it runs.
-    assert.deepEqual(withConfig.diagnostics.map((d) => d.code), ['encryption-without-ikev1']);
-    assert.deepEqual(alone.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      withConfig.diagnostics.map((d) => d.code),
+      ['encryption-without-ikev1'],
+    );
+    assert.deepEqual(
+      alone.diagnostics.map((d) => d.code),
+      [],
+    );
     // The script is that device after the change, not one more member of its group.
     const group = whole.groups.find((g) => g.clusterIp === '209.165.202.140')!;
-    assert.deepEqual(group.members.map((m) => basename(m.path)), ['dc-vpn-1.cfg']);
+    assert.deepEqual(
+      group.members.map((m) => basename(m.path)),
+      ['dc-vpn-1.cfg'],
+    );
   } finally {
     removeFolder(folder);
   }

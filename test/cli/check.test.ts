@@ -69,12 +69,20 @@ test('check --format json: the documented shape', () => {
   const group = json.groups.find((g: { clusterIp: string }) => g.clusterIp === '209.165.202.140');
   assert.equal(group.predictedDirector, 'test/examples/dc-vpn-1.cfg');
   assert.deepEqual(Object.keys(group.members[0]).sort(), ['hostname', 'participates', 'path', 'priority', 'publicIp']);
-  assert.deepEqual(group.members[0], { path: 'test/examples/dc-vpn-1.cfg', hostname: 'dc-vpn-1', publicIp: '209.165.202.130', priority: 9, participates: true });
+  assert.deepEqual(group.members[0], {
+    path: 'test/examples/dc-vpn-1.cfg',
+    hostname: 'dc-vpn-1',
+    publicIp: '209.165.202.130',
+    priority: 9,
+    participates: true,
+  });
 });
 
 test('check --format sarif: valid SARIF 2.1.0 with rules keyed by code', () => {
   const { stdout } = run(['check', '--format', 'sarif', 'test/examples/']);
-  const log = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+  const log = JSON.parse(stdout) as {
+    runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[];
+  };
   const require = createRequire(import.meta.url);
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
@@ -88,7 +96,12 @@ test('check --format sarif: valid SARIF 2.1.0 with rules keyed by code', () => {
 });
 
 test('check: bad usage and unreadable paths exit 2 with one line on stderr', () => {
-  for (const args of [['check'], ['check', '--format', 'xml', 'test/examples/'], ['check', 'no/such/path.cfg'], ['frobnicate']]) {
+  for (const args of [
+    ['check'],
+    ['check', '--format', 'xml', 'test/examples/'],
+    ['check', 'no/such/path.cfg'],
+    ['frobnicate'],
+  ]) {
     const { status, stderr } = run(args);
     assert.equal(status, 2, args.join(' '));
     assert.ok(stderr.trim().length > 0, args.join(' '));
@@ -105,7 +118,13 @@ test('check: bad usage and unreadable paths exit 2 with one line on stderr', () 
 test('check --config: turns a code off and changes a severity', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'asa1.cfg'), CLEAN.replace(' participate\n', ' priority 42\n'));
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ 'asaLb.diagnostics.priority-out-of-range': 'warning', 'asaLb.diagnostics.not-participating': 'off' }));
+  writeFileSync(
+    join(dir, 'settings.json'),
+    JSON.stringify({
+      'asaLb.diagnostics.priority-out-of-range': 'warning',
+      'asaLb.diagnostics.not-participating': 'off',
+    }),
+  );
   const { status, stdout } = run(['check', '--config', join(dir, 'settings.json'), join(dir, 'asa1.cfg')]);
   assert.equal(status, 0, stdout);
   assert.match(stdout, /warning priority-out-of-range/);
@@ -123,14 +142,20 @@ test('check: hostile files (empty, NUL bytes, a 1 MB line, CRLF, tabs, invalid U
   writeFileSync(join(dir, 'long.cfg'), 'vpn load-balancing\n priority ' + '9'.repeat(1_000_000) + '\n');
   writeFileSync(join(dir, 'crlf.cfg'), CLEAN.replace(/\n/g, '\r\n'));
   writeFileSync(join(dir, 'tabs.cfg'), CLEAN.replace(/^ /gm, '\t'));
-  writeFileSync(join(dir, 'latin1.cfg'), Buffer.concat([Buffer.from('hostname caf'), Buffer.from([0xe9]), Buffer.from('\n' + CLEAN)]));
+  writeFileSync(
+    join(dir, 'latin1.cfg'),
+    Buffer.concat([Buffer.from('hostname caf'), Buffer.from([0xe9]), Buffer.from('\n' + CLEAN)]),
+  );
   for (const name of ['empty.cfg', 'nul.cfg', 'long.cfg', 'crlf.cfg', 'tabs.cfg', 'latin1.cfg']) {
     const { status, stderr } = run(['check', '--format', 'json', join(dir, name)]);
     assert.ok(status === 0 || status === 1, `${name}: exit ${status} ${stderr}`);
   }
   const crlf = JSON.parse(run(['check', '--format', 'json', join(dir, 'crlf.cfg')]).stdout);
   // Alone in its workspace the device gets the single-member hint, and nothing else.
-  assert.deepEqual(crlf.files[0].diagnostics.map((d: { code: string }) => d.code), ['single-member-group']);
+  assert.deepEqual(
+    crlf.files[0].diagnostics.map((d: { code: string }) => d.code),
+    ['single-member-group'],
+  );
   const long = JSON.parse(run(['check', '--format', 'json', join(dir, 'long.cfg')]).stdout);
   assert.ok(long.files[0].diagnostics.some((d: { code: string }) => d.code === 'priority-out-of-range'));
 });
@@ -146,23 +171,43 @@ test('check reads only regular files within the size limit, follows no link out 
   symlinkSync('asa1.cfg', join(dir, 'configs', 'alias.cfg'));
   assert.equal(spawnSync('mkfifo', [join(dir, 'configs', 'pipe.cfg')]).status, 0);
   // A sparse file: 40 MB by its size, nothing on disk.
-  truncateSync((writeFileSync(join(dir, 'configs', 'huge.txt'), ''), join(dir, 'configs', 'huge.txt')), 40 * 1024 * 1024);
+  truncateSync(
+    (writeFileSync(join(dir, 'configs', 'huge.txt'), ''), join(dir, 'configs', 'huge.txt')),
+    40 * 1024 * 1024,
+  );
   const expected = [
     /outside\.cfg: skipped, a symbolic link out of the folder it is in/,
     /zz-backup\.cfg: skipped, a symbolic link out of the folder it is in/,
     /pipe\.cfg: skipped, not a regular file/,
     /huge\.txt: skipped, larger than 32 MB/,
   ];
-  for (const args of [['configs'], ['configs/alias.cfg', 'configs/asa1.cfg', 'configs/huge.txt', 'configs/outside.cfg', 'configs/pipe.cfg', 'configs/zz-backup.cfg']]) {
+  for (const args of [
+    ['configs'],
+    [
+      'configs/alias.cfg',
+      'configs/asa1.cfg',
+      'configs/huge.txt',
+      'configs/outside.cfg',
+      'configs/pipe.cfg',
+      'configs/zz-backup.cfg',
+    ],
+  ]) {
     const { status, stdout, stderr } = run(['check', '--format', 'json', ...args], dir);
     // The link inside the folder is followed, so asa1 is there twice: a duplicate address, an error (exit 1).
     assert.equal(status, 1, stderr);
     for (const line of expected) assert.match(stderr, line);
     const json = JSON.parse(stdout) as { files: { path: string }[] };
-    assert.deepEqual(json.files.map((f) => f.path).sort(), [join('configs', 'alias.cfg'), join('configs', 'asa1.cfg')], 'a link inside the folder is followed');
+    assert.deepEqual(
+      json.files.map((f) => f.path).sort(),
+      [join('configs', 'alias.cfg'), join('configs', 'asa1.cfg')],
+      'a link inside the folder is followed',
+    );
     assert.doesNotMatch(stdout, /stolen-host-7/);
   }
   const only = run(['check', 'configs/pipe.cfg', 'configs/zz-backup.cfg'], dir);
   assert.equal(only.status, 2);
-  assert.match(only.stderr, /^no device configs to check: configs\/pipe\.cfg: skipped, not a regular file; configs\/zz-backup\.cfg: skipped/);
+  assert.match(
+    only.stderr,
+    /^no device configs to check: configs\/pipe\.cfg: skipped, not a regular file; configs\/zz-backup\.cfg: skipped/,
+  );
 });

@@ -19,7 +19,9 @@ interface SarifResult {
   locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
 }
 interface SarifRun {
-  tool: { driver: { version: string; rules: { id: string; helpUri: string; help: { text: string; markdown: string } }[] } };
+  tool: {
+    driver: { version: string; rules: { id: string; helpUri: string; help: { text: string; markdown: string } }[] };
+  };
   results: SarifResult[];
 }
 interface Issue {
@@ -47,7 +49,16 @@ function examples(): string {
 }
 
 function byFingerprint(results: SarifResult[]): Map<string, { rule: string; uri: string; line: number }> {
-  return new Map(results.map((r) => [r.partialFingerprints['asaLb/v1']!, { rule: r.ruleId, uri: r.locations[0]!.physicalLocation.artifactLocation.uri, line: r.locations[0]!.physicalLocation.region.startLine }]));
+  return new Map(
+    results.map((r) => [
+      r.partialFingerprints['asaLb/v1']!,
+      {
+        rule: r.ruleId,
+        uri: r.locations[0]!.physicalLocation.artifactLocation.uri,
+        line: r.locations[0]!.physicalLocation.region.startLine,
+      },
+    ]),
+  );
 }
 
 test('SARIF: every rule links its row of the README diagnostics table; the driver carries the package version', () => {
@@ -98,7 +109,8 @@ test('SARIF fingerprints: unique per finding, unchanged when lines are added abo
 
 test('fingerprints leave secrets out: two keys on the same line give the same fingerprint', () => {
   const dir = examples();
-  const key = (): string => [...byFingerprint(sarif(dir).results)].find(([, f]) => f.rule === 'plaintext-cluster-key')![0];
+  const key = (): string =>
+    [...byFingerprint(sarif(dir).results)].find(([, f]) => f.rule === 'plaintext-cluster-key')![0];
   const first = key();
   const path = join(dir, 'dc-vpn-3.cfg');
   writeFileSync(path, readFileSync(path, 'utf8').replace('cluster key Summer2024!', 'cluster key Winter2025?'));
@@ -113,7 +125,14 @@ test('--format codequality: a GitLab Code Quality report with the SARIF fingerpr
   const results = sarif(dir).results;
   assert.equal(issues.length, results.length);
   for (const [i, issue] of issues.entries()) {
-    assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity', 'type']);
+    assert.deepEqual(Object.keys(issue).sort(), [
+      'check_name',
+      'description',
+      'fingerprint',
+      'location',
+      'severity',
+      'type',
+    ]);
     assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(issue.severity));
     assert.equal(issue.fingerprint, results[i]!.partialFingerprints['asaLb/v1']);
     assert.equal(issue.check_name, results[i]!.ruleId);
@@ -121,7 +140,10 @@ test('--format codequality: a GitLab Code Quality report with the SARIF fingerpr
     assert.equal(issue.location.lines.begin, results[i]!.locations[0]!.physicalLocation.region.startLine);
   }
   const unknown = issues.find((i) => i.check_name === 'unknown-lb-command')!;
-  assert.deepEqual([unknown.location.path, unknown.location.lines.begin, unknown.severity], ['dc-vpn-3.cfg', 22, 'major']);
+  assert.deepEqual(
+    [unknown.location.path, unknown.location.lines.begin, unknown.severity],
+    ['dc-vpn-3.cfg', 22, 'major'],
+  );
   assert.ok(issues.some((i) => i.severity === 'minor') && issues.some((i) => i.severity === 'info'));
 });
 
@@ -135,9 +157,15 @@ test('--only-device-files: named files that are not ASA are skipped; none left i
   assert.equal(skipped.status, 0, skipped.stderr);
   assert.match(skipped.stdout, /^0 files checked/m);
   // A .asa file always counts; a .txt transcript counts by its prompts; the notes do not.
-  const mixed = run(['check', '--only-device-files', '--format', 'json', 'notes.txt', 'lab.asa', 'add-dc-vpn-4.txt'], dir);
+  const mixed = run(
+    ['check', '--only-device-files', '--format', 'json', 'notes.txt', 'lab.asa', 'add-dc-vpn-4.txt'],
+    dir,
+  );
   assert.equal(mixed.status, 1);
-  assert.deepEqual((JSON.parse(mixed.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['lab.asa', 'add-dc-vpn-4.txt']);
+  assert.deepEqual(
+    (JSON.parse(mixed.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
+    ['lab.asa', 'add-dc-vpn-4.txt'],
+  );
   // A folder without device files is an error without the option, and nothing to do with it.
   const empty = mkdtempSync(join(tmpdir(), 'asa-lb-scan-'));
   writeFileSync(join(empty, 'notes.txt'), 'nothing\n');

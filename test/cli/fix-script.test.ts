@@ -32,7 +32,9 @@ function assertNoKey(text: string): void {
 }
 
 test('the example group holds the keys this test looks for', () => {
-  const all = readdirSync(examples).map((f) => readFileSync(join(examples, f), 'utf8')).join('\n');
+  const all = readdirSync(examples)
+    .map((f) => readFileSync(join(examples, f), 'utf8'))
+    .join('\n');
   for (const key of KEYS) assert.ok(all.includes(key), key);
 });
 
@@ -47,7 +49,11 @@ test('fix: prints a unified diff per changed file, changes nothing, hides the ke
   assert.match(stdout, /^\+crypto ikev1 enable inside$/m);
   assert.match(stdout, /^ {2}cluster key 8 <redacted>$/m, 'a context line shows where the key is, not the key');
   assertNoKey(stdout + stderr);
-  assert.deepEqual(readdirSync(dir).map((f) => readFileSync(join(dir, f))), before, 'without --write nothing changes');
+  assert.deepEqual(
+    readdirSync(dir).map((f) => readFileSync(join(dir, f))),
+    before,
+    'without --write nothing changes',
+  );
 });
 
 test('fix --write: files rewritten byte for byte apart from the fixes, CRLF and a byte-order mark kept; fixed again, nothing changes', () => {
@@ -64,12 +70,24 @@ test('fix --write: files rewritten byte for byte apart from the fixes, CRLF and 
   assert.ok(written.startsWith('\ufeff'), 'byte-order mark kept');
   assert.ok(!/[^\r]\n/.test(written), 'CRLF kept on every line, the inserted one included');
   // Exactly the diff's changes: undo them line by line and the original comes back.
-  const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1).replace(/\r$/, ''));
-  const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1).replace(/\r$/, ''));
+  const removed = diff
+    .split('\n')
+    .filter((l) => l.startsWith('-') && !l.startsWith('---'))
+    .map((l) => l.slice(1).replace(/\r$/, ''));
+  const added = diff
+    .split('\n')
+    .filter((l) => l.startsWith('+') && !l.startsWith('+++'))
+    .map((l) => l.slice(1).replace(/\r$/, ''));
   const writtenLines = written.slice(1).split('\r\n');
   const originalLines = original.split('\r\n');
-  assert.deepEqual(writtenLines.filter((l) => !originalLines.includes(l)), added.filter((l) => !originalLines.includes(l)));
-  assert.deepEqual(originalLines.filter((l) => !writtenLines.includes(l)), removed.filter((l) => !writtenLines.includes(l)));
+  assert.deepEqual(
+    writtenLines.filter((l) => !originalLines.includes(l)),
+    added.filter((l) => !originalLines.includes(l)),
+  );
+  assert.deepEqual(
+    originalLines.filter((l) => !writtenLines.includes(l)),
+    removed.filter((l) => !writtenLines.includes(l)),
+  );
   assert.equal(writtenLines.length, originalLines.length + added.length - removed.length);
   // Stable: a second run finds nothing more to fix.
   const again = run(['fix', dir]);
@@ -79,12 +97,25 @@ test('fix --write: files rewritten byte for byte apart from the fixes, CRLF and 
 test('fix --format json: the fixes applied per file, and exit 0 when no error remains', () => {
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-fix-'));
   writeFileSync(join(dir, 'dc-vpn-1.cfg'), readFileSync(join(examples, 'dc-vpn-1.cfg')));
-  writeFileSync(join(dir, 'dc-vpn-2.cfg'), readFileSync(join(examples, 'dc-vpn-2.cfg'), 'utf8').replace('VPN-POOL-2 10.50.1.200-10.50.2.254 mask 255.255.254.0', 'VPN-POOL-2 10.50.2.1-10.50.2.254 mask 255.255.255.0').replace('cluster port 9024', 'cluster port 9023'));
+  writeFileSync(
+    join(dir, 'dc-vpn-2.cfg'),
+    readFileSync(join(examples, 'dc-vpn-2.cfg'), 'utf8')
+      .replace(
+        'VPN-POOL-2 10.50.1.200-10.50.2.254 mask 255.255.254.0',
+        'VPN-POOL-2 10.50.2.1-10.50.2.254 mask 255.255.255.0',
+      )
+      .replace('cluster port 9024', 'cluster port 9023'),
+  );
   const { status, stdout, stderr } = run(['fix', '--format', 'json', dir]);
   assert.equal(status, 0, stderr + stdout);
-  const json = JSON.parse(stdout) as { files: { path: string; fixes: { code: string; title: string; range: unknown }[] }[] };
+  const json = JSON.parse(stdout) as {
+    files: { path: string; fixes: { code: string; title: string; range: unknown }[] }[];
+  };
   const two = json.files.find((f) => f.path.endsWith('dc-vpn-2.cfg'))!;
-  assert.deepEqual(two.fixes.map((f) => f.code), ['encryption-without-ikev1']);
+  assert.deepEqual(
+    two.fixes.map((f) => f.code),
+    ['encryption-without-ikev1'],
+  );
   assert.ok(two.fixes.every((f) => typeof f.title === 'string' && f.range));
   assertNoKey(stdout);
 });
@@ -102,7 +133,13 @@ function memberBeforeJoining(): string {
   const member = readFileSync(join(examples, 'dc-vpn-1.cfg'), 'utf8');
   const start = member.indexOf('vpn load-balancing');
   const end = member.indexOf('!', start);
-  return member.slice(0, start) + member.slice(end).replace(' group-url https://209.165.202.140/staff enable\n', '').replace('crypto ikev1 enable inside\n', '');
+  return (
+    member.slice(0, start) +
+    member
+      .slice(end)
+      .replace(' group-url https://209.165.202.140/staff enable\n', '')
+      .replace('crypto ikev1 enable inside\n', '')
+  );
 }
 
 test('script: text to paste, in the order the device accepts, the key only as a comment', () => {
@@ -118,15 +155,28 @@ test('script: text to paste, in the order the device accepts, the key only as a 
   assert.ok(at(' interface lbpublic outside') > at('vpn load-balancing'));
   assert.ok(at(' cluster encryption') < at(' participate'));
   assert.equal(lines[at(' participate') + 1], ' exit', "'participate' is the block's last line");
-  assert.match(stdout, /^ ! Type here: cluster key <the group's shared secret>/m, 'a comment says which command to type');
-  assert.ok(stdout.indexOf('! Type here: cluster key') < stdout.indexOf(' cluster encryption'), 'the key before encryption');
+  assert.match(
+    stdout,
+    /^ ! Type here: cluster key <the group's shared secret>/m,
+    'a comment says which command to type',
+  );
+  assert.ok(
+    stdout.indexOf('! Type here: cluster key') < stdout.indexOf(' cluster encryption'),
+    'the key before encryption',
+  );
   assertNoKey(stdout);
 });
 
 test('script --format transcript: prompts the device shows, and check reads it as a change script on its base without error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-script-'));
   writeFileSync(join(dir, 'dc-vpn-1.cfg'), memberBeforeJoining());
-  const { status, stdout } = run(['script', '--format', 'transcript', join(dir, 'dc-vpn-1.cfg'), 'test/examples/dc-vpn-1.cfg']);
+  const { status, stdout } = run([
+    'script',
+    '--format',
+    'transcript',
+    join(dir, 'dc-vpn-1.cfg'),
+    'test/examples/dc-vpn-1.cfg',
+  ]);
   assert.equal(status, 0);
   assert.match(stdout, /^dc-vpn-1# configure terminal$/m);
   assert.match(stdout, /^dc-vpn-1\(config-load-balancing\)# participate$/m);
@@ -134,10 +184,16 @@ test('script --format transcript: prompts the device shows, and check reads it a
   assertNoKey(stdout);
   writeFileSync(join(dir, 'join-group.txt'), stdout);
   const check = run(['check', '--format', 'json', dir]);
-  const json = JSON.parse(check.stdout) as { files: { path: string; kind: string; diagnostics: { severity: string; code: string }[] }[]; groups: { members: { path: string; publicIp: string | null }[] }[] };
+  const json = JSON.parse(check.stdout) as {
+    files: { path: string; kind: string; diagnostics: { severity: string; code: string }[] }[];
+    groups: { members: { path: string; publicIp: string | null }[] }[];
+  };
   const script = json.files.find((f) => f.path.endsWith('join-group.txt'))!;
   assert.equal(script.kind, 'transcript');
-  assert.deepEqual(script.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    script.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   // Judged on its base: the member's public address comes from the configuration the script runs on.
   const member = json.groups[0]!.members.find((m) => m.path.endsWith('join-group.txt'))!;
   assert.equal(member.publicIp, '209.165.202.130');
@@ -145,13 +201,28 @@ test('script --format transcript: prompts the device shows, and check reads it a
 
 test('script --format json: steps with mode, command and reason; unscripted differences named', () => {
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-script-'));
-  const target = readFileSync(join(examples, 'dc-vpn-1.cfg'), 'utf8').replace('vpn-sessiondb max-other-vpn-limit 250', 'vpn-sessiondb max-other-vpn-limit 500').replace(' priority 9', ' priority 8');
+  const target = readFileSync(join(examples, 'dc-vpn-1.cfg'), 'utf8')
+    .replace('vpn-sessiondb max-other-vpn-limit 250', 'vpn-sessiondb max-other-vpn-limit 500')
+    .replace(' priority 9', ' priority 8');
   writeFileSync(join(dir, 'after.cfg'), target);
   const { status, stdout } = run(['script', '--format', 'json', 'test/examples/dc-vpn-1.cfg', join(dir, 'after.cfg')]);
   assert.equal(status, 0);
-  const json = JSON.parse(stdout) as { hostname: string; steps: { mode: string; command: string; reason: string }[]; unscripted: string[] };
+  const json = JSON.parse(stdout) as {
+    hostname: string;
+    steps: { mode: string; command: string; reason: string }[];
+    unscripted: string[];
+  };
   assert.equal(json.hostname, 'dc-vpn-1');
-  assert.deepEqual(json.steps.map((s) => `${s.mode}: ${s.command}`), ['exec: configure terminal', 'config: vpn load-balancing', 'config-load-balancing: priority 8', 'config-load-balancing: exit', 'config: write memory']);
+  assert.deepEqual(
+    json.steps.map((s) => `${s.mode}: ${s.command}`),
+    [
+      'exec: configure terminal',
+      'config: vpn load-balancing',
+      'config-load-balancing: priority 8',
+      'config-load-balancing: exit',
+      'config: write memory',
+    ],
+  );
   assert.ok(json.steps.every((s) => s.reason.length > 0));
   assert.deepEqual(json.unscripted, ['vpn-sessiondb max-other-vpn-limit']);
   // The text names them in its header.
@@ -165,7 +236,10 @@ test('script: two devices, a TARGET with errors, or a change script as input are
   assert.equal(two.stderr.trim().split('\n').length, 1);
   assert.match(two.stderr, /not the same device/);
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-script-'));
-  writeFileSync(join(dir, 'broken.cfg'), readFileSync(join(examples, 'dc-vpn-1.cfg'), 'utf8').replace(' priority 9', ' priority 11'));
+  writeFileSync(
+    join(dir, 'broken.cfg'),
+    readFileSync(join(examples, 'dc-vpn-1.cfg'), 'utf8').replace(' priority 9', ' priority 11'),
+  );
   const broken = run(['script', 'test/examples/dc-vpn-1.cfg', join(dir, 'broken.cfg')]);
   assert.equal(broken.status, 2);
   assert.match(broken.stderr, /has 1 error .*priority-out-of-range/);
@@ -177,13 +251,19 @@ test('script: two devices, a TARGET with errors, or a change script as input are
   assert.equal(transcript.status, 2);
   assert.match(transcript.stderr, /a change script, not a running-config/);
   assert.equal(run(['script', 'test/examples/dc-vpn-1.cfg']).status, 2);
-  assert.equal(run(['script', '--format', 'yaml', 'test/examples/dc-vpn-1.cfg', 'test/examples/dc-vpn-1.cfg']).status, 2);
+  assert.equal(
+    run(['script', '--format', 'yaml', 'test/examples/dc-vpn-1.cfg', 'test/examples/dc-vpn-1.cfg']).status,
+    2,
+  );
 });
 
 test('script: a clear-text key in BASE or TARGET is never printed, in any format', () => {
   const three = 'test/examples/dc-vpn-3.cfg';
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-script-'));
-  const fixed = readFileSync(join(examples, 'dc-vpn-3.cfg'), 'utf8').replace('priorty 5', 'priority 5').replace('lbprivate Inside', 'lbprivate inside').replace(/cluster key \S+/, 'cluster key An0ther-Secret');
+  const fixed = readFileSync(join(examples, 'dc-vpn-3.cfg'), 'utf8')
+    .replace('priorty 5', 'priority 5')
+    .replace('lbprivate Inside', 'lbprivate inside')
+    .replace(/cluster key \S+/, 'cluster key An0ther-Secret');
   writeFileSync(join(dir, 'dc-vpn-3.cfg'), fixed);
   for (const format of ['text', 'transcript', 'json']) {
     const { status, stdout } = run(['script', '--format', format, three, join(dir, 'dc-vpn-3.cfg')]);
@@ -198,11 +278,20 @@ test('the workspace used by check sees the same transcript the CLI printed', () 
   // A guard against the CLI and the core disagreeing: the transcript parsed in-process gives no error either.
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-script-'));
   writeFileSync(join(dir, 'before.cfg'), memberBeforeJoining());
-  const transcript = run(['script', '--format', 'transcript', join(dir, 'before.cfg'), 'test/examples/dc-vpn-1.cfg']).stdout;
+  const transcript = run([
+    'script',
+    '--format',
+    'transcript',
+    join(dir, 'before.cfg'),
+    'test/examples/dc-vpn-1.cfg',
+  ]).stdout;
   const workspace = new Workspace();
   workspace.set('before.cfg', memberBeforeJoining());
   workspace.set('join.txt', transcript);
-  assert.deepEqual(workspace.diagnostics('join.txt')!.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    workspace.diagnostics('join.txt')!.filter((d) => d.severity === 'error'),
+    [],
+  );
 });
 
 test('fix --write leaves a file that is not plain UTF-8 byte for byte as it was, and says so', () => {

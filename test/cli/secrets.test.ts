@@ -38,7 +38,10 @@ test('no output format of check ever contains a cluster key', () => {
   writeFileSync(join(dir, 'e.cfg'), member('e', '192.0.2.5', ' cluster key *****'));
   // Broken key lines: extra words after the key, and a key where the '8' form lacks its value.
   writeFileSync(join(dir, 'f.cfg'), member('f', '192.0.2.6', ` cluster key ${KEYS[0]} ${KEYS[1]}`));
-  writeFileSync(join(dir, 'g.txt'), `g(config)# vpn load-balancing\ng(config-load-balancing)# cluster encryption\ng(config-load-balancing)# cluster key ${KEYS[0]}\n`);
+  writeFileSync(
+    join(dir, 'g.txt'),
+    `g(config)# vpn load-balancing\ng(config-load-balancing)# cluster encryption\ng(config-load-balancing)# cluster key ${KEYS[0]}\n`,
+  );
   let sawDiagnostics = false;
   for (const format of ['text', 'json', 'sarif', 'codequality']) {
     const result = spawnSync(process.execPath, [cli, 'check', '--format', format, dir], { encoding: 'utf8' });
@@ -71,7 +74,11 @@ test('a secret behind a misspelled or unknown keyword is never quoted, in any fo
     const result = spawnSync(process.execPath, [cli, 'check', '--format', format, dir], { encoding: 'utf8' });
     assert.equal(result.status, 1, result.stderr);
     assert.equal(result.stdout.match(/unknown-lb-command/g)!.length >= unknown, true, 'every typo line is reported');
-    for (const secret of secrets) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `${format} output contains ${secret}`);
+    for (const secret of secrets)
+      assert.ok(
+        !result.stdout.includes(secret) && !result.stderr.includes(secret),
+        `${format} output contains ${secret}`,
+      );
   }
   // The start of the line is still quoted, so the message says which line it is.
   const text = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8' }).stdout;

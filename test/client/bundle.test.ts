@@ -16,7 +16,9 @@ let out = '';
 
 before(async () => {
   out = mkdtempSync(join(tmpdir(), 'asa-lb-bundle-'));
-  await promisify(execFile)(process.execPath, ['esbuild.config.mjs', `--outdir=${out}`, '--only=client,webview'], { cwd: ROOT });
+  await promisify(execFile)(process.execPath, ['esbuild.config.mjs', `--outdir=${out}`, '--only=client,webview'], {
+    cwd: ROOT,
+  });
 });
 
 after(() => {
@@ -27,19 +29,30 @@ test('the client bundles to one CommonJS file that loads only vscode and Node bu
   const bundle = readFileSync(join(out, 'client.js'), 'utf8');
   const required = new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
   const allowed = new Set(['vscode', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  assert.deepEqual([...required].filter((r) => !allowed.has(r)), [], 'the bundle requires a module it does not contain');
+  assert.deepEqual(
+    [...required].filter((r) => !allowed.has(r)),
+    [],
+    'the bundle requires a module it does not contain',
+  );
   assert.ok(required.has('vscode'));
 });
 
-test('the only program the client starts is the bundled server, from the extension\'s own folder', () => {
+test("the only program the client starts is the bundled server, from the extension's own folder", () => {
   const bundle = readFileSync(join(out, 'client.js'), 'utf8');
   assert.match(bundle, /asAbsolutePath\("dist\/server\.js"\)/);
   // The server module never comes from a setting: no setting names a path, an executable or a command.
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> }[] } };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, unknown> }[] };
+  };
   // (Severity settings are named after diagnostic codes such as duplicate-command, so only the others are looked at.)
-  const keys = manifest.contributes.configuration.flatMap((s) => Object.keys(s.properties)).filter((k) => !k.startsWith('asaLb.diagnostics.'));
+  const keys = manifest.contributes.configuration
+    .flatMap((s) => Object.keys(s.properties))
+    .filter((k) => !k.startsWith('asaLb.diagnostics.'));
   assert.ok(keys.length >= 3);
-  assert.deepEqual(keys.filter((k) => /path|executable|command|runtime|args/i.test(k)), []);
+  assert.deepEqual(
+    keys.filter((k) => /path|executable|command|runtime|args/i.test(k)),
+    [],
+  );
 });
 
 /** Every TypeScript file of the client, for the source checks below. */
@@ -67,13 +80,26 @@ const FORBIDDEN_IN_CLIENT: { what: string; pattern: RegExp }[] = [
 for (const rule of FORBIDDEN_IN_CLIENT) {
   test(`no client source uses ${rule.what}`, () => {
     const offenders = clientSources().filter((file) => rule.pattern.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 }
 
 test('the preview page bundle evaluates nothing, fetches nothing and builds no markup from strings', () => {
   const page = readFileSync(join(out, 'webview.js'), 'utf8');
-  for (const pattern of [/\beval\s*\(/, /\bnew Function\s*\(/, /\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/]) {
+  for (const pattern of [
+    /\beval\s*\(/,
+    /\bnew Function\s*\(/,
+    /\.innerHTML\b/,
+    /\.outerHTML\b/,
+    /insertAdjacentHTML/,
+    /document\.write/,
+    /\bfetch\s*\(/,
+    /XMLHttpRequest/,
+    /WebSocket/,
+  ]) {
     assert.doesNotMatch(page, pattern);
   }
   // The only address in it is the SVG namespace, which names a format and is never requested.
@@ -85,5 +111,8 @@ test('the files the preview loads exist where the panel points its resource root
   assert.ok(existsSync(join(ROOT, 'client', 'media', 'preview.css')));
   const panel = readFileSync(join(ROOT, 'client', 'src', 'preview', 'preview-panel.ts'), 'utf8');
   // However the formatter wraps the list.
-  assert.match(panel, /localResourceRoots: \[\s*vscode\.Uri\.joinPath\(this\.context\.extensionUri, 'dist'\),\s*vscode\.Uri\.joinPath\(this\.context\.extensionUri, 'client', 'media'\),?\s*\]/);
+  assert.match(
+    panel,
+    /localResourceRoots: \[\s*vscode\.Uri\.joinPath\(this\.context\.extensionUri, 'dist'\),\s*vscode\.Uri\.joinPath\(this\.context\.extensionUri, 'client', 'media'\),?\s*\]/,
+  );
 });

@@ -42,13 +42,22 @@ test('it finds a capture deep in a subfolder, past files that are not configs an
 });
 
 test('a folder without configs gives nothing; an .asa file counts by its name alone', async () => {
-  assert.equal(await findDeviceFile(folderWith({ 'readme.txt': 'hello\n', 'app.conf': 'key = value\n' }), DEFAULT_DEVICE_GLOBS), undefined);
-  assert.equal(await findDeviceFile(folderWith({ 'readme.txt': 'hello\n', 'lab/empty.asa': '' }), DEFAULT_DEVICE_GLOBS), 'lab/empty.asa');
+  assert.equal(
+    await findDeviceFile(folderWith({ 'readme.txt': 'hello\n', 'app.conf': 'key = value\n' }), DEFAULT_DEVICE_GLOBS),
+    undefined,
+  );
+  assert.equal(
+    await findDeviceFile(folderWith({ 'readme.txt': 'hello\n', 'lab/empty.asa': '' }), DEFAULT_DEVICE_GLOBS),
+    'lab/empty.asa',
+  );
 });
 
 test('only the device-file patterns are looked at, and only the head of a file is read', async () => {
   const block = 'vpn load-balancing\n participate\n';
-  const folder = folderWith({ 'fragment.log': block, 'late.txt': `${'! filler line of a long comment\n'.repeat(3000)}${block}` });
+  const folder = folderWith({
+    'fragment.log': block,
+    'late.txt': `${'! filler line of a long comment\n'.repeat(3000)}${block}`,
+  });
   // A .log file is not a device file by default; a .txt file whose only sign of ASA lies beyond its head is not read that far.
   assert.equal(await findDeviceFile(folder, DEFAULT_DEVICE_GLOBS), undefined);
   assert.equal(await findDeviceFile(folder, ['**/*.log']), 'fragment.log');

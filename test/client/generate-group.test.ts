@@ -2,7 +2,14 @@
 // forms one group with the expected director, and a bad specification is refused with a sentence saying why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkGroupSpec, generateGroup, KEY_CHOICE_TEXT, KEY_LEFT_OUT_CODES, type GroupSpec, type MemberSpec } from '../../client/src/authoring/generate-group';
+import {
+  checkGroupSpec,
+  generateGroup,
+  KEY_CHOICE_TEXT,
+  KEY_LEFT_OUT_CODES,
+  type GroupSpec,
+  type MemberSpec,
+} from '../../client/src/authoring/generate-group';
 import { Workspace } from '../../server/src/core/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
 
@@ -25,8 +32,20 @@ const CASES: GroupCase[] = [
   { name: 'two members, unencrypted', members: 2, encryption: false },
   { name: 'three members, encrypted, virtual IPv6 address', members: 3, encryption: true, ipv6: true },
   { name: 'three members, unencrypted, virtual IPv6 address', members: 3, encryption: false, ipv6: true },
-  { name: 'four members on a /27, port 10000', members: 4, encryption: true, publicBase: '209.165.202.128', publicPrefix: 27, port: 10000 },
-  { name: 'five members on sub-interfaces', members: 5, encryption: true, interfaces: { public: ['Port-channel1.100', 'OUTSIDE'], private: ['Port-channel1.200', 'dmz-lb'] } },
+  {
+    name: 'four members on a /27, port 10000',
+    members: 4,
+    encryption: true,
+    publicBase: '209.165.202.128',
+    publicPrefix: 27,
+    port: 10000,
+  },
+  {
+    name: 'five members on sub-interfaces',
+    members: 5,
+    encryption: true,
+    interfaces: { public: ['Port-channel1.100', 'OUTSIDE'], private: ['Port-channel1.200', 'dmz-lb'] },
+  },
   { name: 'six members, equal priorities', members: 6, encryption: false, priorities: [5, 5, 5, 5, 5, 5] },
   { name: 'ten members, encrypted, IPv6', members: 10, encryption: true, ipv6: true },
 ];
@@ -50,8 +69,14 @@ function specFor(c: GroupCase, key: GroupSpec['key'] = { kind: 'placeholder' }):
     port: c.port ?? 9023,
     encryption: c.encryption,
     key,
-    publicInterface: { hardware: c.interfaces?.public[0] ?? 'GigabitEthernet0/0', nameif: c.interfaces?.public[1] ?? 'outside' },
-    privateInterface: { hardware: c.interfaces?.private[0] ?? 'GigabitEthernet0/1', nameif: c.interfaces?.private[1] ?? 'inside' },
+    publicInterface: {
+      hardware: c.interfaces?.public[0] ?? 'GigabitEthernet0/0',
+      nameif: c.interfaces?.public[1] ?? 'outside',
+    },
+    privateInterface: {
+      hardware: c.interfaces?.private[0] ?? 'GigabitEthernet0/1',
+      nameif: c.interfaces?.private[1] ?? 'inside',
+    },
     members,
   };
 }
@@ -68,7 +93,8 @@ function workspaceOf(spec: GroupSpec): { ws: Workspace; uris: string[] } {
 }
 
 const ABOVE_INFORMATION = new Set(['error', 'warning']);
-const describe = (uri: string, d: Diagnostic): string => `${uri}:${d.range.start.line + 1} ${d.severity} ${d.code}: ${d.message}`;
+const describe = (uri: string, d: Diagnostic): string =>
+  `${uri}:${d.range.start.line + 1} ${d.severity} ${d.code}: ${d.message}`;
 
 for (const c of CASES) {
   test(`generated group (${c.name}): no diagnostic above information but the key still to type, as the flow says`, () => {
@@ -76,7 +102,11 @@ for (const c of CASES) {
     for (const uri of uris) {
       const loud = (ws.result(uri)?.diagnostics ?? []).filter((d) => ABOVE_INFORMATION.has(d.severity));
       // With encryption and the key left out, exactly what the key choice announces; otherwise nothing.
-      assert.deepEqual(loud.map((d) => d.code), c.encryption ? [...KEY_LEFT_OUT_CODES] : [], loud.map((d) => describe(uri, d)).join('\n'));
+      assert.deepEqual(
+        loud.map((d) => d.code),
+        c.encryption ? [...KEY_LEFT_OUT_CODES] : [],
+        loud.map((d) => describe(uri, d)).join('\n'),
+      );
     }
   });
 
@@ -85,7 +115,10 @@ for (const c of CASES) {
     for (const uri of uris) {
       const interfaces = ws.device(uri)!.interfaces;
       assert.equal(interfaces.length, 2);
-      assert.ok(interfaces.every((i) => !i.shutdown), uri);
+      assert.ok(
+        interfaces.every((i) => !i.shutdown),
+        uri,
+      );
     }
     const [config] = generateGroup(specFor(c));
     assert.equal(config!.text.match(/^ no shutdown$/gm)?.length, 2);
@@ -110,8 +143,15 @@ for (const c of CASES) {
 test('with encryption and the key left out, no line sets a key: a comment says which command to type, and the choice says what the checker reports', () => {
   const [config] = generateGroup(specFor(CASES[0]!));
   const lines = config!.text.split('\n');
-  assert.deepEqual(lines.filter((l) => /^\s*cluster key/.test(l)), [], 'a pasted placeholder line would set it as the key');
-  assert.ok(lines.some((l) => /^ ! .*type here: cluster key, a space, then the key/.test(l)), config!.text);
+  assert.deepEqual(
+    lines.filter((l) => /^\s*cluster key/.test(l)),
+    [],
+    'a pasted placeholder line would set it as the key',
+  );
+  assert.ok(
+    lines.some((l) => /^ ! .*type here: cluster key, a space, then the key/.test(l)),
+    config!.text,
+  );
   // The comment sits right before the line that needs the key.
   const at = lines.indexOf(' cluster encryption');
   assert.match(lines[at - 1]!, /^ ! .*encryption-without-key/);
@@ -127,7 +167,11 @@ test('a key written in clear gives exactly one plaintext-cluster-key warning per
   for (const uri of uris) {
     const diagnostics = ws.result(uri)?.diagnostics ?? [];
     const loud = diagnostics.filter((d) => ABOVE_INFORMATION.has(d.severity));
-    assert.deepEqual(loud.map((d) => `${d.severity} ${d.code}`), ['warning plaintext-cluster-key'], uri);
+    assert.deepEqual(
+      loud.map((d) => `${d.severity} ${d.code}`),
+      ['warning plaintext-cluster-key'],
+      uri,
+    );
     for (const d of diagnostics) assert.ok(!d.message.includes(key), `${d.code} quotes the key`);
   }
 });
@@ -144,20 +188,94 @@ interface BadCase {
 }
 
 const BAD: BadCase[] = [
-  { name: 'virtual address outside the public subnet', change: (s) => (s.vip = '203.0.113.9'), problem: /member 1 public address: The virtual address 203\.0\.113\.9 is not in 198\.51\.100\.0\/24/ },
-  { name: 'virtual address equal to a member address', change: (s) => (s.members[1]!.public.address = s.vip), problem: /member 2 public address: .* is the group's virtual address/ },
-  { name: 'members on different public networks', change: (s) => (s.members[1]!.public = { address: '198.51.101.5', prefix: 23 }), problem: /member 2 public address: Members share one public network: vpn-1 is on 198\.51\.100\.0\/24, this is 198\.51\.100\.0\/23/ },
-  { name: 'duplicate hostname', change: (s) => (s.members[1]!.hostname = 'VPN-1'), problem: /member 2 hostname: Another member is already called/ },
-  { name: 'duplicate private address', change: (s) => (s.members[1]!.private.address = '10.20.0.11'), problem: /member 2 private address: 10\.20\.0\.11 is already the private address of vpn-1/ },
-  { name: 'private network overlapping the public one', change: (s) => (s.members[0]!.private = { address: '198.51.100.200', prefix: 25 }), problem: /overlaps the public network/ },
-  { name: 'IPv6 virtual address without member IPv6', change: (s) => { s.vipv6 = '2001:db8::1'; }, problem: /public IPv6 address: needed/ },
-  { name: 'IPv6 virtual address outside the member prefix', change: (s) => { s.vipv6 = '2001:db8:1::1'; for (const m of s.members) m.publicV6 = { address: `2001:db8::${m.priority}`, prefix: 64 }; }, problem: /virtual IPv6 address 2001:db8:1::1 is not in 2001:db8::\/64/ },
-  { name: 'priority 11', change: (s) => (s.members[0]!.priority = 11), problem: /member 1 priority: The priority is a whole number from 1 to 10/ },
+  {
+    name: 'virtual address outside the public subnet',
+    change: (s) => (s.vip = '203.0.113.9'),
+    problem: /member 1 public address: The virtual address 203\.0\.113\.9 is not in 198\.51\.100\.0\/24/,
+  },
+  {
+    name: 'virtual address equal to a member address',
+    change: (s) => (s.members[1]!.public.address = s.vip),
+    problem: /member 2 public address: .* is the group's virtual address/,
+  },
+  {
+    name: 'members on different public networks',
+    change: (s) => (s.members[1]!.public = { address: '198.51.101.5', prefix: 23 }),
+    problem:
+      /member 2 public address: Members share one public network: vpn-1 is on 198\.51\.100\.0\/24, this is 198\.51\.100\.0\/23/,
+  },
+  {
+    name: 'duplicate hostname',
+    change: (s) => (s.members[1]!.hostname = 'VPN-1'),
+    problem: /member 2 hostname: Another member is already called/,
+  },
+  {
+    name: 'duplicate private address',
+    change: (s) => (s.members[1]!.private.address = '10.20.0.11'),
+    problem: /member 2 private address: 10\.20\.0\.11 is already the private address of vpn-1/,
+  },
+  {
+    name: 'private network overlapping the public one',
+    change: (s) => (s.members[0]!.private = { address: '198.51.100.200', prefix: 25 }),
+    problem: /overlaps the public network/,
+  },
+  {
+    name: 'IPv6 virtual address without member IPv6',
+    change: (s) => {
+      s.vipv6 = '2001:db8::1';
+    },
+    problem: /public IPv6 address: needed/,
+  },
+  {
+    name: 'IPv6 virtual address outside the member prefix',
+    change: (s) => {
+      s.vipv6 = '2001:db8:1::1';
+      for (const m of s.members) m.publicV6 = { address: `2001:db8::${m.priority}`, prefix: 64 };
+    },
+    problem: /virtual IPv6 address 2001:db8:1::1 is not in 2001:db8::\/64/,
+  },
+  {
+    name: 'priority 11',
+    change: (s) => (s.members[0]!.priority = 11),
+    problem: /member 1 priority: The priority is a whole number from 1 to 10/,
+  },
   { name: 'port 0', change: (s) => (s.port = 0), problem: /cluster port: .*from 1 to 65535/ },
-  { name: 'eleven members', change: (s) => s.members.push(...specFor({ name: '', members: 11, encryption: true }).members.slice(2).map((m) => ({ ...m, hostname: `x${m.hostname}`, public: { ...m.public, address: m.public.address.replace(/\.(\d+)$/, (_, n: string) => `.${Number(n) + 100}`) }, private: { ...m.private, address: m.private.address.replace(/\.(\d+)$/, (_, n: string) => `.${Number(n) + 100}`) } }))), problem: /members: a group has 1 to 10 members, not 11/ },
-  { name: 'a key with a space', change: (s) => (s.key = { kind: 'clear', key: 'two words' }), problem: /cluster key: The key cannot contain spaces/ },
-  { name: 'the same hardware interface twice', change: (s) => (s.privateInterface.hardware = s.publicInterface.hardware), problem: /public interface: The public and private interfaces must be different/ },
-  { name: 'a host address that is the network address', change: (s) => (s.members[0]!.private = { address: '10.20.0.0', prefix: 24 }), problem: /network or broadcast address/ },
+  {
+    name: 'eleven members',
+    change: (s) =>
+      s.members.push(
+        ...specFor({ name: '', members: 11, encryption: true })
+          .members.slice(2)
+          .map((m) => ({
+            ...m,
+            hostname: `x${m.hostname}`,
+            public: {
+              ...m.public,
+              address: m.public.address.replace(/\.(\d+)$/, (_, n: string) => `.${Number(n) + 100}`),
+            },
+            private: {
+              ...m.private,
+              address: m.private.address.replace(/\.(\d+)$/, (_, n: string) => `.${Number(n) + 100}`),
+            },
+          })),
+      ),
+    problem: /members: a group has 1 to 10 members, not 11/,
+  },
+  {
+    name: 'a key with a space',
+    change: (s) => (s.key = { kind: 'clear', key: 'two words' }),
+    problem: /cluster key: The key cannot contain spaces/,
+  },
+  {
+    name: 'the same hardware interface twice',
+    change: (s) => (s.privateInterface.hardware = s.publicInterface.hardware),
+    problem: /public interface: The public and private interfaces must be different/,
+  },
+  {
+    name: 'a host address that is the network address',
+    change: (s) => (s.members[0]!.private = { address: '10.20.0.0', prefix: 24 }),
+    problem: /network or broadcast address/,
+  },
 ];
 
 for (const bad of BAD) {
@@ -165,7 +283,10 @@ for (const bad of BAD) {
     const spec = specFor({ name: bad.name, members: 2, encryption: true });
     bad.change(spec);
     const problems = checkGroupSpec(spec);
-    assert.ok(problems.some((p) => bad.problem.test(p)), `expected ${bad.problem} among:\n${problems.join('\n')}`);
+    assert.ok(
+      problems.some((p) => bad.problem.test(p)),
+      `expected ${bad.problem} among:\n${problems.join('\n')}`,
+    );
     assert.throws(() => generateGroup(spec), /The group cannot be written/);
   });
 }

@@ -36,7 +36,9 @@ for (const combination of COMBINATIONS) {
   test(`expanded together, ${combination.prefixes.join(' + ')} leave${combination.allowed.length ? ` only ${combination.allowed.join(', ')}` : ' nothing above information'}`, () => {
     const text = `${combination.prefixes.map((p) => byPrefix(p).text).join('\n!\n')}\n`;
     const { diagnostics } = analyzeDocument('snippet/combined.asa', text);
-    const loud = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code}`);
+    const loud = diagnostics
+      .filter((d) => d.severity === 'error' || d.severity === 'warning')
+      .map((d) => `${d.severity} ${d.code}`);
     assert.deepEqual(loud, combination.allowed, text);
   });
 }

@@ -24,27 +24,59 @@ const transcript = [
 test('a session typed with abbreviations is read as the full commands', () => {
   const analysis = analyzeDocument('session.txt', transcript);
   const ids = analysis.tree.lines.map((l) => l.parse?.command?.id ?? null);
-  assert.deepEqual(ids.slice(1, 12), ['interface', 'nameif', 'ip-address', 'exit', 'vpn-load-balancing', 'cluster-ip-address', 'priority', 'interface-lbpublic', 'cluster-port', 'participate', 'exit']);
+  assert.deepEqual(ids.slice(1, 12), [
+    'interface',
+    'nameif',
+    'ip-address',
+    'exit',
+    'vpn-load-balancing',
+    'cluster-ip-address',
+    'priority',
+    'interface-lbpublic',
+    'cluster-port',
+    'participate',
+    'exit',
+  ]);
   const lb = analysis.device.lb!;
   assert.equal(lb.clusterIp?.value.ipv4, '192.0.2.100');
   assert.equal(lb.priority?.value, 7);
   assert.equal(lb.port?.value, 9024);
   assert.equal(lb.lbpublic?.value, 'outside');
   assert.ok(lb.participate);
-  assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command'), []);
+  assert.deepEqual(
+    analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command'),
+    [],
+  );
 });
 
 test('an ambiguous abbreviation is still reported, as the device rejects it', () => {
-  const analysis = analyzeDocument('session.txt', 'asa1(config)# vpn load-balancing\nasa1(config-load-balancing)# p 7\n');
-  assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command').map((d) => d.range.start.line), [1]);
+  const analysis = analyzeDocument(
+    'session.txt',
+    'asa1(config)# vpn load-balancing\nasa1(config-load-balancing)# p 7\n',
+  );
+  assert.deepEqual(
+    analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command').map((d) => d.range.start.line),
+    [1],
+  );
 });
 
 test('in a configuration file, an abbreviated line of the load-balancing block counts too; elsewhere nothing changes', () => {
-  const config = ['vpn load-balancing', ' prio 4', ' clu ip add 192.0.2.100', 'policy-map global_policy', ' class inspection_default', '  pri', ''].join('\n');
+  const config = [
+    'vpn load-balancing',
+    ' prio 4',
+    ' clu ip add 192.0.2.100',
+    'policy-map global_policy',
+    ' class inspection_default',
+    '  pri',
+    '',
+  ].join('\n');
   const analysis = analyzeDocument('a.cfg', config);
   assert.equal(analysis.device.lb?.priority?.value, 4);
   assert.equal(analysis.device.lb?.clusterIp?.value.ipv4, '192.0.2.100');
-  assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command'), []);
+  assert.deepEqual(
+    analysis.diagnostics.filter((d) => d.code === 'unknown-lb-command'),
+    [],
+  );
   assert.equal(analysis.tree.lines[5]!.parse, null, 'a line outside the block is not expanded');
   assert.equal(analysis.tree.lines[5]!.keyword, 'pri');
 });

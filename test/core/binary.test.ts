@@ -6,7 +6,12 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 
 const BLOCK = 'hostname asa1\nvpn load-balancing\n priority 5\n cluster ip address 198.51.100.250\n';
 /** Lines of `!` comments filling `chars` characters. */
-const filler = (chars: number): string => '!'.repeat(99).concat('\n').repeat(Math.ceil(chars / 100)).slice(0, chars);
+const filler = (chars: number): string =>
+  '!'
+    .repeat(99)
+    .concat('\n')
+    .repeat(Math.ceil(chars / 100))
+    .slice(0, chars);
 
 test('a NUL within the first 8 KiB makes a binary, one after them does not', () => {
   const before = analyzeDocument('file:///a.cfg', `${BLOCK}${filler(8000 - BLOCK.length)}\u0000\n`);

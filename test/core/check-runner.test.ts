@@ -20,27 +20,50 @@ function withCheck<T>(list: T[], check: T, run: () => void): void {
 }
 
 test('a failing device check becomes one internal-error at the start of the file; the others still report', () => {
-  const failing: readonly [string, (ctx: DeviceContext) => void] = ['planted', () => { throw new Error('boom'); }];
+  const failing: readonly [string, (ctx: DeviceContext) => void] = [
+    'planted',
+    () => {
+      throw new Error('boom');
+    },
+  ];
   withCheck(DEVICE_CHECKS as [string, (ctx: DeviceContext) => void][], failing, () => {
     const { diagnostics } = analyzeDocument('a.cfg', member('asa1', '192.0.2.1'));
     const internal = diagnostics.filter((d) => d.code === 'internal-error');
-    assert.deepEqual(internal.map((d) => [d.message, d.range.start, d.severity]), [
-      ["The 'planted' check failed on this file (boom). The other checks still ran; please report this.", { line: 0, character: 0 }, 'error'],
-    ]);
+    assert.deepEqual(
+      internal.map((d) => [d.message, d.range.start, d.severity]),
+      [
+        [
+          "The 'planted' check failed on this file (boom). The other checks still ran; please report this.",
+          { line: 0, character: 0 },
+          'error',
+        ],
+      ],
+    );
     assert.ok(diagnostics.some((d) => d.code === 'priority-out-of-range'));
   });
 });
 
 test('a failing group check becomes one internal-error on each member; the other group checks still report', () => {
-  const failing: [string, GroupCheck] = ['planted', () => { throw new Error('boom'); }];
+  const failing: [string, GroupCheck] = [
+    'planted',
+    () => {
+      throw new Error('boom');
+    },
+  ];
   withCheck(GROUP_CHECKS, failing, () => {
     const ws = new Workspace();
     ws.set('a.cfg', member('asa1', '192.0.2.1'));
     ws.set('b.cfg', member('asa1', '192.0.2.2'));
     for (const uri of ['a.cfg', 'b.cfg']) {
       const diagnostics = ws.diagnostics(uri)!;
-      assert.deepEqual(diagnostics.filter((d) => d.code === 'internal-error').map((d) => d.message), ["The 'planted' group check failed (boom). The other checks still ran; please report this."]);
-      assert.ok(diagnostics.some((d) => d.code === 'duplicate-hostname'), uri);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'internal-error').map((d) => d.message),
+        ["The 'planted' group check failed (boom). The other checks still ran; please report this."],
+      );
+      assert.ok(
+        diagnostics.some((d) => d.code === 'duplicate-hostname'),
+        uri,
+      );
     }
   });
 });

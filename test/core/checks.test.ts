@@ -10,7 +10,9 @@ import { CODES } from '../../server/src/core/checks/codes';
 import { describe, describeExpectation, readFixture } from '../support/fixtures';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'checks');
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.asa') || f.endsWith('.txt')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.asa') || f.endsWith('.txt'))
+  .sort();
 
 for (const fixture of fixtures) {
   for (const file of readFixture(join(dir, fixture))) {
@@ -28,7 +30,11 @@ for (const fixture of fixtures) {
           const fixed = applyEdits(file.text, fix.edits);
           const after = analyzeDocument(file.name, fixed).diagnostics;
           const before = diagnostics.filter((x) => x.code === d.code).length;
-          assert.equal(after.filter((x) => x.code === d.code).length, before - 1, `'${fix.title}' should remove one ${d.code}\n${fixed}`);
+          assert.equal(
+            after.filter((x) => x.code === d.code).length,
+            before - 1,
+            `'${fix.title}' should remove one ${d.code}\n${fixed}`,
+          );
           // Where several candidates are offered (one per interface), only the preferred one must be right.
           if (d.fixes.length > 1 && !fix.preferred) continue;
           const newErrors = after.filter((x) => x.severity === 'error' && !diagnostics.some((y) => y.code === x.code));

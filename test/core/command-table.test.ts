@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LB_COMMANDS } from '../../server/src/core/commands/lb-commands';
-import { COMMANDS, commandsOf, isLbCommand, lexerKeywords, type CommandRow } from '../../server/src/core/commands/table';
+import {
+  COMMANDS,
+  commandsOf,
+  isLbCommand,
+  lexerKeywords,
+  type CommandRow,
+} from '../../server/src/core/commands/table';
 import { complete, hover } from '../../server/src/core/features/index';
 import { expandKeywords } from '../../server/src/core/syntax/abbreviations';
 import { allTokens } from '../../server/src/core/syntax/lexer';
@@ -16,24 +22,26 @@ import { Workspace } from '../../server/src/core/workspace';
 
 /** A plausible line for a row: its keywords and one value per argument. */
 function lineOf(row: CommandRow): string {
-  const values = row.args.filter((a) => !a.optional).map((a) => {
-    switch (a.type.kind) {
-      case 'ipv4':
-        return '192.0.2.1';
-      case 'ipv6':
-        return '2001:db8::1';
-      case 'integer':
-        return String(a.type.min);
-      case 'choice':
-        return a.type.values[0]!;
-      case 'keyword':
-        return a.type.word;
-      case 'nameif':
-        return 'inside';
-      default:
-        return 'word1';
-    }
-  });
+  const values = row.args
+    .filter((a) => !a.optional)
+    .map((a) => {
+      switch (a.type.kind) {
+        case 'ipv4':
+          return '192.0.2.1';
+        case 'ipv6':
+          return '2001:db8::1';
+        case 'integer':
+          return String(a.type.min);
+        case 'choice':
+          return a.type.values[0]!;
+        case 'keyword':
+          return a.type.word;
+        case 'nameif':
+          return 'inside';
+        default:
+          return 'word1';
+      }
+    });
   return [...row.keywords, ...values].join(' ');
 }
 
@@ -51,13 +59,24 @@ test('ids are unique and every row has a keyword path', () => {
 });
 
 test('the load-balancing rows are the documented ones, in their order', () => {
-  assert.deepEqual(commandsOf('lb').map((r) => [r.id, r.keywords.join(' ')]), LB_COMMANDS.map((c) => [c.id, c.keywords.join(' ')]));
+  assert.deepEqual(
+    commandsOf('lb').map((r) => [r.id, r.keywords.join(' ')]),
+    LB_COMMANDS.map((c) => [c.id, c.keywords.join(' ')]),
+  );
   for (const row of COMMANDS) assert.equal(isLbCommand(row.id), row.mode === 'lb', row.id);
 });
 
 test('the lexer has exactly one keyword token per keyword of the table', () => {
-  const tokens = allTokens.map((t) => t.name).filter((n) => n.startsWith('Kw_')).sort();
-  assert.deepEqual(tokens, lexerKeywords().map((w) => `Kw_${w.replace(/[^a-z0-9]+/gi, '_')}`).sort());
+  const tokens = allTokens
+    .map((t) => t.name)
+    .filter((n) => n.startsWith('Kw_'))
+    .sort();
+  assert.deepEqual(
+    tokens,
+    lexerKeywords()
+      .map((w) => `Kw_${w.replace(/[^a-z0-9]+/gi, '_')}`)
+      .sort(),
+  );
 });
 
 // The product builds its parser without chevrotain's validations (they cost more than a large config's check), so
@@ -73,7 +92,10 @@ test('the parser recognises every row, in any case, negated or not', () => {
       const command = parseCommand(text, 0).command;
       assert.equal(command?.id, row.spellingOf ?? row.id, `${text} parses as ${command?.id ?? 'nothing'}`);
       assert.equal(command.negated, text.startsWith('no '));
-      assert.deepEqual(command.keywords.map((k) => k.text.toLowerCase()), [...row.keywords]);
+      assert.deepEqual(
+        command.keywords.map((k) => k.text.toLowerCase()),
+        [...row.keywords],
+      );
     }
   }
 });
@@ -91,14 +113,28 @@ test('a header row opens its block, and a sub-mode row belongs to its block even
 });
 
 test('abbreviations: every load-balancing path, and the global rows from their `abbreviate` length only', () => {
-  for (const row of [...commandsOf('lb'), ...commandsOf('any')]) assert.deepEqual(expandKeywords('lb', row.keywords), [...row.keywords]);
+  for (const row of [...commandsOf('lb'), ...commandsOf('any')])
+    assert.deepEqual(expandKeywords('lb', row.keywords), [...row.keywords]);
   const abbreviated = commandsOf('global').filter((r) => r.abbreviate);
   assert.ok(abbreviated.length > 0);
   for (const row of abbreviated) {
-    assert.deepEqual(expandKeywords('config', row.keywords.map((w) => w.slice(0, row.abbreviate))), [...row.keywords]);
-    assert.notDeepEqual(expandKeywords('config', row.keywords.map((w) => w.slice(0, row.abbreviate! - 1))), [...row.keywords]);
+    assert.deepEqual(
+      expandKeywords(
+        'config',
+        row.keywords.map((w) => w.slice(0, row.abbreviate)),
+      ),
+      [...row.keywords],
+    );
+    assert.notDeepEqual(
+      expandKeywords(
+        'config',
+        row.keywords.map((w) => w.slice(0, row.abbreviate! - 1)),
+      ),
+      [...row.keywords],
+    );
   }
-  for (const row of commandsOf('global').filter((r) => !r.abbreviate)) assert.deepEqual(expandKeywords('config', row.keywords), [], row.id);
+  for (const row of commandsOf('global').filter((r) => !r.abbreviate))
+    assert.deepEqual(expandKeywords('config', row.keywords), [], row.id);
 });
 
 test('completion offers and hover documents every load-balancing row', () => {
@@ -116,7 +152,10 @@ test('completion offers and hover documents every load-balancing row', () => {
 });
 
 test('a row the model reads has its case in model/device.ts (or opens the block the model reads); the others none', () => {
-  const source = readFileSync(join(import.meta.dirname, '..', '..', 'server', 'src', 'core', 'model', 'device.ts'), 'utf8');
+  const source = readFileSync(
+    join(import.meta.dirname, '..', '..', 'server', 'src', 'core', 'model', 'device.ts'),
+    'utf8',
+  );
   for (const row of COMMANDS.filter((r) => r.mode !== 'lb')) {
     // Another spelling of a command is read by that command's case.
     const mentioned = source.includes(`'${row.spellingOf ?? row.id}'`);

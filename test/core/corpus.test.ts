@@ -12,10 +12,17 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 // The one public load-balancing block is a 10-line parser test: it really is incomplete (no interfaces, encryption
 // without a key). The missing interfaces are warnings: the chapter's own running-config shows `participate` without them.
 const EXPECTED: Record<string, string[]> = {
-  'batfish-cisco_vpn-lb.cfg': ['5:1 warning redirect-fqdn-without-dns', '8:1 error encryption-without-key', '9:1 warning lb-interface-missing', '9:1 warning lb-interface-missing'],
+  'batfish-cisco_vpn-lb.cfg': [
+    '5:1 warning redirect-fqdn-without-dns',
+    '8:1 error encryption-without-key',
+    '9:1 warning lb-interface-missing',
+    '9:1 warning lb-interface-missing',
+  ],
 };
 
-for (const name of readdirSync(dir).filter((f) => f !== 'NOTICE').sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f !== 'NOTICE')
+  .sort()) {
   test(`corpus ${name}: parses losslessly with only the diagnostics an engineer would agree with`, () => {
     const text = readFileSync(join(dir, name), 'utf8');
     const analysis = analyzeDocument(name, text);

@@ -30,7 +30,10 @@ const lbDiagnostics = (text: string) => analyzeDocument('asa1.cfg', text).diagno
 test('cluster ip address 1000::2 192.168.10.1: one diagnostic whose only fix swaps the two addresses', () => {
   const text = device([' cluster ip address 1000::2 192.168.10.1']);
   const diagnostics = lbDiagnostics(text);
-  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), ['error invalid-argument']);
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.severity} ${d.code}`),
+    ['error invalid-argument'],
+  );
   const fixes = diagnostics[0]!.fixes;
   assert.equal(fixes.length, 1);
   assert.equal(fixes[0]!.preferred, true);
@@ -42,8 +45,14 @@ test('cluster ip address 1000::2 192.168.10.1: one diagnostic whose only fix swa
 test('cluster ip address vpn.example.com: one diagnostic, and no combination of its fixes writes two cluster ip address lines', () => {
   const text = device([' cluster ip address vpn.example.com']);
   const diagnostics = lbDiagnostics(text);
-  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), ['error invalid-argument']);
-  const all = applyEdits(text, diagnostics.flatMap((d) => d.fixes.flatMap((f) => f.edits)));
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.severity} ${d.code}`),
+    ['error invalid-argument'],
+  );
+  const all = applyEdits(
+    text,
+    diagnostics.flatMap((d) => d.fixes.flatMap((f) => f.edits)),
+  );
   assert.ok((all.match(/cluster ip address/g) ?? []).length <= 1, all);
 });
 
@@ -53,9 +62,13 @@ test('"did you mean" offers only a command the rest of the line can be an argume
   assert.doesNotMatch(unknown.message, /did you mean/);
   assert.deepEqual(unknown.fixes, []);
   // A typo whose arguments fit is still offered.
-  const typo = lbDiagnostics(device([' cluster ip address 192.168.10.1', ' cluster prot 4444'])).find((d) => d.code === 'unknown-lb-command')!;
+  const typo = lbDiagnostics(device([' cluster ip address 192.168.10.1', ' cluster prot 4444'])).find(
+    (d) => d.code === 'unknown-lb-command',
+  )!;
   assert.match(typo.message, /did you mean 'cluster port'/);
-  const lonely = lbDiagnostics(device([' cluster ip address 192.168.10.1', ' priorty'])).find((d) => d.code === 'unknown-lb-command')!;
+  const lonely = lbDiagnostics(device([' cluster ip address 192.168.10.1', ' priorty'])).find(
+    (d) => d.code === 'unknown-lb-command',
+  )!;
   assert.doesNotMatch(lonely.message, /did you mean/);
 });
 
@@ -64,12 +77,19 @@ test('an IKEv1 fix writes crypto isakmp enable in a file that spells it so, or w
   const spelled = device(encryption, ['crypto isakmp enable outside']);
   const byVersion = device(encryption, [], ['ASA Version 8.3(2)']);
   const current = device(encryption, [], ['ASA Version 9.12(4)']);
-  for (const [text, expected] of [[spelled, 'crypto isakmp enable inside'], [byVersion, 'crypto isakmp enable inside'], [current, 'crypto ikev1 enable inside']] as const) {
+  for (const [text, expected] of [
+    [spelled, 'crypto isakmp enable inside'],
+    [byVersion, 'crypto isakmp enable inside'],
+    [current, 'crypto ikev1 enable inside'],
+  ] as const) {
     const d = lbDiagnostics(text).find((x) => x.code === 'encryption-without-ikev1')!;
     assert.ok(d, text);
     const fixed = applyEdits(text, d.fixes[0]!.edits);
     assert.match(fixed, new RegExp(`^${expected}$`, 'm'));
-    assert.deepEqual(lbDiagnostics(fixed).filter((x) => x.code === 'encryption-without-ikev1'), []);
+    assert.deepEqual(
+      lbDiagnostics(fixed).filter((x) => x.code === 'encryption-without-ikev1'),
+      [],
+    );
   }
 });
 
@@ -100,7 +120,10 @@ test('a disabled group-url for the missing address is enabled again, not written
 });
 
 test('interface lbpublic by address: the fix writes the interface name', () => {
-  const text = device([' cluster ip address 192.168.10.1']).replace(' interface lbpublic outside', ' interface lbpublic 192.168.10.2');
+  const text = device([' cluster ip address 192.168.10.1']).replace(
+    ' interface lbpublic outside',
+    ' interface lbpublic 192.168.10.2',
+  );
   const d = lbDiagnostics(text).find((x) => x.code === 'lb-interface-by-address')!;
   assert.equal(d.severity, 'information');
   assert.match(applyEdits(text, d.fixes[0]!.edits), /^ interface lbpublic outside$/m);

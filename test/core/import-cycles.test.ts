@@ -74,5 +74,8 @@ test('a circle is found when there is one', () => {
     ['/c', ['/a']],
     ['/d', ['/a']],
   ]);
-  assert.deepEqual(circles(graph).map((set) => set.length), [3]);
+  assert.deepEqual(
+    circles(graph).map((set) => set.length),
+    [3],
+  );
 });

@@ -4,10 +4,44 @@ import assert from 'node:assert/strict';
 import { isKeyLike, quotedStart } from '../../server/src/core/syntax/key-like';
 
 test('keywords that introduce secrets are key-like, misspelled ones too', () => {
-  for (const word of ['key', 'KEY', 'kye', 'ky', 'kee', 'keys', 'cluster-key', 'pre-shared-key', 'authentication-key', 'message-digest-key', 'password', 'passwd', 'secret', 'community', 'auth', 'priv', 'md5', 'ikev2-psk']) {
+  for (const word of [
+    'key',
+    'KEY',
+    'kye',
+    'ky',
+    'kee',
+    'keys',
+    'cluster-key',
+    'pre-shared-key',
+    'authentication-key',
+    'message-digest-key',
+    'password',
+    'passwd',
+    'secret',
+    'community',
+    'auth',
+    'priv',
+    'md5',
+    'ikev2-psk',
+  ]) {
     assert.ok(isKeyLike(word), word);
   }
-  for (const word of ['cluster', 'ip', 'address', 'priority', 'participate', 'interface', 'lbpublic', 'encryption', 'port', 'nat', 'redirect-fqdn', 'enable', 'outside', 'k']) {
+  for (const word of [
+    'cluster',
+    'ip',
+    'address',
+    'priority',
+    'participate',
+    'interface',
+    'lbpublic',
+    'encryption',
+    'port',
+    'nat',
+    'redirect-fqdn',
+    'enable',
+    'outside',
+    'k',
+  ]) {
     assert.ok(!isKeyLike(word), word);
   }
 });

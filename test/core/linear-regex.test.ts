@@ -18,11 +18,11 @@ async function regexpProblems(code: string, file: string): Promise<string[]> {
 test('the project lint configuration rejects the quadratic patterns found in the product', async () => {
   const found = [
     // File detection: `\s*` with the m flag crosses line ends, quadratic on a file of blank lines.
-    "export const LB_BLOCK = /^\\s*vpn load-balancing\\s*$/m;",
+    'export const LB_BLOCK = /^\\s*vpn load-balancing\\s*$/m;',
     // Completion: the lazy stem and the digits compete for a long run of digits.
-    "export const HWID = /^(.*?)(\\d+)$/;",
+    'export const HWID = /^(.*?)(\\d+)$/;',
     // The old glob translation of `**a**a**b`.
-    "export const GLOB = /^.*a.*a.*a.*b$/i;",
+    'export const GLOB = /^.*a.*a.*a.*b$/i;',
   ];
   for (const code of found) {
     for (const file of ['server/src/core/detect.ts', 'server/src/lsp/x.ts', 'client/src/x.ts']) {
@@ -32,7 +32,10 @@ test('the project lint configuration rejects the quadratic patterns found in the
 });
 
 test('the linear replacements pass the same rules', async () => {
-  for (const code of ["export const LB_BLOCK = /^[ \\t]*vpn load-balancing[ \\t]*\\r?$/m;", "export const KEY_VALUE = /^(status|role)[ \\t]*:(.*)$/i;"]) {
+  for (const code of [
+    'export const LB_BLOCK = /^[ \\t]*vpn load-balancing[ \\t]*\\r?$/m;',
+    'export const KEY_VALUE = /^(status|role)[ \\t]*:(.*)$/i;',
+  ]) {
     assert.deepEqual(await regexpProblems(code, 'server/src/core/detect.ts'), []);
   }
 });

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { buildTree, treeText, type SyntaxTree } from '../../server/src/core/syntax/tree';
 import { assertGolden } from '../support/golden';
 
-const dirs = [join(import.meta.dirname, '..', 'fixtures', 'syntax'), join(import.meta.dirname, '..', 'fixtures', 'corpus')];
+const dirs = [
+  join(import.meta.dirname, '..', 'fixtures', 'syntax'),
+  join(import.meta.dirname, '..', 'fixtures', 'corpus'),
+];
 const goldenDir = join(import.meta.dirname, '..', 'fixtures', 'syntax');
 
 function dump(tree: SyntaxTree): string {
@@ -18,14 +21,18 @@ function dump(tree: SyntaxTree): string {
     const parsed = command
       ? ` ${command.negated ? 'no ' : ''}${command.id}(${command.args.map((a) => `${a.type}:${a.text}@${a.start}`).join(' ')})`
       : '';
-    const prompt = line.prompt ? ` prompt=${line.prompt.hostname}${line.prompt.mode ? `(${line.prompt.mode})` : ''}` : '';
+    const prompt = line.prompt
+      ? ` prompt=${line.prompt.hostname}${line.prompt.mode ? `(${line.prompt.mode})` : ''}`
+      : '';
     out.push(`${line.index + 1} ${line.kind} ${block} indent=${line.indent}${prompt}${parsed}`);
   }
   return out.join('\n') + '\n';
 }
 
 for (const dir of dirs) {
-  for (const name of readdirSync(dir).filter((f) => /\.(cfg|txt|asa)$/.test(f)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => /\.(cfg|txt|asa)$/.test(f))
+    .sort()) {
     test(`syntax tree of ${name}`, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const tree = buildTree(text);

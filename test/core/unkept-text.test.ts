@@ -16,7 +16,8 @@ function unkept(): { workspace: Workspace; disk: Record<string, string>; reads: 
   const disk = { ...texts };
   const reads: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   const workspace = new Workspace();
-  for (const name of names) workspace.set(name, disk[name]!, { retain: false, load: () => (reads[name]!++, disk[name]!) });
+  for (const name of names)
+    workspace.set(name, disk[name]!, { retain: false, load: () => (reads[name]!++, disk[name]!) });
   return { workspace, disk, reads };
 }
 

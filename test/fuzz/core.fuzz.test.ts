@@ -19,12 +19,38 @@ const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
 // Seeds: every checks fixture file, the examples and the corpus.
 const seeds: string[] = [];
-for (const name of readdirSync(join(fixtures, 'checks'))) for (const f of readFixture(join(fixtures, 'checks', name))) seeds.push(f.text);
-for (const name of readdirSync(join(import.meta.dirname, '..', 'examples'))) seeds.push(readFileSync(join(import.meta.dirname, '..', 'examples', name), 'utf8'));
-for (const name of readdirSync(join(fixtures, 'corpus')).filter((n) => n !== 'NOTICE')) seeds.push(readFileSync(join(fixtures, 'corpus', name), 'utf8'));
+for (const name of readdirSync(join(fixtures, 'checks')))
+  for (const f of readFixture(join(fixtures, 'checks', name))) seeds.push(f.text);
+for (const name of readdirSync(join(import.meta.dirname, '..', 'examples')))
+  seeds.push(readFileSync(join(import.meta.dirname, '..', 'examples', name), 'utf8'));
+for (const name of readdirSync(join(fixtures, 'corpus')).filter((n) => n !== 'NOTICE'))
+  seeds.push(readFileSync(join(fixtures, 'corpus', name), 'utf8'));
 
 const noise = fc.oneof(
-  fc.constantFrom('\r\n', '\r', '\t', '\u0000', '\uFFFD', ' ', '  ', '!', ':', '#', '(config)#', 'asa1(config-load-balancing)# ', 'no ', 'vpn load-balancing', ' cluster', ' participate', ' interface lbpublic ', '2001:db8::1', '999.1.1.1', '-', '/', '*****'),
+  fc.constantFrom(
+    '\r\n',
+    '\r',
+    '\t',
+    '\u0000',
+    '\uFFFD',
+    ' ',
+    '  ',
+    '!',
+    ':',
+    '#',
+    '(config)#',
+    'asa1(config-load-balancing)# ',
+    'no ',
+    'vpn load-balancing',
+    ' cluster',
+    ' participate',
+    ' interface lbpublic ',
+    '2001:db8::1',
+    '999.1.1.1',
+    '-',
+    '/',
+    '*****',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
   fc.constant('x'.repeat(5000)),
@@ -34,7 +60,15 @@ const noise = fc.oneof(
 const mutated = fc
   .tuple(
     fc.constantFrom(...seeds),
-    fc.array(fc.tuple(fc.constantFrom('delete', 'duplicate', 'swap', 'insert', 'truncate', 'crlf', 'tabs'), fc.nat(), fc.nat(), noise), { minLength: 1, maxLength: 6 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('delete', 'duplicate', 'swap', 'insert', 'truncate', 'crlf', 'tabs'),
+        fc.nat(),
+        fc.nat(),
+        noise,
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
   )
   .map(([seed, ops]) => {
     let lines = seed.split('\n');
@@ -65,8 +99,11 @@ function lineLengths(text: string): number[] {
 }
 
 function inside(range: Range, lengths: number[]): boolean {
-  const ok = (p: Range['start']) => p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line]!;
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  const ok = (p: Range['start']) =>
+    p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line]!;
+  const ordered =
+    range.start.line < range.end.line ||
+    (range.start.line === range.end.line && range.start.character <= range.end.character);
   return ok(range.start) && ok(range.end) && ordered;
 }
 
@@ -75,20 +112,37 @@ function checkDocument(text: string): Diagnostic[] {
   const lengths = lineLengths(text);
   for (const d of diagnostics) {
     assert.ok(inside(d.range, lengths), `${d.code} range outside the document: ${JSON.stringify(d.range)}`);
-    for (const r of d.related) if (r.uri === 'fuzz.cfg') assert.ok(inside(r.range, lengths), `${d.code} related range outside the document`);
-    for (const fix of d.fixes) for (const e of fix.edits) assert.ok(inside(e.range, lengths), `${d.code} fix '${fix.title}' edits outside the document`);
+    for (const r of d.related)
+      if (r.uri === 'fuzz.cfg') assert.ok(inside(r.range, lengths), `${d.code} related range outside the document`);
+    for (const fix of d.fixes)
+      for (const e of fix.edits)
+        assert.ok(inside(e.range, lengths), `${d.code} fix '${fix.title}' edits outside the document`);
     // However long the words of the config, messages stay readable: long words are shortened where quoted.
-    for (const text of [d.message, ...d.related.map((r) => r.message), ...d.fixes.map((f) => f.title)]) assert.ok(text.length <= MAX_MESSAGE, `${d.code} message of ${text.length} characters`);
+    for (const text of [d.message, ...d.related.map((r) => r.message), ...d.fixes.map((f) => f.title)])
+      assert.ok(text.length <= MAX_MESSAGE, `${d.code} message of ${text.length} characters`);
   }
   return diagnostics;
 }
 
 test(`fuzz: analysis of mutated configs never throws and keeps every range inside the document (${cases(80_000)} cases)`, () => {
-  fc.assert(fc.property(mutated, (text) => void checkDocument(text)), { numRuns: cases(80_000), seed: SEED });
+  fc.assert(
+    fc.property(mutated, (text) => void checkDocument(text)),
+    { numRuns: cases(80_000), seed: SEED },
+  );
 });
 
 test(`fuzz: arbitrary text, including binary, never throws (${cases(20_000)} cases)`, () => {
-  fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ maxLength: 400 })), (text) => void checkDocument(text)), { numRuns: cases(20_000), seed: SEED });
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.string({ maxLength: 400 }),
+      ),
+      (text) => void checkDocument(text),
+    ),
+    { numRuns: cases(20_000), seed: SEED },
+  );
 });
 
 test(`fuzz: every quick fix on a mutated config applies cleanly and removes its diagnostic (${cases(5_000)} cases)`, () => {
@@ -100,7 +154,10 @@ test(`fuzz: every quick fix on a mutated config applies cleanly and removes its 
           const fixed = applyEdits(text, fix.edits);
           const after = checkDocument(fixed);
           const before = diagnostics.filter((x) => x.code === d.code).length;
-          assert.ok(after.filter((x) => x.code === d.code).length < before, `'${fix.title}' did not remove ${d.code}\n--- before\n${text}\n--- after\n${fixed}`);
+          assert.ok(
+            after.filter((x) => x.code === d.code).length < before,
+            `'${fix.title}' did not remove ${d.code}\n--- before\n${text}\n--- after\n${fixed}`,
+          );
         }
       }
     }),

@@ -57,7 +57,10 @@ test('every include names a repository rule, and every repository rule is used',
     if (!(include.slice(1) in repository)) missing.push(`${path}: ${include}`);
   });
   assert.deepEqual(missing, []);
-  assert.deepEqual(Object.keys(repository).filter((name) => !used.has(name)), []);
+  assert.deepEqual(
+    Object.keys(repository).filter((name) => !used.has(name)),
+    [],
+  );
 });
 
 test('every scope name ends in .asa and begin/end rules are paired', () => {
@@ -65,9 +68,10 @@ test('every scope name ends in .asa and begin/end rules are paired', () => {
   walk(grammar, '$', (rule, path) => {
     for (const key of ['name', 'contentName'] as const) {
       const scope = rule[key];
-      if (typeof scope === 'string' && path !== '$' && !scope.split(' ').every((s) => s.endsWith('.asa'))) bad.push(`${path}.${key}: ${scope}`);
+      if (typeof scope === 'string' && path !== '$' && !scope.split(' ').every((s) => s.endsWith('.asa')))
+        bad.push(`${path}.${key}: ${scope}`);
     }
-    if (('begin' in rule) !== ('end' in rule || 'while' in rule)) bad.push(`${path}: begin without end`);
+    if ('begin' in rule !== ('end' in rule || 'while' in rule)) bad.push(`${path}: begin without end`);
   });
   assert.deepEqual(bad, []);
 });

@@ -12,11 +12,16 @@ interface LanguageConfiguration {
   indentationRules: { increaseIndentPattern: string; decreaseIndentPattern: string };
 }
 
-const config = JSON.parse(readFileSync(fileURLToPath(new URL('../../client/language-configuration.json', import.meta.url)), 'utf8')) as LanguageConfiguration;
+const config = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../client/language-configuration.json', import.meta.url)), 'utf8'),
+) as LanguageConfiguration;
 
 test('comments and brackets', () => {
   assert.equal(config.comments.lineComment, '!');
-  assert.deepEqual(config.brackets.map((b) => b.join('')), ['()', '[]', '{}']);
+  assert.deepEqual(
+    config.brackets.map((b) => b.join('')),
+    ['()', '[]', '{}'],
+  );
 });
 
 test('folding follows indentation, with ! region markers', () => {
@@ -53,10 +58,25 @@ test('the word pattern keeps addresses, interface ids and hyphenated words whole
 test('indentation rules indent after sub-mode headers and not after their sub-commands', () => {
   const increase = new RegExp(config.indentationRules.increaseIndentPattern);
   const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);
-  for (const line of ['interface GigabitEthernet0/1', 'vpn load-balancing', 'vpn load-balancing ', 'tunnel-group AnyConnect webvpn-attributes', 'object network WEB', 'dns server-group DefaultDNS', 'policy-map global_policy', ' class inspection_default']) {
+  for (const line of [
+    'interface GigabitEthernet0/1',
+    'vpn load-balancing',
+    'vpn load-balancing ',
+    'tunnel-group AnyConnect webvpn-attributes',
+    'object network WEB',
+    'dns server-group DefaultDNS',
+    'policy-map global_policy',
+    ' class inspection_default',
+  ]) {
     assert.match(line, increase, line);
   }
-  for (const line of [' interface lbpublic outside', ' participate', 'tunnel-group AnyConnect type remote-access', 'hostname asa1', 'interface']) {
+  for (const line of [
+    ' interface lbpublic outside',
+    ' participate',
+    'tunnel-group AnyConnect type remote-access',
+    'hostname asa1',
+    'interface',
+  ]) {
     assert.doesNotMatch(line, increase, line);
   }
   assert.match('!', decrease);

@@ -27,7 +27,10 @@ test('every line of every fixture (including the corpus copies) tokenises within
     for (const [i, line] of (await tokenizeText(text)).entries()) {
       lines++;
       assert.ok(line.tokens.length > 0, `${name}:${i + 1} produced no token`);
-      assert.ok(line.millis < PER_LINE_MS, `${name}:${i + 1} took ${line.millis.toFixed(1)} ms: ${JSON.stringify(line.line)}`);
+      assert.ok(
+        line.millis < PER_LINE_MS,
+        `${name}:${i + 1} took ${line.millis.toFixed(1)} ms: ${JSON.stringify(line.line)}`,
+      );
     }
   }
   assert.ok(lines > 500, `expected the fixtures to hold more than 500 lines, found ${lines}`);
@@ -46,20 +49,31 @@ const hostile: Record<string, string> = {
   'many words': Array.from({ length: 400 }, (_, i) => `w${i}`).join(' '),
   'many addresses': Array.from({ length: 150 }, (_, i) => `10.0.${i % 256}.1 255.255.255.0`).join(' '),
   'many IPv6 addresses': Array.from({ length: 100 }, (_, i) => `2001:db8:0000:4200::${i}/64`).join(' '),
-  'asterisks': '*'.repeat(2000),
+  asterisks: '*'.repeat(2000),
   'unterminated prompt': 'a'.repeat(1000) + '(' + 'b'.repeat(1000),
   'prompt-like name': 'asa' + '.-'.repeat(1000),
   'dashes then text': '-'.repeat(2000) + 'x',
   'parentheses and commas': ' (' + 'a,'.repeat(1000),
   'interface-like': 'GigabitEthernet' + '0/'.repeat(1000),
-  'quotes': '"'.repeat(2000),
-  'key-value-like': 'a ' .repeat(1000) + ':',
+  quotes: '"'.repeat(2000),
+  'key-value-like': 'a '.repeat(1000) + ':',
 };
 
 for (const [label, body] of Object.entries(hostile)) {
   test(`a 2,000-character line of ${label} tokenises quickly in every context`, async () => {
     // Each prefix puts the line under a different rule: root, indented sub-command, prompt, negation, LB commands, show output.
-    const contexts = ['', ' ', 'asa1(config)# ', 'no ', ' cluster ip address ', 'nat ', ' cluster key ', 'interface ', 'description ', 'asa1# show vpn load-balancing\n'];
+    const contexts = [
+      '',
+      ' ',
+      'asa1(config)# ',
+      'no ',
+      ' cluster ip address ',
+      'nat ',
+      ' cluster key ',
+      'interface ',
+      'description ',
+      'asa1# show vpn load-balancing\n',
+    ];
     for (const prefix of contexts) {
       const lines = await tokenizeText(prefix + body);
       const slowest = Math.max(...lines.map((l) => l.millis));

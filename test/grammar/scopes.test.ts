@@ -8,7 +8,10 @@ async function expectToken(line: string, text: string, scope: string, occurrence
   const tokens = await tokenizeLine(line);
   const token = tokenAt(tokens, line, text, occurrence);
   assert.ok(token, `"${text}" is not a single token in ${JSON.stringify(line)}: ${describeTokens(tokens)}`);
-  assert.ok(token.scopes.includes(scope), `"${text}" in ${JSON.stringify(line)} has [${token.scopes.join(', ')}], expected ${scope}`);
+  assert.ok(
+    token.scopes.includes(scope),
+    `"${text}" in ${JSON.stringify(line)} has [${token.scopes.join(', ')}], expected ${scope}`,
+  );
   return token;
 }
 
@@ -35,7 +38,11 @@ describe('load-balancing block', () => {
     await expectToken(' nat 192.168.30.3 2001:DB8::1', '2001:DB8::1', 'constant.numeric.ipv6.asa');
     await expectToken(' nat vpn1.example.com', 'vpn1.example.com', 'string.unquoted.hostname.asa');
     await expectToken(' cluster ip address 209.165.202.224', 'cluster', 'keyword.other.load-balancing.cluster.asa');
-    await expectToken(' cluster ip address 209.165.202.224', 'ip address', 'keyword.other.load-balancing.ip-address.asa');
+    await expectToken(
+      ' cluster ip address 209.165.202.224',
+      'ip address',
+      'keyword.other.load-balancing.ip-address.asa',
+    );
     await expectToken(' cluster port 9023', 'port', 'keyword.other.load-balancing.port.asa');
     await expectToken(' cluster port 9023', '9023', 'constant.numeric.integer.port.asa');
     await expectToken(' cluster encryption', 'encryption', 'keyword.other.load-balancing.encryption.asa');
@@ -66,8 +73,11 @@ describe('load-balancing block', () => {
   });
 
   test('sub-commands are recognised without indentation, with tabs, and after no', async () => {
-    const lines = await tokenizeText('vpn load-balancing\ncluster encryption\n\tparticipate\nno participate\n  no cluster encryption');
-    const scopeOf = (i: number, text: string): string[] => tokenAt(lines[i]!.tokens, lines[i]!.line, text)?.scopes ?? [];
+    const lines = await tokenizeText(
+      'vpn load-balancing\ncluster encryption\n\tparticipate\nno participate\n  no cluster encryption',
+    );
+    const scopeOf = (i: number, text: string): string[] =>
+      tokenAt(lines[i]!.tokens, lines[i]!.line, text)?.scopes ?? [];
     assert.ok(scopeOf(1, 'encryption').includes('keyword.other.load-balancing.encryption.asa'));
     assert.ok(scopeOf(2, 'participate').includes('keyword.other.load-balancing.participate.asa'));
     assert.ok(scopeOf(3, 'no').includes('keyword.control.negation.asa'));
@@ -90,7 +100,11 @@ describe('transcripts', () => {
     await expectToken(line, '#', 'punctuation.definition.prompt.asa');
     await expectToken(line, 'cluster', 'keyword.other.load-balancing.cluster.asa');
     await expectToken(line, '123456789', 'string.other.secret.asa');
-    await expectToken('hostname(config)# interface GigabitEthernet 0/1', 'GigabitEthernet 0/1', 'entity.name.type.interface.asa');
+    await expectToken(
+      'hostname(config)# interface GigabitEthernet 0/1',
+      'GigabitEthernet 0/1',
+      'entity.name.type.interface.asa',
+    );
     await expectToken('asa1> enable', 'asa1', 'meta.prompt.asa');
     await expectToken('asa1> enable', '>', 'punctuation.definition.prompt.asa');
     await expectToken('vASA-VPN-20#show vpn load-balancing', 'vASA-VPN-20', 'meta.prompt.asa');
@@ -105,28 +119,54 @@ describe('transcripts', () => {
   });
 
   test('device errors and warnings are invalid, not commands', async () => {
-    await expectToken('ERROR: Virtual IPv4 address is not set', 'ERROR: Virtual IPv4 address is not set', 'invalid.illegal.output.error.asa');
-    await expectToken("% Invalid input detected at '^' marker.", "% Invalid input detected at '^' marker.", 'invalid.illegal.output.error.asa');
+    await expectToken(
+      'ERROR: Virtual IPv4 address is not set',
+      'ERROR: Virtual IPv4 address is not set',
+      'invalid.illegal.output.error.asa',
+    );
+    await expectToken(
+      "% Invalid input detected at '^' marker.",
+      "% Invalid input detected at '^' marker.",
+      'invalid.illegal.output.error.asa',
+    );
     await expectToken('WARNING: something', 'WARNING: something', 'invalid.deprecated.output.warning.asa');
   });
 
   test('show output after a prompt is output up to the next prompt', async () => {
-    const lines = await tokenizeText('asa1# show vpn load-balancing\nRole :      Master\n192.168.1.9    Master 7   ASA-5540 4 2 216 100\nasa1# show running-config vpn load-balancing\nvpn load-balancing');
+    const lines = await tokenizeText(
+      'asa1# show vpn load-balancing\nRole :      Master\n192.168.1.9    Master 7   ASA-5540 4 2 216 100\nasa1# show running-config vpn load-balancing\nvpn load-balancing',
+    );
     assert.ok(lines[1]!.tokens.every((t) => t.scopes[0] === 'meta.output.show.asa'));
     assert.ok(tokenAt(lines[2]!.tokens, lines[2]!.line, 'Master')?.scopes.includes('constant.language.role.asa'));
     assert.ok(tokenAt(lines[2]!.tokens, lines[2]!.line, '192.168.1.9')?.scopes.includes('constant.numeric.ipv4.asa'));
     assert.ok(tokenAt(lines[3]!.tokens, lines[3]!.line, 'asa1')?.scopes.includes('meta.prompt.asa'));
     // show running-config prints configuration, which is highlighted as such.
-    assert.ok(tokenAt(lines[4]!.tokens, lines[4]!.line, 'vpn load-balancing')?.scopes.includes('storage.type.submode.load-balancing.asa'));
+    assert.ok(
+      tokenAt(lines[4]!.tokens, lines[4]!.line, 'vpn load-balancing')?.scopes.includes(
+        'storage.type.submode.load-balancing.asa',
+      ),
+    );
   });
 });
 
 describe('values', () => {
   test('IPv6 addresses with uncompressed zeros and a prefix length are one token', async () => {
-    await expectToken(' ipv6 address 2001:db8:0000:4200::12/64', '2001:db8:0000:4200::12/64', 'constant.numeric.ipv6.asa');
-    await expectToken('ipv6 route WAN 2001:db8:0000:4200::/56 2001:db8:0000:4203::801', '2001:db8:0000:4200::/56', 'constant.numeric.ipv6.asa');
+    await expectToken(
+      ' ipv6 address 2001:db8:0000:4200::12/64',
+      '2001:db8:0000:4200::12/64',
+      'constant.numeric.ipv6.asa',
+    );
+    await expectToken(
+      'ipv6 route WAN 2001:db8:0000:4200::/56 2001:db8:0000:4203::801',
+      '2001:db8:0000:4200::/56',
+      'constant.numeric.ipv6.asa',
+    );
     await expectToken(' host 2001:db8:0000:4202::4:4', '2001:db8:0000:4202::4:4', 'constant.numeric.ipv6.asa');
-    await expectToken('x 2001:0db8:0000:0000:0000:0000:0000:0001', '2001:0db8:0000:0000:0000:0000:0000:0001', 'constant.numeric.ipv6.asa');
+    await expectToken(
+      'x 2001:0db8:0000:0000:0000:0000:0000:0001',
+      '2001:0db8:0000:0000:0000:0000:0000:0001',
+      'constant.numeric.ipv6.asa',
+    );
     await expectToken('ipv6 route WAN ::/0 fe80::1', 'fe80::1', 'constant.numeric.ipv6.asa');
   });
 
@@ -142,7 +182,11 @@ describe('values', () => {
     await expectToken(line, 'standby', 'keyword.other.standby.asa');
     await expectToken(line, '209.165.202.130', 'constant.numeric.ipv4.asa');
     await expectToken('ip local pool P 10.0.0.1-10.0.0.9 mask 255.255.255.0', '10.0.0.9', 'constant.numeric.ipv4.asa');
-    await expectToken('ip local pool P 10.0.0.1-10.0.0.9 mask 255.255.255.0', '255.255.255.0', 'constant.numeric.netmask.asa');
+    await expectToken(
+      'ip local pool P 10.0.0.1-10.0.0.9 mask 255.255.255.0',
+      '255.255.255.0',
+      'constant.numeric.netmask.asa',
+    );
     await expectToken(' name-server 192.0.2.10 192.0.2.11 inside', '192.0.2.11', 'constant.numeric.ipv4.asa');
     await expectToken('x 209.165.202.129/27', '209.165.202.129/27', 'constant.numeric.ipv4.asa');
     // Dotted numbers that are not addresses (versions, five groups) are not addresses.
@@ -151,7 +195,16 @@ describe('values', () => {
   });
 
   test('interface ids are one token each', async () => {
-    for (const id of ['GigabitEthernet0/1', 'GigabitEthernet 0/2', 'Management0/0', 'Redundant1.100', 'Port-channel1', 'TenGigabitEthernet1/0/1', 'Ethernet0', 'Internal-Data0/1']) {
+    for (const id of [
+      'GigabitEthernet0/1',
+      'GigabitEthernet 0/2',
+      'Management0/0',
+      'Redundant1.100',
+      'Port-channel1',
+      'TenGigabitEthernet1/0/1',
+      'Ethernet0',
+      'Internal-Data0/1',
+    ]) {
       await expectToken(`interface ${id}`, id, 'entity.name.type.interface.asa');
     }
     await expectToken(' member-interface GigabitEthernet0/2', 'GigabitEthernet0/2', 'entity.name.type.interface.asa');
@@ -170,8 +223,16 @@ describe('values', () => {
   });
 
   test('URLs, paths, descriptions and banners', async () => {
-    await expectToken(' group-url https://209.165.202.158/AnyConnect enable', 'https://209.165.202.158/AnyConnect', 'markup.underline.link.asa');
-    await expectToken('boot system disk0:/asa9-12-4-67-smp-k8.bin', 'disk0:/asa9-12-4-67-smp-k8.bin', 'string.unquoted.path.asa');
+    await expectToken(
+      ' group-url https://209.165.202.158/AnyConnect enable',
+      'https://209.165.202.158/AnyConnect',
+      'markup.underline.link.asa',
+    );
+    await expectToken(
+      'boot system disk0:/asa9-12-4-67-smp-k8.bin',
+      'disk0:/asa9-12-4-67-smp-k8.bin',
+      'string.unquoted.path.asa',
+    );
     await expectToken(' description IPv4 DMZ NAT64', 'IPv4 DMZ NAT64', 'string.unquoted.description.asa');
     await expectToken('banner motd Authorised access only', 'Authorised access only', 'string.unquoted.banner.asa');
   });
@@ -182,7 +243,11 @@ describe('secrets', () => {
     await expectToken(' key *****', '*****', 'string.other.secret.masked.asa');
     await expectToken(' key 10101010', '10101010', 'string.other.secret.asa');
     await expectToken('key 10101010', '10101010', 'string.other.secret.asa');
-    await expectToken('snmp-server host Management 10.1.1.50 community ***** version 2c', '*****', 'string.other.secret.masked.asa');
+    await expectToken(
+      'snmp-server host Management 10.1.1.50 community ***** version 2c',
+      '*****',
+      'string.other.secret.masked.asa',
+    );
     await expectToken('snmp-server community public-example', 'public-example', 'string.other.secret.asa');
     await expectToken('enable password ntc123 encrypted', 'ntc123', 'string.other.secret.asa');
     await expectToken('enable password ntc123 encrypted', 'encrypted', 'storage.modifier.encrypted.asa');
@@ -214,8 +279,16 @@ describe('structure', () => {
     await expectToken('ASA Version 9.12(4)67 ', 'ASA Version', 'keyword.other.version.asa');
     await expectToken('ASA Version 9.12(4)67 ', '9.12(4)67', 'constant.numeric.version.asa');
     await expectToken('PIX Version 8.0(3)', 'PIX Version', 'keyword.other.version.asa');
-    await expectToken('Cryptochecksum:bfecf4b9d1b98b7e8d97434851f57e14', 'Cryptochecksum', 'keyword.other.cryptochecksum.asa');
-    await expectToken('Cryptochecksum:bfecf4b9d1b98b7e8d97434851f57e14', 'bfecf4b9d1b98b7e8d97434851f57e14', 'constant.other.checksum.asa');
+    await expectToken(
+      'Cryptochecksum:bfecf4b9d1b98b7e8d97434851f57e14',
+      'Cryptochecksum',
+      'keyword.other.cryptochecksum.asa',
+    );
+    await expectToken(
+      'Cryptochecksum:bfecf4b9d1b98b7e8d97434851f57e14',
+      'bfecf4b9d1b98b7e8d97434851f57e14',
+      'constant.other.checksum.asa',
+    );
   });
 
   test('top-level commands, sub-commands, no, and sub-mode headers are told apart', async () => {
@@ -225,7 +298,11 @@ describe('structure', () => {
     await expectToken('interface GigabitEthernet0/1', 'interface', 'storage.type.submode.interface.asa');
     await expectToken('tunnel-group AnyConnect webvpn-attributes', 'tunnel-group', 'storage.type.submode.asa');
     await expectToken('tunnel-group AnyConnect webvpn-attributes', 'AnyConnect', 'entity.name.section.asa');
-    await expectToken('tunnel-group AnyConnect webvpn-attributes', 'webvpn-attributes', 'storage.modifier.attributes.asa');
+    await expectToken(
+      'tunnel-group AnyConnect webvpn-attributes',
+      'webvpn-attributes',
+      'storage.modifier.attributes.asa',
+    );
     await expectToken('group-policy todd internal', 'group-policy', 'storage.type.submode.asa');
     await expectToken('object network OXIDIZED', 'object network', 'storage.type.submode.asa');
     await expectToken('dns server-group DefaultDNS', 'DefaultDNS', 'entity.name.section.asa');
@@ -239,7 +316,9 @@ describe('structure', () => {
   });
 
   test('hard-wrapped continuation lines and CRLF text still tokenise', async () => {
-    const lines = await tokenizeText('timeout conn 2:00:00 half-closed 1:00:00 udp 0:02:00 icmp 1:00:00 rpc 1:00:00 h3\r\n23 0:05:00 h225 1:00:00\r\n:00\r\n');
+    const lines = await tokenizeText(
+      'timeout conn 2:00:00 half-closed 1:00:00 udp 0:02:00 icmp 1:00:00 rpc 1:00:00 h3\r\n23 0:05:00 h225 1:00:00\r\n:00\r\n',
+    );
     assert.equal(lines.length, 4);
     assert.ok(tokenAt(lines[1]!.tokens, lines[1]!.line, '0:05:00')?.scopes.includes('constant.numeric.time.asa'));
   });

@@ -45,7 +45,8 @@ export function expandSnippet(body: string | readonly string[]): string {
 /** Reads a VS Code snippet file (default: the extension's `snippets/asa.json`). */
 export function readSnippets(file: string = SNIPPETS_FILE): SnippetEntry[] {
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${file}: a snippet file must hold one JSON object`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new Error(`${file}: a snippet file must hold one JSON object`);
   return Object.entries(raw as Record<string, unknown>).map(([name, value]) => toEntry(file, name, value));
 }
 
@@ -80,7 +81,11 @@ function collectDefaults(nodes: readonly SnippetNode[], defaults: Map<number, Sn
   }
 }
 
-function render(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, SnippetNode[] | string>, seen: readonly number[] = []): string {
+function render(
+  nodes: readonly SnippetNode[],
+  defaults: ReadonlyMap<number, SnippetNode[] | string>,
+  seen: readonly number[] = [],
+): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {
@@ -158,7 +163,9 @@ class SnippetParser {
     const simple = /^\$(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))/.exec(rest);
     if (simple) {
       this.pos += simple[0].length;
-      return simple[1] !== undefined ? { kind: 'tabstop', index: Number(simple[1]) } : { kind: 'variable', name: simple[2]!, children: undefined };
+      return simple[1] !== undefined
+        ? { kind: 'tabstop', index: Number(simple[1]) }
+        : { kind: 'variable', name: simple[2]!, children: undefined };
     }
     const head = /^\$\{(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))([}:|/])/.exec(rest);
     if (!head) return undefined;
@@ -166,8 +173,10 @@ class SnippetParser {
     const name = head[2]!;
     const separator = head[3];
     this.pos += head[0].length;
-    if (separator === '}') return index !== undefined ? { kind: 'tabstop', index } : { kind: 'variable', name, children: undefined };
-    if (separator === '/') throw new Error(`snippet transforms are not supported (at offset ${start}): ${rest.slice(0, 40)}`);
+    if (separator === '}')
+      return index !== undefined ? { kind: 'tabstop', index } : { kind: 'variable', name, children: undefined };
+    if (separator === '/')
+      throw new Error(`snippet transforms are not supported (at offset ${start}): ${rest.slice(0, 40)}`);
     if (separator === '|') {
       const options = index !== undefined ? this.parseChoiceOptions() : undefined;
       if (options && index !== undefined) return { kind: 'choice', index, options };

@@ -55,7 +55,10 @@ describe('snippets/asa.json', () => {
     const prefixes = entries.flatMap((e) => e.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes must be unique');
     for (const e of entries) {
-      assert.ok(e.prefix.length > 0 && e.prefix.every((p) => /^[a-z][a-z0-9-]+$/.test(p)), `${e.name}: prefixes should be lower-case words`);
+      assert.ok(
+        e.prefix.length > 0 && e.prefix.every((p) => /^[a-z][a-z0-9-]+$/.test(p)),
+        `${e.name}: prefixes should be lower-case words`,
+      );
       assert.ok(e.description.length > 40, `${e.name}: the description should say what the snippet is for`);
       assert.ok(e.body.length > 0);
     }
@@ -93,19 +96,37 @@ describe('snippets/asa.json', () => {
       ' participate',
     ]);
     assert.equal(lines(s).at(-1), ' participate');
-    assert.ok(lines(s).indexOf('crypto ikev1 enable inside') < lines(s).indexOf('vpn load-balancing'), 'IKEv1 must be enabled before the block');
+    assert.ok(
+      lines(s).indexOf('crypto ikev1 enable inside') < lines(s).indexOf('vpn load-balancing'),
+      'IKEv1 must be enabled before the block',
+    );
   });
 
   test('the unencrypted member has no key, no encryption and no IKEv1, and participates last', () => {
     const s = byPrefix('lb-member-plain');
-    assertInOrder(s, ['vpn load-balancing', ' interface lbpublic outside', ' interface lbprivate inside', ' cluster ip address 209.165.201.30', ' cluster port 9023', ' participate']);
+    assertInOrder(s, [
+      'vpn load-balancing',
+      ' interface lbpublic outside',
+      ' interface lbprivate inside',
+      ' cluster ip address 209.165.201.30',
+      ' cluster port 9023',
+      ' participate',
+    ]);
     assert.equal(lines(s).at(-1), ' participate');
     assert.doesNotMatch(s.text, /cluster key|cluster encryption|crypto ikev1/);
   });
 
   test('the interface pair names both interfaces and points lbpublic and lbprivate at them', () => {
     const s = byPrefix('lb-interfaces');
-    assertInOrder(s, ['interface GigabitEthernet0/0', ' nameif outside', 'interface GigabitEthernet0/1', ' nameif inside', 'vpn load-balancing', ' interface lbpublic outside', ' interface lbprivate inside']);
+    assertInOrder(s, [
+      'interface GigabitEthernet0/0',
+      ' nameif outside',
+      'interface GigabitEthernet0/1',
+      ' nameif inside',
+      'vpn load-balancing',
+      ' interface lbpublic outside',
+      ' interface lbprivate inside',
+    ]);
   });
 
   test('the group-URL sets cover the virtual IPv4, the virtual IPv6 and the device address', () => {
@@ -130,18 +151,34 @@ describe('snippets/asa.json', () => {
       const privateName = /^ interface lbprivate (\S+)$/m.exec(text)?.[1];
       assert.ok(publicName && privateName, `${s.name}: lbpublic and lbprivate must be set`);
       // Each interface block: its nameif and its address and mask.
-      const interfaces = [...text.matchAll(/^interface \S+\n nameif (\S+)\n(?: .*\n)*? ip address (\S+) (\S+)/gm)].map((m) => ({ nameif: m[1]!, address: m[2]!, mask: m[3]! }));
+      const interfaces = [...text.matchAll(/^interface \S+\n nameif (\S+)\n(?: .*\n)*? ip address (\S+) (\S+)/gm)].map(
+        (m) => ({ nameif: m[1]!, address: m[2]!, mask: m[3]! }),
+      );
       const pub = interfaces.find((i) => i.nameif === publicName);
       assert.ok(pub, `${s.name}: no interface has nameif ${publicName}`);
-      assert.ok(interfaces.some((i) => i.nameif === privateName), `${s.name}: no interface has nameif ${privateName}`);
+      assert.ok(
+        interfaces.some((i) => i.nameif === privateName),
+        `${s.name}: no interface has nameif ${privateName}`,
+      );
       const vip = /^ cluster ip address (\S+)/m.exec(text)?.[1] ?? '';
       const mask = ipv4(pub.mask);
-      assert.equal((ipv4(vip) & mask) >>> 0, (ipv4(pub.address) & mask) >>> 0, `${s.name}: ${vip} is outside ${pub.address}/${pub.mask}`);
-      assert.ok(interfaces.every((i) => i.address !== vip), `${s.name}: the virtual address equals an interface address`);
+      assert.equal(
+        (ipv4(vip) & mask) >>> 0,
+        (ipv4(pub.address) & mask) >>> 0,
+        `${s.name}: ${vip} is outside ${pub.address}/${pub.mask}`,
+      );
+      assert.ok(
+        interfaces.every((i) => i.address !== vip),
+        `${s.name}: the virtual address equals an interface address`,
+      );
       const host = (ipv4(vip) & ~mask) >>> 0;
-      assert.ok(host !== 0 && host !== (~mask >>> 0), `${s.name}: ${vip} is the network or broadcast address`);
+      assert.ok(host !== 0 && host !== ~mask >>> 0, `${s.name}: ${vip} is the network or broadcast address`);
       if (/cluster encryption/.test(text)) {
-        assert.match(text, new RegExp(`^crypto ikev1 enable ${privateName}$`, 'm'), `${s.name}: encryption needs IKEv1 on ${privateName}`);
+        assert.match(
+          text,
+          new RegExp(`^crypto ikev1 enable ${privateName}$`, 'm'),
+          `${s.name}: encryption needs IKEv1 on ${privateName}`,
+        );
         assert.match(text, /^ cluster key \S+$/m, `${s.name}: encryption needs a key`);
       }
     }
@@ -156,7 +193,10 @@ describe('snippets/asa.json', () => {
     for (const s of snippets) {
       for (const line of await tokenizeText(s.text)) {
         if (/^ (interface lb|priority|cluster|participate)/.test(line.line)) {
-          assert.ok(line.tokens.some((t) => t.scopes.some((x) => x.startsWith('meta.command.load-balancing.'))), `${s.name}: ${JSON.stringify(line.line)}`);
+          assert.ok(
+            line.tokens.some((t) => t.scopes.some((x) => x.startsWith('meta.command.load-balancing.'))),
+            `${s.name}: ${JSON.stringify(line.line)}`,
+          );
         }
       }
     }

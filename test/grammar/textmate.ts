@@ -95,7 +95,12 @@ export async function tokenizeLine(line: string): Promise<Token[]> {
 function toToken(line: string, token: TextMate.IToken): Token {
   // vscode-textmate reports the last token up to the appended newline; clamp it to the line.
   const end = Math.min(token.endIndex, line.length);
-  return { text: line.slice(token.startIndex, end), start: token.startIndex, end, scopes: token.scopes.filter((s) => s !== SCOPE_NAME) };
+  return {
+    text: line.slice(token.startIndex, end),
+    start: token.startIndex,
+    end,
+    scopes: token.scopes.filter((s) => s !== SCOPE_NAME),
+  };
 }
 
 /**

@@ -28,12 +28,21 @@ describe('change scripts over LSP', () => {
     const saved = readFileSync(path, 'utf8');
     const edited = saved.replace(/^ priority \d+$/m, ' priority 3');
     assert.notEqual(edited, saved);
-    const answer = await client.request<ChangeScriptResult>('asaLb/changeScript', { uri: fileUri(path), baseLabel: 'saved file', baseText: saved, targetText: edited });
+    const answer = await client.request<ChangeScriptResult>('asaLb/changeScript', {
+      uri: fileUri(path),
+      baseLabel: 'saved file',
+      baseText: saved,
+      targetText: edited,
+    });
     assert.ok(answer.ok);
     const other = mkdtempSync(join(tmpdir(), 'asa-lb-lsp-'));
     writeFileSync(join(other, 'asa1.cfg (saved file)'), saved);
     writeFileSync(join(other, 'asa1.cfg (editor)'), edited);
-    const printed = execFileSync(process.execPath, [CLI, 'script', '--format', 'transcript', '--force', 'asa1.cfg (saved file)', 'asa1.cfg (editor)'], { cwd: other, encoding: 'utf8' });
+    const printed = execFileSync(
+      process.execPath,
+      [CLI, 'script', '--format', 'transcript', '--force', 'asa1.cfg (saved file)', 'asa1.cfg (editor)'],
+      { cwd: other, encoding: 'utf8' },
+    );
     assert.equal(answer.text, printed);
     assert.match(answer.text, /\(config-load-balancing\)# priority 3$/m);
   });
@@ -45,7 +54,13 @@ describe('change scripts over LSP', () => {
     // saved file's public address: a conflict only on the base the script was made from.
     const hostname = /^hostname (\S+)/m.exec(saved)![1]!;
     const publicAddress = /interface lbpublic (\S+)/.exec(saved) ? /^ ip address (\S+) /m.exec(saved)![1]! : '';
-    const script = [`${hostname}# configure terminal`, `${hostname}(config)# vpn load-balancing`, `${hostname}(config-load-balancing)# cluster ip address ${publicAddress}`, `${hostname}(config-load-balancing)# exit`, ''].join('\n');
+    const script = [
+      `${hostname}# configure terminal`,
+      `${hostname}(config)# vpn load-balancing`,
+      `${hostname}(config-load-balancing)# cluster ip address ${publicAddress}`,
+      `${hostname}(config-load-balancing)# exit`,
+      '',
+    ].join('\n');
     // The editor's copy of the configuration has moved the public interface to another address.
     await client.open(fileUri(path), saved.replace(` ip address ${publicAddress} `, ' ip address 192.0.2.21 '));
     const uri = 'untitled:Untitled-1';
@@ -56,6 +71,9 @@ describe('change scripts over LSP', () => {
     const diagnostics = await client.diagnostics(uri, (list) => codes(list).includes('cluster-ip-conflict'));
     const conflict = diagnostics.find((d) => d.code === 'cluster-ip-conflict')!;
     assert.equal(conflict.range.start.line, 2);
-    assert.ok(conflict.relatedInformation?.some((r) => r.location.uri === fileUri(path)), 'points at the configuration');
+    assert.ok(
+      conflict.relatedInformation?.some((r) => r.location.uri === fileUri(path)),
+      'points at the configuration',
+    );
   });
 });

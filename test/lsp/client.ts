@@ -45,8 +45,17 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
   window: { workDoneProgress: true },
   textDocument: {
     synchronization: { dynamicRegistration: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
     completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     rename: { prepareSupport: true },
@@ -59,7 +68,10 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
 export const PULL_CAPABILITIES: ClientCapabilities = {
   ...EDITOR_CAPABILITIES,
   workspace: { ...EDITOR_CAPABILITIES.workspace, diagnostics: { refreshSupport: true } },
-  textDocument: { ...EDITOR_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+  textDocument: {
+    ...EDITOR_CAPABILITIES.textDocument,
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+  },
 };
 
 export interface StartOptions {
@@ -114,7 +126,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const offset = (p: Range['start']): number => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
-  for (const edit of sorted) out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
   return out;
 }
 
@@ -156,7 +169,9 @@ export class TestClient {
 
   /** Starts the server and completes `initialize` / `initialized`. */
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, options.args ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])] });
+    const child = spawn(process.execPath, options.args ?? [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])],
+    });
     child.stderr!.setEncoding('utf8');
     const connection = options.ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
@@ -171,7 +186,9 @@ export class TestClient {
       processId: process.pid,
       rootUri: folderUri,
       capabilities,
-      ...(folderUri && capabilities.workspace?.workspaceFolders ? { workspaceFolders: [{ uri: folderUri, name: 'fixture' }] } : {}),
+      ...(folderUri && capabilities.workspace?.workspaceFolders
+        ? { workspaceFolders: [{ uri: folderUri, name: 'fixture' }] }
+        : {}),
       ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await connection.sendNotification('initialized', {});
@@ -267,14 +284,19 @@ export class TestClient {
     const params = await this.wait(
       this.diagnosticWaiters,
       (p) => p.uri === uri && test(p.diagnostics),
-      () => `diagnostics of ${uri} (last published: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map((d) => d.code) ?? null)})`,
+      () =>
+        `diagnostics of ${uri} (last published: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map((d) => d.code) ?? null)})`,
     );
     return params.diagnostics;
   }
 
   /** The next publication for `uri` that belongs to document version `version`. */
   async publication(uri: string, version: number): Promise<PublishDiagnosticsParams> {
-    return this.wait(this.diagnosticWaiters, (p) => p.uri === uri && p.version === version, () => `diagnostics of ${uri} version ${version}`);
+    return this.wait(
+      this.diagnosticWaiters,
+      (p) => p.uri === uri && p.version === version,
+      () => `diagnostics of ${uri} version ${version}`,
+    );
   }
 
   /**
@@ -289,7 +311,11 @@ export class TestClient {
 
   /** Waits for a notification or server request with this method (and, optionally, these params). */
   waitForMessage(method: string, test: (params: unknown) => boolean = () => true): Promise<unknown> {
-    return this.wait(this.messageWaiters, (m) => m.method === method && test(m.params), () => `a '${method}' message`).then((m) => m.params);
+    return this.wait(
+      this.messageWaiters,
+      (m) => m.method === method && test(m.params),
+      () => `a '${method}' message`,
+    ).then((m) => m.params);
   }
 
   /** Resolves when a work-done progress ends (indexing has finished). */
@@ -305,7 +331,9 @@ export class TestClient {
 
   request<R>(method: string, params: unknown, token?: CancellationTokenSource): Promise<R> {
     // An absent token must not be passed at all: JSON-RPC would send it as a second, positional parameter.
-    return (token ? this.connection.sendRequest(method, params, token.token) : this.connection.sendRequest(method, params)) as Promise<R>;
+    return (
+      token ? this.connection.sendRequest(method, params, token.token) : this.connection.sendRequest(method, params)
+    ) as Promise<R>;
   }
 
   notify(method: string, params: unknown): Promise<void> {
@@ -338,7 +366,10 @@ export class TestClient {
       .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
       .map((e) => ({ range: e.range, text: e.newText }));
     this.lastChangeSentAt = performance.now();
-    await this.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+    await this.notify('textDocument/didChange', {
+      textDocument: { uri, version: doc.version },
+      contentChanges: changes,
+    });
   }
 
   async close(uri: string): Promise<void> {

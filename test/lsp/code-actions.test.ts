@@ -12,7 +12,10 @@ const FIXTURE = 'fixes';
 /** The text edits of an action for one document, whichever form the server chose. */
 function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const edit = action.edit!;
-  if (edit.documentChanges) return (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[]);
+  if (edit.documentChanges)
+    return (edit.documentChanges as TextDocumentEdit[])
+      .filter((d) => d.textDocument.uri === uri)
+      .flatMap((d) => d.edits as TextEdit[]);
   return edit.changes?.[uri] ?? [];
 }
 
@@ -32,9 +35,24 @@ describe('code actions', () => {
   }
 
   const quickFixes: { code: string; titles: string[]; preferred: string; line: string }[] = [
-    { code: 'port-out-of-range', titles: ['Set the default port 9023'], preferred: 'Set the default port 9023', line: ' cluster port 9023' },
-    { code: 'unknown-lb-command', titles: ["Change to 'priority'"], preferred: "Change to 'priority'", line: ' priority 9' },
-    { code: 'lb-interface-undefined', titles: ["Use interface 'inside'", "Use interface 'outside'"], preferred: "Use interface 'inside'", line: ' interface lbprivate inside' },
+    {
+      code: 'port-out-of-range',
+      titles: ['Set the default port 9023'],
+      preferred: 'Set the default port 9023',
+      line: ' cluster port 9023',
+    },
+    {
+      code: 'unknown-lb-command',
+      titles: ["Change to 'priority'"],
+      preferred: "Change to 'priority'",
+      line: ' priority 9',
+    },
+    {
+      code: 'lb-interface-undefined',
+      titles: ["Use interface 'inside'", "Use interface 'outside'"],
+      preferred: "Use interface 'inside'",
+      line: ' interface lbprivate inside',
+    },
   ];
 
   for (const expected of quickFixes) {
@@ -43,17 +61,30 @@ describe('code actions', () => {
       try {
         const { uri, diagnostics } = await openEdge(client);
         const target = diagnostics.find((d) => d.code === expected.code)!;
-        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: target.range,
+          context: { diagnostics: [target] },
+        });
         const fixes = actions.filter((a) => a.kind === 'quickfix');
-        assert.deepEqual(fixes.map((a) => a.title), expected.titles);
-        assert.deepEqual(fixes.filter((a) => a.isPreferred).map((a) => a.title), [expected.preferred]);
+        assert.deepEqual(
+          fixes.map((a) => a.title),
+          expected.titles,
+        );
+        assert.deepEqual(
+          fixes.filter((a) => a.isPreferred).map((a) => a.title),
+          [expected.preferred],
+        );
         const chosen = fixes.find((a) => a.isPreferred)!;
         assert.deepEqual(chosen.diagnostics, [target]);
         assert.equal((chosen.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 1);
         const fixed = client.nextDiagnostics(uri, (ds) => !ds.some((d) => d.code === expected.code));
         await client.edit(uri, editsOf(chosen, uri));
         await fixed;
-        const changed = client.text(uri).split('\n').filter((line, i) => line !== original.split('\n')[i]);
+        const changed = client
+          .text(uri)
+          .split('\n')
+          .filter((line, i) => line !== original.split('\n')[i]);
         assert.deepEqual(changed, [expected.line]);
       } finally {
         await client.stop();
@@ -70,11 +101,17 @@ describe('code actions', () => {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
-      assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.asa-lb']);
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        ['source.fixAll.asa-lb'],
+      );
       const remaining = client.nextDiagnostics(uri, (ds) => !ds.some((d) => d.code === 'port-out-of-range'));
       await client.edit(uri, editsOf(actions[0]!, uri));
       assert.deepEqual(codes(await remaining), ['plaintext-cluster-key', 'single-member-group']);
-      const expectedText = original.replace(' priorty 9', ' priority 9').replace('cluster port 70000', 'cluster port 9023').replace('lbprivate Inside', 'lbprivate inside');
+      const expectedText = original
+        .replace(' priorty 9', ' priority 9')
+        .replace('cluster port 70000', 'cluster port 9023')
+        .replace('lbprivate Inside', 'lbprivate inside');
       assert.equal(client.text(uri), expectedText);
     } finally {
       await client.stop();
@@ -87,7 +124,11 @@ describe('code actions', () => {
     try {
       const { uri, diagnostics } = await openEdge(client);
       const target = diagnostics.find((d) => d.code === 'port-out-of-range')!;
-      const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target], only: ['quickfix'] } });
+      const [action] = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: target.range,
+        context: { diagnostics: [target], only: ['quickfix'] },
+      });
       assert.equal(action!.edit!.documentChanges, undefined);
       assert.deepEqual(action!.edit!.changes![uri], [{ range: target.range, newText: '9023' }]);
     } finally {
@@ -101,9 +142,20 @@ describe('code actions', () => {
       const { uri, diagnostics } = await openEdge(client);
       const stale = diagnostics.find((d) => d.code === 'port-out-of-range')!;
       // An edit above the block leaves the port line where it was, so the stale diagnostic still names it.
-      await client.edit(uri, [{ range: { start: { line: 4, character: 9 }, end: { line: 4, character: 13 } }, newText: 'edge-1' }]);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
-      assert.deepEqual(actions.filter((a) => a.kind === 'quickfix').map((a) => [a.title, (a.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version]), [['Set the default port 9023', 2]]);
+      await client.edit(uri, [
+        { range: { start: { line: 4, character: 9 }, end: { line: 4, character: 13 } }, newText: 'edge-1' },
+      ]);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: stale.range,
+        context: { diagnostics: [stale] },
+      });
+      assert.deepEqual(
+        actions
+          .filter((a) => a.kind === 'quickfix')
+          .map((a) => [a.title, (a.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version]),
+        [['Set the default port 9023', 2]],
+      );
     } finally {
       await client.stop();
     }

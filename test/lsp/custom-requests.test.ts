@@ -58,7 +58,10 @@ describe('custom requests', () => {
 
   it('asaLb/simulate answers an invalid scenario with the field at fault', async () => {
     const scenario = JSON.parse(readFileSync(join(scenarios, 'unknown-director.json'), 'utf8'));
-    assert.deepEqual(await client.request('asaLb/simulate', { scenario }), { ok: false, error: 'director: no member is named "asa3"' });
+    assert.deepEqual(await client.request('asaLb/simulate', { scenario }), {
+      ok: false,
+      error: 'director: no member is named "asa3"',
+    });
   });
 
   it("asaLb/parseShow reads a capture as 'asa-lb show' does", async () => {
@@ -66,7 +69,9 @@ describe('custom requests', () => {
     const answer = await client.request<ParseShowResult>('asaLb/parseShow', { text: readFileSync(file, 'utf8') });
     assert.ok(answer.ok);
     assert.deepEqual(answer.value, cli('show', '--format', 'json', file));
-    const refused = await client.request<ParseShowResult>('asaLb/parseShow', { text: readFileSync(join(shows, 'not-show-output.txt'), 'utf8') });
+    const refused = await client.request<ParseShowResult>('asaLb/parseShow', {
+      text: readFileSync(join(shows, 'not-show-output.txt'), 'utf8'),
+    });
     assert.equal(refused.ok, false);
   });
 
@@ -76,18 +81,25 @@ describe('custom requests', () => {
     assert.equal(info.self, 'asa3');
     // asa3 listens on port 9024, the other two on 9023: it is split off the group, and says why.
     assert.equal(info.role, 'split off');
-    assert.deepEqual(info.group.members.find((m) => m.name === 'asa3')!.split, ['uses port 9024, but 2 of 3 members use port 9023']);
+    assert.deepEqual(info.group.members.find((m) => m.name === 'asa3')!.split, [
+      'uses port 9024, but 2 of 3 members use port 9023',
+    ]);
     assert.equal(info.group.clusterIp, '192.0.2.100');
     assert.equal(info.group.predictedDirector, 'asa1');
-    assert.deepEqual(info.group.members.map((m) => [m.name, m.uri, m.priority]), [
-      ['asa1', uri('asa1.cfg'), 10],
-      ['asa2', uri('asa2.cfg'), 9],
-      ['asa3', uri('site-b/asa3.conf'), 8],
-    ]);
+    assert.deepEqual(
+      info.group.members.map((m) => [m.name, m.uri, m.priority]),
+      [
+        ['asa1', uri('asa1.cfg'), 10],
+        ['asa2', uri('asa2.cfg'), 9],
+        ['asa3', uri('site-b/asa3.conf'), 8],
+      ],
+    );
   });
 
   it('puts a code lens on the vpn load-balancing line that opens the redirect preview', async () => {
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('asa1.cfg') } });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', {
+      textDocument: { uri: uri('asa1.cfg') },
+    });
     assert.equal(lenses.length, 1);
     const [lens] = lenses;
     assert.equal(lens!.range.start.line, 20);
@@ -101,7 +113,9 @@ describe('custom requests', () => {
     await client.open(asa3, readFileSync(join(dir, 'site-b/asa3.conf'), 'utf8'));
     const changed = client.waitForMessage('asaLb/groupsChanged');
     // asa3's priority 8 becomes 10, tying with asa1 for director.
-    await client.edit(asa3, [{ range: { start: { line: 21, character: 10 }, end: { line: 21, character: 11 } }, newText: '10' }]);
+    await client.edit(asa3, [
+      { range: { start: { line: 21, character: 10 }, end: { line: 21, character: 11 } }, newText: '10' },
+    ]);
     await changed;
     const info = await client.request<GroupInfoResult>('asaLb/groupInfo', { uri: asa3 });
     assert.ok(info.inGroup);

@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { codes, copyFixture, fileUri, PULL_CAPABILITIES, removeFolder, ROOT, TestClient, type StartOptions } from './client';
+import {
+  codes,
+  copyFixture,
+  fileUri,
+  PULL_CAPABILITIES,
+  removeFolder,
+  ROOT,
+  TestClient,
+  type StartOptions,
+} from './client';
 
 const README = 'https://github.com/asa-lb/asa-lb/blob/main/README.md';
 const has = (code: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === code);
@@ -14,7 +23,11 @@ const lacks = (code: string) => (ds: Diagnostic[]) => !ds.some((d) => d.code ===
 
 /** One test's server and its private copy of a fixture folder, both cleaned up after the test. */
 const running: { client: TestClient; dir: string }[] = [];
-async function start(fixture: string, options: StartOptions = {}, prepare?: (dir: string) => void): Promise<{ client: TestClient; dir: string; uri: (name: string) => string }> {
+async function start(
+  fixture: string,
+  options: StartOptions = {},
+  prepare?: (dir: string) => void,
+): Promise<{ client: TestClient; dir: string; uri: (name: string) => string }> {
   const dir = copyFixture(fixture);
   prepare?.(dir);
   const client = await TestClient.start({ folder: dir, ...options });
@@ -34,7 +47,13 @@ describe('push diagnostics', () => {
     const { client, dir, uri } = await start('fixes');
     await client.open(uri('edge.cfg'), readFileSync(join(dir, 'edge.cfg'), 'utf8'));
     const diagnostics = await client.diagnostics(uri('edge.cfg'), has('port-out-of-range'));
-    assert.deepEqual(codes(diagnostics), ['lb-interface-undefined', 'plaintext-cluster-key', 'port-out-of-range', 'single-member-group', 'unknown-lb-command']);
+    assert.deepEqual(codes(diagnostics), [
+      'lb-interface-undefined',
+      'plaintext-cluster-key',
+      'port-out-of-range',
+      'single-member-group',
+      'unknown-lb-command',
+    ]);
     const port = diagnostics.find((d) => d.code === 'port-out-of-range')!;
     assert.equal(port.source, 'asa-lb');
     assert.equal(port.severity, 1);
@@ -47,7 +66,10 @@ describe('push diagnostics', () => {
   it('reports cross-device diagnostics for a member nobody opened, found by background indexing', async () => {
     // Configs under node_modules and .git would join the group if indexed (the repository cannot hold such folders,
     // so the test makes them): same virtual address, a clashing public address and another port.
-    const decoy = (hostname: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'lsp', 'group', 'asa1.cfg'), 'utf8').replace('hostname asa1', `hostname ${hostname}`).replace(' priority 10', ' priority 5\n cluster port 9099');
+    const decoy = (hostname: string) =>
+      readFileSync(join(ROOT, 'test', 'fixtures', 'lsp', 'group', 'asa1.cfg'), 'utf8')
+        .replace('hostname asa1', `hostname ${hostname}`)
+        .replace(' priority 10', ' priority 5\n cluster port 9099');
     const { client, uri } = await start('group', {}, (dir) => {
       mkdirSync(join(dir, 'node_modules', 'vendor'), { recursive: true });
       writeFileSync(join(dir, 'node_modules', 'vendor', 'asa9.cfg'), decoy('asa9'));
@@ -57,11 +79,20 @@ describe('push diagnostics', () => {
     const diagnostics = await client.diagnostics(uri('site-b/asa3.conf'), has('group-setting-mismatch'));
     const mismatch = diagnostics.find((d) => d.code === 'group-setting-mismatch')!;
     assert.match(String(mismatch.message), /2 of 3 members use port 9023/);
-    assert.deepEqual(mismatch.relatedInformation?.map((r) => r.location.uri).sort(), [uri('asa1.cfg'), uri('asa2.cfg')]);
+    assert.deepEqual(mismatch.relatedInformation?.map((r) => r.location.uri).sort(), [
+      uri('asa1.cfg'),
+      uri('asa2.cfg'),
+    ]);
     await client.indexingDone();
     // Indexing skipped node_modules and .git, whose configs would otherwise have joined the group.
-    const info = await client.request<{ inGroup: boolean; group: { members: { uri: string }[] } }>('asaLb/groupInfo', { uri: uri('asa1.cfg') });
-    assert.deepEqual(info.group.members.map((m) => m.uri).sort(), [uri('asa1.cfg'), uri('asa2.cfg'), uri('site-b/asa3.conf')]);
+    const info = await client.request<{ inGroup: boolean; group: { members: { uri: string }[] } }>('asaLb/groupInfo', {
+      uri: uri('asa1.cfg'),
+    });
+    assert.deepEqual(info.group.members.map((m) => m.uri).sort(), [
+      uri('asa1.cfg'),
+      uri('asa2.cfg'),
+      uri('site-b/asa3.conf'),
+    ]);
   });
 
   it("updates another member's diagnostics when one member is edited", async () => {
@@ -71,8 +102,16 @@ describe('push diagnostics', () => {
     // asa1 moves to port 9024: now asa1 and asa3 are the majority, and asa2 (unopened) is the odd one out.
     const asa2 = client.nextDiagnostics(uri('asa2.cfg'), has('group-setting-mismatch'));
     const asa3 = client.nextDiagnostics(uri('site-b/asa3.conf'), lacks('group-setting-mismatch'));
-    await client.edit(uri('asa1.cfg'), [{ range: { start: { line: 22, character: 0 }, end: { line: 22, character: 0 } }, newText: ' cluster port 9024\n' }]);
-    assert.match(String((await asa2).find((d) => d.code === 'group-setting-mismatch')!.message), /2 of 3 members use port 9024/);
+    await client.edit(uri('asa1.cfg'), [
+      {
+        range: { start: { line: 22, character: 0 }, end: { line: 22, character: 0 } },
+        newText: ' cluster port 9024\n',
+      },
+    ]);
+    assert.match(
+      String((await asa2).find((d) => d.code === 'group-setting-mismatch')!.message),
+      /2 of 3 members use port 9024/,
+    );
     assert.deepEqual(await asa3, []);
   });
 
@@ -90,14 +129,19 @@ describe('push diagnostics', () => {
   it('picks up a file created on disk, and a closed document falls back to its disk content', async () => {
     const { client, dir, uri } = await start('duplicate-address');
     await client.diagnostics(uri('edge-a.cfg'), has('duplicate-public-address'));
-    const text = readFileSync(join(dir, 'edge-b.cfg'), 'utf8').replace('hostname edge-b', 'hostname edge-c').replace(/192\.0\.2\.11 /, '192.0.2.31 ').replace(/172\.16\.11\./g, '172.16.31.');
+    const text = readFileSync(join(dir, 'edge-b.cfg'), 'utf8')
+      .replace('hostname edge-b', 'hostname edge-c')
+      .replace(/192\.0\.2\.11 /, '192.0.2.31 ')
+      .replace(/172\.16\.11\./g, '172.16.31.');
     writeFileSync(join(dir, 'edge-c.cfg'), text);
     const created = client.nextDiagnostics(uri('edge-c.cfg'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('edge-c.cfg'), type: 1 }] });
     assert.deepEqual(await created, []);
     // An unsaved edit makes edge-c a duplicate of edge-a; closing without saving takes it back.
     await client.open(uri('edge-c.cfg'), text);
-    await client.edit(uri('edge-c.cfg'), [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 22 } }, newText: '11' }]);
+    await client.edit(uri('edge-c.cfg'), [
+      { range: { start: { line: 9, character: 20 }, end: { line: 9, character: 22 } }, newText: '11' },
+    ]);
     await client.diagnostics(uri('edge-c.cfg'), has('duplicate-public-address'));
     const reverted = client.nextDiagnostics(uri('edge-c.cfg'), lacks('duplicate-public-address'));
     await client.close(uri('edge-c.cfg'));
@@ -113,7 +157,12 @@ describe('push diagnostics', () => {
     try {
       symlinkSync(join(outside, 'shadow.asa'), join(dir, 'shadow.asa'));
       symlinkSync(outside, join(dir, 'linked'));
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('shadow.asa'), type: 1 }, { uri: uri('linked/shadow.asa'), type: 1 }] });
+      await client.notify('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: uri('shadow.asa'), type: 1 },
+          { uri: uri('linked/shadow.asa'), type: 1 },
+        ],
+      });
       // A plain file created after them: once its diagnostics arrive, the links' events were handled.
       writeFileSync(join(dir, 'later.asa'), 'hostname later\nvpn load-balancing\n cluster port 99999\n');
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('later.asa'), type: 1 }] });
@@ -139,16 +188,28 @@ describe('push diagnostics', () => {
       ],
     });
     await old;
-    assert.deepEqual((await renamed).find((d) => d.code === 'duplicate-public-address')!.relatedInformation!.map((r) => r.location.uri), [uri('edge-a.cfg')]);
+    assert.deepEqual(
+      (await renamed)
+        .find((d) => d.code === 'duplicate-public-address')!
+        .relatedInformation!.map((r) => r.location.uri),
+      [uri('edge-a.cfg')],
+    );
   });
 
   it('indexes a workspace folder added during the session', async () => {
     const { client, dir, uri } = await start('group', { noFolders: true });
-    assert.deepEqual(client.initializeResult.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
-    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(dir), name: 'group' }], removed: [] } });
+    assert.deepEqual(client.initializeResult.capabilities.workspace?.workspaceFolders, {
+      supported: true,
+      changeNotifications: true,
+    });
+    await client.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: fileUri(dir), name: 'group' }], removed: [] },
+    });
     await client.diagnostics(uri('site-b/asa3.conf'), has('group-setting-mismatch'));
     const dropped = client.nextDiagnostics(uri('site-b/asa3.conf'), (ds) => ds.length === 0);
-    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: fileUri(dir), name: 'group' }] } });
+    await client.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: fileUri(dir), name: 'group' }] },
+    });
     await dropped;
   });
 
@@ -163,7 +224,10 @@ describe('push diagnostics', () => {
     const info = await client.request<{ group: { members: unknown[] } }>('asaLb/groupInfo', { uri: uri('asa1.cfg') });
     assert.equal(info.group.members.length, 2);
     const watched = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1);
-    assert.deepEqual((watched?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.cfg', '**/*']);
+    assert.deepEqual(
+      (watched?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern),
+      ['**/*.cfg', '**/*'],
+    );
   });
 
   it('applies severity settings without a restart, and turns a code off', async () => {
@@ -189,14 +253,19 @@ describe('push diagnostics', () => {
     assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
     // Settings pushed with didChangeConfiguration still apply.
     const off = client.nextDiagnostics(uri('edge.cfg'), lacks('port-out-of-range'));
-    await client.notify('workspace/didChangeConfiguration', { settings: { asaLb: { diagnostics: { 'port-out-of-range': 'off' } } } });
+    await client.notify('workspace/didChangeConfiguration', {
+      settings: { asaLb: { diagnostics: { 'port-out-of-range': 'off' } } },
+    });
     assert.ok((await off).length > 0);
   });
 
   it('stays responsive with a 20 MB document', async () => {
     const { client, dir, uri } = await start('fixes', { noFolders: true });
     const config = readFileSync(join(dir, 'edge.cfg'), 'utf8');
-    const filler = Array.from({ length: 1000 }, (_, i) => `access-list OUTSIDE-IN extended permit tcp any host 10.1.${i % 250}.${i % 200} eq 443`).join('\n');
+    const filler = Array.from(
+      { length: 1000 },
+      (_, i) => `access-list OUTSIDE-IN extended permit tcp any host 10.1.${i % 250}.${i % 200} eq 443`,
+    ).join('\n');
     let text = config;
     while (text.length < 20 * 1024 * 1024) text = `${filler}\n${text}`;
     await client.open(uri('big.cfg'), text);
@@ -206,7 +275,9 @@ describe('push diagnostics', () => {
     const lens = await client.request<unknown[]>('textDocument/codeLens', { textDocument: { uri: uri('big.cfg') } });
     assert.equal(lens.length, 1);
     const edited = client.nextDiagnostics(uri('big.cfg'), lacks('port-out-of-range'));
-    await client.edit(uri('big.cfg'), [{ range: { start: { line, character: 14 }, end: { line, character: 19 } }, newText: '9023' }]);
+    await client.edit(uri('big.cfg'), [
+      { range: { start: { line, character: 14 }, end: { line, character: 19 } }, newText: '9023' },
+    ]);
     assert.equal((await edited).length, 4);
   });
 });
@@ -214,19 +285,32 @@ describe('push diagnostics', () => {
 describe('pull diagnostics', () => {
   it('answers textDocument/diagnostic and workspace/diagnostic, and does not also push', async () => {
     const { client, dir, uri } = await start('group', { capabilities: PULL_CAPABILITIES });
-    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'asa-lb', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'asa-lb',
+      interFileDependencies: true,
+      workspaceDiagnostics: true,
+    });
     const refreshed = client.waitForMessage('workspace/diagnostic/refresh');
     await client.open(uri('site-b/asa3.conf'), readFileSync(join(dir, 'site-b/asa3.conf'), 'utf8'));
-    const workspace = await client.request<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const workspace = await client.request<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>(
+      'workspace/diagnostic',
+      { previousResultIds: [] },
+    );
     assert.deepEqual(workspace.items.map((i) => [i.uri, codes(i.items ?? [])]).sort(), [
       [uri('asa1.cfg'), []],
       [uri('asa2.cfg'), []],
       [uri('site-b/asa3.conf'), ['group-setting-mismatch']],
     ]);
-    const full = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri('site-b/asa3.conf') } });
+    const full = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri: uri('site-b/asa3.conf') } },
+    );
     assert.equal(full.kind, 'full');
     assert.deepEqual(codes(full.items), ['group-setting-mismatch']);
-    const again = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: uri('site-b/asa3.conf') }, previousResultId: full.resultId });
+    const again = await client.request<{ kind: string }>('textDocument/diagnostic', {
+      textDocument: { uri: uri('site-b/asa3.conf') },
+      previousResultId: full.resultId,
+    });
     assert.equal(again.kind, 'unchanged');
     await refreshed;
     assert.deepEqual(client.published, [], 'a pulling client got pushed diagnostics too');
@@ -236,7 +320,11 @@ describe('pull diagnostics', () => {
     const { client, dir, uri } = await start('group', { capabilities: PULL_CAPABILITIES });
     type Report = { items: { uri: string; kind: string; resultId?: string; items?: Diagnostic[] }[] };
     const pull = (previous: Report['items']): Promise<Report> =>
-      client.request<Report>('workspace/diagnostic', { previousResultIds: previous.filter((i) => i.resultId !== undefined).map((i) => ({ uri: i.uri, value: i.resultId })) });
+      client.request<Report>('workspace/diagnostic', {
+        previousResultIds: previous
+          .filter((i) => i.resultId !== undefined)
+          .map((i) => ({ uri: i.uri, value: i.resultId })),
+      });
     const first = await pull([]);
     assert.deepEqual(first.items.map((i) => i.uri).sort(), [uri('asa1.cfg'), uri('asa2.cfg'), uri('site-b/asa3.conf')]);
     const refreshed = client.waitForMessage('workspace/diagnostic/refresh');
@@ -245,14 +333,27 @@ describe('pull diagnostics', () => {
     await refreshed;
     const second = await pull(first.items);
     const deleted = second.items.filter((i) => i.uri === uri('asa2.cfg'));
-    assert.deepEqual(deleted.map((i) => [i.kind, i.items, i.resultId]), [['full', [], undefined]], 'the deleted file is reported once, empty, without a result id');
+    assert.deepEqual(
+      deleted.map((i) => [i.kind, i.items, i.resultId]),
+      [['full', [], undefined]],
+      'the deleted file is reported once, empty, without a result id',
+    );
     // The client no longer names it, and the server no longer mentions it.
-    const third = await pull([...first.items.filter((i) => i.uri !== uri('asa2.cfg')), ...second.items.filter((i) => i.uri !== uri('asa2.cfg'))]);
-    assert.deepEqual(third.items.filter((i) => i.uri === uri('asa2.cfg')), []);
+    const third = await pull([
+      ...first.items.filter((i) => i.uri !== uri('asa2.cfg')),
+      ...second.items.filter((i) => i.uri !== uri('asa2.cfg')),
+    ]);
+    assert.deepEqual(
+      third.items.filter((i) => i.uri === uri('asa2.cfg')),
+      [],
+    );
   });
 
   it('pushes anyway when the client asks for push in its initialization options', async () => {
-    const { client, uri } = await start('group', { capabilities: PULL_CAPABILITIES, initializationOptions: { diagnosticMode: 'push' } });
+    const { client, uri } = await start('group', {
+      capabilities: PULL_CAPABILITIES,
+      initializationOptions: { diagnosticMode: 'push' },
+    });
     assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
     await client.diagnostics(uri('site-b/asa3.conf'), has('group-setting-mismatch'));
   });

@@ -14,7 +14,9 @@ import { ROOT, TestClient, fileUri, removeFolder } from './client';
 const EDITS = Number(process.env['EDIT_STORM_EDITS'] ?? '') || 5_000;
 const CHECKPOINT = 250;
 
-function shape(diagnostics: readonly { code?: unknown; range: { start: { line: number; character: number } }; severity?: unknown }[]): string[] {
+function shape(
+  diagnostics: readonly { code?: unknown; range: { start: { line: number; character: number } }; severity?: unknown }[],
+): string[] {
   return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`).sort();
 }
 
@@ -47,29 +49,50 @@ function deviceFiles(dir: string, root = dir): string[] {
   return out;
 }
 
-function randomEdit(text: string, random: Random, undo: { edit: TextEdit; text: string } | null): { edit: TextEdit; inverse: TextEdit } {
+function randomEdit(
+  text: string,
+  random: Random,
+  undo: { edit: TextEdit; text: string } | null,
+): { edit: TextEdit; inverse: TextEdit } {
   const lines = text.split('\n');
   const position = (): { line: number; character: number } => {
     const line = random.nextInt(0, lines.length - 1);
     return { line, character: random.nextInt(0, lines[line]!.length) };
   };
-  const offsetOf = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offsetOf = (p: { line: number; character: number }): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const positionOf = (offset: number): { line: number; character: number } => {
     const before = text.slice(0, offset).split('\n');
     return { line: before.length - 1, character: before.at(-1)!.length };
   };
-  const kind = undo && random.nextInt(0, 9) === 0 ? 'undo' : ['insert', 'delete', 'join', 'split'][random.nextInt(0, 3)]!;
+  const kind =
+    undo && random.nextInt(0, 9) === 0 ? 'undo' : ['insert', 'delete', 'join', 'split'][random.nextInt(0, 3)]!;
   if (kind === 'undo') return { edit: undo!.edit, inverse: undo!.edit };
-  const pieces = ['x', ' ', 'cluster ', 'priority 7', 'participate', '192.0.2.', '!', 'interface lbpublic ', 'no ', '\t'];
+  const pieces = [
+    'x',
+    ' ',
+    'cluster ',
+    'priority 7',
+    'participate',
+    '192.0.2.',
+    '!',
+    'interface lbpublic ',
+    'no ',
+    '\t',
+  ];
   const start = position();
   if (kind === 'insert' || kind === 'split') {
-    const newText = kind === 'split' ? '\n' + (random.nextInt(0, 1) ? ' ' : '') : pieces[random.nextInt(0, pieces.length - 1)]!;
+    const newText =
+      kind === 'split' ? '\n' + (random.nextInt(0, 1) ? ' ' : '') : pieces[random.nextInt(0, pieces.length - 1)]!;
     // The inserted text ends on the same line, or one line down after a split.
-    const end = newText.includes('\n') ? { line: start.line + 1, character: newText.length - 1 } : { line: start.line, character: start.character + newText.length };
+    const end = newText.includes('\n')
+      ? { line: start.line + 1, character: newText.length - 1 }
+      : { line: start.line, character: start.character + newText.length };
     return { edit: { range: { start, end: start }, newText }, inverse: { range: { start, end }, newText: '' } };
   }
   const from = offsetOf(start);
-  const to = kind === 'join' ? text.indexOf('\n', from) + 1 || from : Math.min(text.length, from + random.nextInt(1, 12));
+  const to =
+    kind === 'join' ? text.indexOf('\n', from) + 1 || from : Math.min(text.length, from + random.nextInt(1, 12));
   const removed = text.slice(from, to);
   const end = positionOf(to);
   return { edit: { range: { start, end }, newText: '' }, inverse: { range: { start, end: start }, newText: removed } };
@@ -124,11 +147,16 @@ describe('edit storm', () => {
     }
     assert.ok(compared > 0, 'the checkpoints compared no diagnostic at all, so they prove nothing');
     // The server keeps serving, and its memory levels off instead of growing with the number of edits.
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: 0, character: 0 } });
+    const hover = await client.request('textDocument/hover', {
+      textDocument: { uri: uris[0] },
+      position: { line: 0, character: 0 },
+    });
     assert.ok(hover === null || typeof hover === 'object');
     const firstHalf = Math.max(...memory.slice(0, Math.ceil(memory.length / 2)));
     const secondHalf = Math.max(...memory.slice(Math.ceil(memory.length / 2)));
     assert.ok(secondHalf < firstHalf * 1.5 + 20_000, `resident memory grew from ${firstHalf} KiB to ${secondHalf} KiB`);
-    console.log(`# edit storm: ${EDITS} edits, ${memory.length} checkpoints, ${compared} diagnostics compared, resident memory ${memory.map((k) => Math.round(k / 1024)).join(' → ')} MiB`);
+    console.log(
+      `# edit storm: ${EDITS} edits, ${memory.length} checkpoints, ${compared} diagnostics compared, resident memory ${memory.map((k) => Math.round(k / 1024)).join(' → ')} MiB`,
+    );
   });
 });

@@ -4,7 +4,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionList, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, Position, TextDocumentEdit, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import type {
+  CompletionList,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  LocationLink,
+  Position,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-protocol/node';
 import { applyEdits, codes, ROOT, TestClient } from './client';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp', 'cursor');
@@ -16,11 +28,17 @@ function cursorFixture(name: string): { text: string; position: Position } {
   const offset = raw.indexOf('$0');
   assert.ok(offset >= 0, `${name} has no $0 marker`);
   const before = raw.slice(0, offset).split('\n');
-  return { text: raw.slice(0, offset) + raw.slice(offset + 2), position: { line: before.length - 1, character: before.at(-1)!.length } };
+  return {
+    text: raw.slice(0, offset) + raw.slice(offset + 2),
+    position: { line: before.length - 1, character: before.at(-1)!.length },
+  };
 }
 
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  if (edit.documentChanges) return (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[]);
+  if (edit.documentChanges)
+    return (edit.documentChanges as TextDocumentEdit[])
+      .filter((d) => d.textDocument.uri === uri)
+      .flatMap((d) => d.edits as TextEdit[]);
   return edit.changes?.[uri] ?? [];
 }
 
@@ -40,7 +58,11 @@ describe('editor features', () => {
   after(async () => client.stop());
 
   const completions: { fixture: string; includes: string[]; excludes: string[] }[] = [
-    { fixture: 'block.asa', includes: ['cluster ip address', 'interface lbpublic', 'interface lbprivate', 'participate'], excludes: ['priority', 'vpn load-balancing'] },
+    {
+      fixture: 'block.asa',
+      includes: ['cluster ip address', 'interface lbpublic', 'interface lbprivate', 'participate'],
+      excludes: ['priority', 'vpn load-balancing'],
+    },
     { fixture: 'lbprivate.asa', includes: ['inside', 'outside'], excludes: ['participate'] },
   ];
   for (const { fixture, includes, excludes } of completions) {
@@ -50,7 +72,11 @@ describe('editor features', () => {
       const labels = list.items.map((i) => i.label);
       for (const label of includes) assert.ok(labels.includes(label), `missing '${label}' in ${labels.join(', ')}`);
       for (const label of excludes) assert.ok(!labels.includes(label), `unexpected '${label}'`);
-      assert.ok(list.items.every((i) => i.textEdit === undefined || ('range' in i.textEdit && i.textEdit.range.start.line === position.line)));
+      assert.ok(
+        list.items.every(
+          (i) => i.textEdit === undefined || ('range' in i.textEdit && i.textEdit.range.start.line === position.line),
+        ),
+      );
     });
   }
 
@@ -59,7 +85,10 @@ describe('editor features', () => {
     try {
       const { text, position } = cursorFixture('block.asa');
       await plain.open('file:///plain/block.cfg', text);
-      const list = await plain.request<CompletionList>('textDocument/completion', at('file:///plain/block.cfg', position));
+      const list = await plain.request<CompletionList>(
+        'textDocument/completion',
+        at('file:///plain/block.cfg', position),
+      );
       assert.ok(list.items.length > 0);
       for (const item of list.items) {
         assert.equal(item.insertTextFormat, 1);
@@ -90,7 +119,10 @@ describe('editor features', () => {
     assert.equal(prepared.placeholder, 'inside');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(uri, position), newName: 'lan' });
     const edits = editsFor(edit, uri);
-    assert.deepEqual(edits.map((e) => e.range.start.line).sort((a, b) => a - b), [8, 12, 17]);
+    assert.deepEqual(
+      edits.map((e) => e.range.start.line).sort((a, b) => a - b),
+      [8, 12, 17],
+    );
     const renamed = applyEdits(text, edits);
     assert.equal(renamed.split('\n').filter((l, i) => l !== text.split('\n')[i]).length, 3);
     assert.ok(!/\binside\b/.test(renamed));
@@ -101,7 +133,10 @@ describe('editor features', () => {
 
   it('refuses a rename to a name the device already uses, with the reason', async () => {
     const { uri, position } = await open('nameif.asa');
-    await assert.rejects(client.request('textDocument/rename', { ...at(uri, position), newName: 'outside' }), (error: { message: string }) => /already has 'nameif outside'/.test(error.message));
+    await assert.rejects(
+      client.request('textDocument/rename', { ...at(uri, position), newName: 'outside' }),
+      (error: { message: string }) => /already has 'nameif outside'/.test(error.message),
+    );
   });
 
   it('goes from a use of a nameif to its interface block, and lists every use', async () => {
@@ -111,16 +146,32 @@ describe('editor features', () => {
       links.map((l) => [l.targetUri, l.targetRange.start.line, l.targetSelectionRange]),
       [[uri, 7, { start: { line: 8, character: 8 }, end: { line: 8, character: 14 } }]],
     );
-    const uses = await client.request<Location[]>('textDocument/references', { ...at(uri, position), context: { includeDeclaration: true } });
-    assert.deepEqual(uses.map((l) => l.range.start.line), [8, 12, 17]);
+    const uses = await client.request<Location[]>('textDocument/references', {
+      ...at(uri, position),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      uses.map((l) => l.range.start.line),
+      [8, 12, 17],
+    );
   });
 
   it('lists symbols, workspace symbols and folding ranges', async () => {
     const { uri } = await open('nameif.asa');
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['edge', ['GigabitEthernet0/0 (outside)', 'GigabitEthernet0/1 (inside)', 'vpn load-balancing']]]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children?.map((c) => c.name)]),
+      [['edge', ['GigabitEthernet0/0 (outside)', 'GigabitEthernet0/1 (inside)', 'vpn load-balancing']]],
+    );
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 5], [7, 10], [14, 19]]);
+    assert.deepEqual(
+      folds.map((f) => [f.startLine, f.endLine]),
+      [
+        [2, 5],
+        [7, 10],
+        [14, 19],
+      ],
+    );
     const found = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '192.0.2.100' });
     // Every fixture opened so far shares this virtual address: one group, located in one of its members.
     const groups = found.filter((s) => s.name === '192.0.2.100');
@@ -138,10 +189,19 @@ describe('editor features', () => {
   for (const { what, position } of outside) {
     it(`answers empty for ${what}`, async () => {
       const { uri } = await open('block.asa');
-      assert.deepEqual(await client.request('textDocument/completion', at(uri, position)), { isIncomplete: false, items: [] });
+      assert.deepEqual(await client.request('textDocument/completion', at(uri, position)), {
+        isIncomplete: false,
+        items: [],
+      });
       assert.equal(await client.request('textDocument/hover', at(uri, position)), null);
       assert.deepEqual(await client.request('textDocument/definition', at(uri, position)), []);
-      assert.deepEqual(await client.request('textDocument/references', { ...at(uri, position), context: { includeDeclaration: true } }), []);
+      assert.deepEqual(
+        await client.request('textDocument/references', {
+          ...at(uri, position),
+          context: { includeDeclaration: true },
+        }),
+        [],
+      );
       assert.equal(await client.request('textDocument/rename', { ...at(uri, position), newName: 'x' }), null);
     });
   }
@@ -149,7 +209,10 @@ describe('editor features', () => {
   it('answers empty for a document it does not know', async () => {
     const unknown = 'file:///nowhere/unknown.cfg';
     const position = { line: 0, character: 0 };
-    assert.deepEqual(await client.request('textDocument/completion', at(unknown, position)), { isIncomplete: false, items: [] });
+    assert.deepEqual(await client.request('textDocument/completion', at(unknown, position)), {
+      isIncomplete: false,
+      items: [],
+    });
     assert.equal(await client.request('textDocument/hover', at(unknown, position)), null);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: unknown } }), []);
     assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: unknown } }), []);

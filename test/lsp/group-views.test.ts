@@ -17,7 +17,13 @@ export function newGroupSpec(): GroupSpec {
     key: { kind: 'placeholder' },
     publicInterface: { hardware: 'GigabitEthernet0/0', nameif: 'outside' },
     privateInterface: { hardware: 'GigabitEthernet0/1', nameif: 'inside' },
-    members: [1, 2, 3].map((n) => ({ hostname: `vpn-${n}`, public: { address: `198.51.100.${10 + n}`, prefix: 24 }, publicV6: null, private: { address: `10.20.0.${10 + n}`, prefix: 24 }, priority: 11 - n })),
+    members: [1, 2, 3].map((n) => ({
+      hostname: `vpn-${n}`,
+      public: { address: `198.51.100.${10 + n}`, prefix: 24 },
+      publicV6: null,
+      private: { address: `10.20.0.${10 + n}`, prefix: 24 },
+      priority: 11 - n,
+    })),
   };
 }
 
@@ -44,13 +50,22 @@ describe('the code lens follows its group', () => {
     for (let i = 1; i < configs.length; i++) await client.open(uris[i]!, configs[i]!.text);
     // The editor asks for a document's lenses again only when that document changes, or when the server asks.
     await refresh;
-    assert.match(await lensTitle(client, uris[0]!), /· 3 members · director: vpn-1 \(predicted\) · this device: predicted director/);
+    assert.match(
+      await lensTitle(client, uris[0]!),
+      /· 3 members · director: vpn-1 \(predicted\) · this device: predicted director/,
+    );
     assert.match(await lensTitle(client, uris[2]!), /· 3 members · .* this device: member/);
   });
 });
 
 /** A member written as an engineer would, on the chapter's example addresses. */
-function member(hostname: string, publicIp: string, priority: number, port: number | null, block = 'vpn load-balancing'): string {
+function member(
+  hostname: string,
+  publicIp: string,
+  priority: number,
+  port: number | null,
+  block = 'vpn load-balancing',
+): string {
   return [
     `hostname ${hostname}`,
     'interface GigabitEthernet0/0',
@@ -84,7 +99,9 @@ describe('a split group, as the server reports it', () => {
     await client.open(uri('asa-a'), member('asa-a', '209.165.202.130', 5, null));
     await client.open(uri('asa-b'), member('asa-b', '209.165.202.131', 7, 9023));
     await client.open(uri('asa-c'), member('asa-c', '209.165.202.132', 9, 4444));
-    const problems = await client.diagnostics(uri('asa-c'), (ds) => ds.some((d) => d.code === 'group-setting-mismatch'));
+    const problems = await client.diagnostics(uri('asa-c'), (ds) =>
+      ds.some((d) => d.code === 'group-setting-mismatch'),
+    );
     const problem = problems.find((d) => d.code === 'group-setting-mismatch')!;
     const message = typeof problem.message === 'string' ? problem.message : problem.message.value;
     const info = await client.request<GroupInfoResult>('asaLb/groupInfo', { uri: uri('asa-c') });
@@ -95,8 +112,14 @@ describe('a split group, as the server reports it', () => {
     assert.ok(message.includes('uses cluster port 4444, but 2 of 3 members use port 9023'), message);
     // asa-c has the highest priority, but cannot hear the others.
     assert.equal(info.group.predictedDirector, 'asa-b');
-    assert.match(await lensTitle(client, uri('asa-a')), /3 members \(1 split off\) · director: asa-b \(predicted\) · this device: member$/);
-    assert.match(await lensTitle(client, uri('asa-c')), /this device: split off: it uses port 4444, but 2 of 3 members use port 9023$/);
+    assert.match(
+      await lensTitle(client, uri('asa-a')),
+      /3 members \(1 split off\) · director: asa-b \(predicted\) · this device: member$/,
+    );
+    assert.match(
+      await lensTitle(client, uri('asa-c')),
+      /this device: split off: it uses port 4444, but 2 of 3 members use port 9023$/,
+    );
   });
 });
 
@@ -111,13 +134,23 @@ describe('a misspelled block header, as the server reports it', () => {
     const uri = 'untitled:typo.cfg';
     await client.open(uri, member('asa-t', '209.165.202.133', 5, null, 'vpn load-balacing'));
     const diagnostics = await client.diagnostics(uri, (ds) => ds.length > 0);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [['lb-header-typo', 1, 9, 0, 17]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [['lb-header-typo', 1, 9, 0, 17]],
+    );
     const info = await client.request<GroupInfoResult>('asaLb/groupInfo', { uri });
     assert.deepEqual(info, { inGroup: false, reason: "its 'vpn load-balancing' line is misspelled (line 10)" });
-    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics: [diagnostics[0]], only: ['quickfix'] } });
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics: [diagnostics[0]], only: ['quickfix'] },
+    });
     assert.equal(action?.title, "Change to 'vpn load-balancing'");
     const edit = action!.edit!;
-    const edits = (edit.documentChanges ? (edit.documentChanges as TextDocumentEdit[]).flatMap((d) => d.edits as TextEdit[]) : edit.changes![uri]!) ?? [];
+    const edits =
+      (edit.documentChanges
+        ? (edit.documentChanges as TextDocumentEdit[]).flatMap((d) => d.edits as TextEdit[])
+        : edit.changes![uri]!) ?? [];
     const fixed = client.nextDiagnostics(uri, (ds) => !ds.some((d) => d.code === 'lb-header-typo'));
     await client.edit(uri, edits);
     await fixed;

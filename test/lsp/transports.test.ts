@@ -10,7 +10,10 @@ const transports: { name: string; options: StartOptions }[] = [
   { name: 'asa-lb lsp --stdio', options: { args: [CLI, 'lsp', '--stdio'] } },
   { name: 'asa-lb lsp (stdio by default)', options: { args: [CLI, 'lsp'] } },
   { name: 'dist/server.js --stdio', options: { args: [SERVER, '--stdio'] } },
-  { name: 'dist/server.js --node-ipc', options: { args: [SERVER, '--node-ipc', `--clientProcessId=${process.pid}`], ipc: true } },
+  {
+    name: 'dist/server.js --node-ipc',
+    options: { args: [SERVER, '--node-ipc', `--clientProcessId=${process.pid}`], ipc: true },
+  },
 ];
 /** The server reports the package's version (the CLI's --version and SARIF read the same field). */
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -23,13 +23,21 @@ async function acceptFirst(client: TestClient, uri: string, context: Context): P
   const opening = (text.length > 0 && !text.endsWith('\n') ? '\n' : '') + (context === 'block' ? ' ' : '');
   await client.edit(uri, [{ range: { start: end, end }, newText: opening }]);
   const cursor = endOf(client.text(uri));
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: cursor });
-  const first: CompletionItem | undefined = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0))[0];
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri },
+    position: cursor,
+  });
+  const first: CompletionItem | undefined = [...list.items].sort((a, b) =>
+    a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0,
+  )[0];
   if (!first) {
     await client.edit(uri, [{ range: { start: end, end: cursor }, newText: '' }]);
     return null;
   }
-  const main = first.textEdit && 'range' in first.textEdit ? first.textEdit : { range: { start: cursor, end: cursor }, newText: first.insertText ?? first.label };
+  const main =
+    first.textEdit && 'range' in first.textEdit
+      ? first.textEdit
+      : { range: { start: cursor, end: cursor }, newText: first.insertText ?? first.label };
   const newText = first.insertTextFormat === 2 ? expandSnippet(main.newText) : main.newText;
   await client.edit(uri, [{ range: main.range, newText }, ...(first.additionalTextEdits ?? [])]);
   return first.label;
@@ -49,7 +57,8 @@ async function typeMember(client: TestClient, uri: string): Promise<string[]> {
   return labels;
 }
 
-const errorsOf = (ds: Diagnostic[]): string[] => ds.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.code}`);
+const errorsOf = (ds: Diagnostic[]): string[] =>
+  ds.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.code}`);
 
 describe('typing with completion alone', () => {
   it('gives two members of one group without an error', async () => {
@@ -62,11 +71,17 @@ describe('typing with completion alone', () => {
       assert.ok(labels.includes('vpn load-balancing') && labels.includes('participate'), labels.join(', '));
       await typeMember(client, second);
       // The diagnostics published for the final text of each document.
-      const [a, b] = await Promise.all([client.diagnosticsOfVersion(first, client.version(first)), client.diagnosticsOfVersion(second, client.version(second))]);
+      const [a, b] = await Promise.all([
+        client.diagnosticsOfVersion(first, client.version(first)),
+        client.diagnosticsOfVersion(second, client.version(second)),
+      ]);
       assert.deepEqual([errorsOf(a), errorsOf(b)], [[], []], `${client.text(first)}\n---\n${client.text(second)}`);
       const info = await client.request<GroupInfoResult>('asaLb/groupInfo', { uri: second });
       assert.ok(info.inGroup, JSON.stringify(info));
-      assert.deepEqual(info.group.members.map((m) => m.name), ['asa1', 'asa2']);
+      assert.deepEqual(
+        info.group.members.map((m) => m.name),
+        ['asa1', 'asa2'],
+      );
       assert.equal(info.group.predictedDirector, 'asa1');
     } finally {
       await client.stop();

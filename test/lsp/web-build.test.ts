@@ -21,7 +21,8 @@ import * as webUris from '../../server/src/lsp/uris.web';
 import { ROOT } from './client';
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const isBuiltin = (path: string): boolean => BUILTINS.has(path) || path.startsWith('node:') || BUILTINS.has(path.split('/')[0]!);
+const isBuiltin = (path: string): boolean =>
+  BUILTINS.has(path) || path.startsWith('node:') || BUILTINS.has(path.split('/')[0]!);
 
 /**
  * Every reference to a Node built-in in a bundle: imports esbuild left external, inputs from the Node variants of the
@@ -31,10 +32,12 @@ const isBuiltin = (path: string): boolean => BUILTINS.has(path) || path.startsWi
 export function nodeReferences(meta: esbuild.Metafile, text: string): string[] {
   const found: string[] = [];
   for (const output of Object.values(meta.outputs)) {
-    for (const imported of output.imports) if (imported.external && isBuiltin(imported.path)) found.push(`import of ${imported.path}`);
+    for (const imported of output.imports)
+      if (imported.external && isBuiltin(imported.path)) found.push(`import of ${imported.path}`);
   }
   for (const input of Object.keys(meta.inputs)) if (/\/lib\/node\//.test(input)) found.push(`input ${input}`);
-  for (const match of text.matchAll(/(?<![\w$.])require\(\s*["']([^"']+)["']\s*\)/g)) if (isBuiltin(match[1]!)) found.push(`require("${match[1]}")`);
+  for (const match of text.matchAll(/(?<![\w$.])require\(\s*["']([^"']+)["']\s*\)/g))
+    if (isBuiltin(match[1]!)) found.push(`require("${match[1]}")`);
   return found;
 }
 
@@ -42,7 +45,11 @@ describe('the web worker builds', () => {
   let out: string;
   before(() => {
     out = mkdtempSync(join(tmpdir(), 'asa-lb-web-build-'));
-    const result = spawnSync(process.execPath, ['esbuild.config.mjs', `--outdir=${out}`, '--only=web/client,web/server', '--metafile', '--production'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['esbuild.config.mjs', `--outdir=${out}`, '--only=web/client,web/server', '--metafile', '--production'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(result.status, 0, `the web build failed:\n${result.stderr}`);
   });
   after(() => rmSync(out, { recursive: true, force: true }));
@@ -53,7 +60,9 @@ describe('the web worker builds', () => {
       const text = readFileSync(join(out, 'web', `${name}.js`), 'utf8');
       assert.deepEqual(nodeReferences(meta, text), []);
       // Only the editor's API stays outside the bundle.
-      const external = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+      const external = Object.values(meta.outputs).flatMap((o) =>
+        o.imports.filter((i) => i.external).map((i) => i.path),
+      );
       assert.deepEqual([...new Set(external)], name === 'client' ? ['vscode'] : []);
     });
   }
@@ -70,12 +79,32 @@ describe('the web worker builds', () => {
   it('the check finds a Node built-in in a bundle that has one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-lb-web-bad-'));
     try {
-      writeFileSync(join(dir, 'entry.js'), "const { join } = require('node:path'); const fs = require('fs'); module.exports = join(fs.x, 'a');\n");
-      const result = await esbuild.build({ entryPoints: [join(dir, 'entry.js')], bundle: true, platform: 'browser', format: 'cjs', write: false, metafile: true, external: ['node:*', 'fs'], logLevel: 'silent' });
+      writeFileSync(
+        join(dir, 'entry.js'),
+        "const { join } = require('node:path'); const fs = require('fs'); module.exports = join(fs.x, 'a');\n",
+      );
+      const result = await esbuild.build({
+        entryPoints: [join(dir, 'entry.js')],
+        bundle: true,
+        platform: 'browser',
+        format: 'cjs',
+        write: false,
+        metafile: true,
+        external: ['node:*', 'fs'],
+        logLevel: 'silent',
+      });
       const found = nodeReferences(result.metafile, result.outputFiles[0]!.text);
       assert.ok(found.includes('import of node:path') && found.includes('require("fs")'), found.join(', '));
       // And esbuild itself refuses one that is not declared external.
-      await assert.rejects(esbuild.build({ entryPoints: [join(dir, 'entry.js')], bundle: true, platform: 'browser', write: false, logLevel: 'silent' }));
+      await assert.rejects(
+        esbuild.build({
+          entryPoints: [join(dir, 'entry.js')],
+          bundle: true,
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+        }),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -96,7 +125,10 @@ describe('the web forms of the server modules', () => {
       assert.deepEqual(Object.keys(web).sort(), Object.keys(node).sort(), name);
     }
     assert.equal(uris.uriKey('vscode-vfs://github/acme/net/asa1.cfg'), 'vscode-vfs://github/acme/net/asa1.cfg');
-    assert.equal(uriMap.toClient(uriMap.remember('vscode-remote://host/a%20b/asa1.cfg')), 'vscode-remote://host/a%20b/asa1.cfg');
+    assert.equal(
+      uriMap.toClient(uriMap.remember('vscode-remote://host/a%20b/asa1.cfg')),
+      'vscode-remote://host/a%20b/asa1.cfg',
+    );
   });
 
   it('read nothing from a file system the worker does not have', async () => {

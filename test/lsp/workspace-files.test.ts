@@ -18,7 +18,8 @@ const DEVICES = ['asa1.cfg', 'asa1-old.cfg'];
 /** Where github.dev would put them. */
 const VIRTUAL = 'vscode-vfs://github/acme/network-configs';
 
-const summary = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`).sort();
+const summary = (diagnostics: readonly Diagnostic[]): string[] =>
+  diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`).sort();
 
 describe('asaLb/workspaceFiles (files read through the editor)', () => {
   let dir: string;
@@ -36,25 +37,45 @@ describe('asaLb/workspaceFiles (files read through the editor)', () => {
   });
 
   it('gives each handed-over file the diagnostics the server gives it when it reads the folder itself', async () => {
-    const files: WorkspaceFile[] = FILES.map((relativePath) => ({ uri: `${VIRTUAL}/${relativePath}`, relativePath, text: readFileSync(join(dir, relativePath), 'utf8') }));
+    const files: WorkspaceFile[] = FILES.map((relativePath) => ({
+      uri: `${VIRTUAL}/${relativePath}`,
+      relativePath,
+      text: readFileSync(join(dir, relativePath), 'utf8'),
+    }));
     await handed.notify('asaLb/workspaceFiles', { files });
     for (const name of DEVICES) {
-      const fromDisk = await disk.diagnostics(fileUri(join(dir, name)), (d) => d.some((x) => x.code === 'duplicate-hostname'));
-      const fromEditor = await handed.diagnostics(`${VIRTUAL}/${name}`, (d) => summary(d).join() === summary(fromDisk).join());
+      const fromDisk = await disk.diagnostics(fileUri(join(dir, name)), (d) =>
+        d.some((x) => x.code === 'duplicate-hostname'),
+      );
+      const fromEditor = await handed.diagnostics(
+        `${VIRTUAL}/${name}`,
+        (d) => summary(d).join() === summary(fromDisk).join(),
+      );
       assert.deepEqual(summary(fromEditor), summary(fromDisk), name);
     }
   });
 
   it('drops a file the editor reports gone, and the group checks see one member fewer', async () => {
-    await handed.notify('asaLb/workspaceFiles', { files: [{ uri: `${VIRTUAL}/asa1-old.cfg`, relativePath: 'asa1-old.cfg', text: null }] });
-    assert.deepEqual(await handed.diagnostics(`${VIRTUAL}/asa1-old.cfg`, (d) => d.length === 0), [], 'a dropped file has no diagnostics left');
-    const after = await handed.diagnostics(`${VIRTUAL}/asa1.cfg`, (d) => !d.some((x) => x.code === 'duplicate-hostname'));
+    await handed.notify('asaLb/workspaceFiles', {
+      files: [{ uri: `${VIRTUAL}/asa1-old.cfg`, relativePath: 'asa1-old.cfg', text: null }],
+    });
+    assert.deepEqual(
+      await handed.diagnostics(`${VIRTUAL}/asa1-old.cfg`, (d) => d.length === 0),
+      [],
+      'a dropped file has no diagnostics left',
+    );
+    const after = await handed.diagnostics(
+      `${VIRTUAL}/asa1.cfg`,
+      (d) => !d.some((x) => x.code === 'duplicate-hostname'),
+    );
     assert.ok(!after.some((d) => d.code === 'duplicate-hostname'));
   });
 
   it('keeps a handed-over file out when its text does not look like ASA, as for files read from disk', async () => {
     const uri = `${VIRTUAL}/asa1.cfg`;
-    await handed.notify('asaLb/workspaceFiles', { files: [{ uri, relativePath: 'asa1.cfg', text: 'Shopping list:\n- cables\n' }] });
+    await handed.notify('asaLb/workspaceFiles', {
+      files: [{ uri, relativePath: 'asa1.cfg', text: 'Shopping list:\n- cables\n' }],
+    });
     assert.deepEqual(await handed.nextDiagnostics(uri), []);
   });
 
@@ -62,8 +83,18 @@ describe('asaLb/workspaceFiles (files read through the editor)', () => {
     await handed.notify('asaLb/workspaceFiles', { files: [null, { uri: 5 }, { uri: `${VIRTUAL}/x.cfg` }] });
     await handed.notify('asaLb/workspaceFiles', null);
     const text = readFileSync(join(dir, 'asa1.cfg'), 'utf8');
-    await handed.notify('asaLb/workspaceFiles', { files: [{ uri: `${VIRTUAL}/asa1.cfg`, relativePath: 'asa1.cfg', text }] });
-    await handed.notify('asaLb/workspaceFiles', { files: [{ uri: `${VIRTUAL}/asa1-old.cfg`, relativePath: 'asa1-old.cfg', text: readFileSync(join(dir, 'asa1-old.cfg'), 'utf8') }] });
+    await handed.notify('asaLb/workspaceFiles', {
+      files: [{ uri: `${VIRTUAL}/asa1.cfg`, relativePath: 'asa1.cfg', text }],
+    });
+    await handed.notify('asaLb/workspaceFiles', {
+      files: [
+        {
+          uri: `${VIRTUAL}/asa1-old.cfg`,
+          relativePath: 'asa1-old.cfg',
+          text: readFileSync(join(dir, 'asa1-old.cfg'), 'utf8'),
+        },
+      ],
+    });
     await handed.diagnostics(`${VIRTUAL}/asa1.cfg`, (d) => d.some((x) => x.code === 'duplicate-hostname'));
   });
 });

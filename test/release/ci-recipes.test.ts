@@ -43,7 +43,9 @@ function repository(clean: boolean): string {
     rmSync(join(dir, 'add-dc-vpn-4.txt'));
     rmSync(join(dir, 'dc-vpn-2.cfg'));
     const path = join(dir, 'dc-vpn-3.cfg');
-    const text = readFileSync(path, 'utf8').replace(' priorty 5', ' priority 5').replace('lbprivate Inside', 'lbprivate inside');
+    const text = readFileSync(path, 'utf8')
+      .replace(' priorty 5', ' priority 5')
+      .replace('lbprivate Inside', 'lbprivate inside');
     writeFileSync(path, text);
   }
   return dir;
@@ -53,7 +55,12 @@ function repository(clean: boolean): string {
 function shell(lines: string, cwd: string): { status: number | null; output: string } {
   assert.ok(lines.includes(NPX), `the recipe does not run ${NPX}`);
   const script = lines.replaceAll(NPX, installed.bin);
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: installed.env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: installed.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -64,8 +71,12 @@ interface SarifLog {
 function validSarif(path: string): SarifLog {
   const require = createRequire(import.meta.url);
   const log = JSON.parse(readFileSync(path, 'utf8'));
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-  const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
+  const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
+    schema,
+  );
   assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
   return log as SarifLog;
 }
@@ -81,7 +92,8 @@ test('GitHub Actions: the job fails on errors and still uploads schema-valid SAR
   const writer = job.steps.find((s) => s.run?.includes(`> ${sarifFile}`));
   assert.ok(writer, `no step writes ${sarifFile}`);
   // Steps after the failing check must still run, or a failing check would never reach code scanning.
-  for (const step of job.steps.slice(job.steps.indexOf(writer))) assert.equal(step.if, '${{ !cancelled() }}', step.name);
+  for (const step of job.steps.slice(job.steps.indexOf(writer)))
+    assert.equal(step.if, '${{ !cancelled() }}', step.name);
 
   for (const clean of [false, true]) {
     const dir = repository(clean);
@@ -92,13 +104,18 @@ test('GitHub Actions: the job fails on errors and still uploads schema-valid SAR
     const log = validSarif(join(dir, sarifFile));
     const results = log.runs[0]!.results;
     assert.ok(results.length > 0);
-    assert.equal(results.some((r) => r.level === 'error'), !clean);
+    assert.equal(
+      results.some((r) => r.level === 'error'),
+      !clean,
+    );
     assert.ok(results.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['asaLb/v1']!)));
   }
 });
 
 test('GitLab CI: the job fails on errors, prints the findings, and always leaves a Code Quality report', () => {
-  const job = Object.values(parse(recipe('gitlab-ci'), { strict: true, uniqueKeys: true }) as Record<string, GitLabJob>)[0];
+  const job = Object.values(
+    parse(recipe('gitlab-ci'), { strict: true, uniqueKeys: true }) as Record<string, GitLabJob>,
+  )[0];
   assert.ok(job, 'the pipeline has a job');
   assert.equal(job.artifacts.when, 'always', 'a failing job must still upload its report');
   const report = job.artifacts.reports.codequality;
@@ -108,12 +125,27 @@ test('GitLab CI: the job fails on errors, prints the findings, and always leaves
     assert.equal(status, clean ? 0 : 1, output);
     if (!clean) assert.match(output, /^dc-vpn-3\.cfg:22:2: error unknown-lb-command: /m);
     assert.ok(existsSync(join(dir, report)));
-    const issues = JSON.parse(readFileSync(join(dir, report), 'utf8')) as { check_name: string; severity: string; fingerprint: string; description: string; location: { path: string; lines: { begin: number } } }[];
+    const issues = JSON.parse(readFileSync(join(dir, report), 'utf8')) as {
+      check_name: string;
+      severity: string;
+      fingerprint: string;
+      description: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
     assert.ok(Array.isArray(issues) && issues.length > 0);
     for (const issue of issues) {
-      assert.ok(issue.check_name && issue.description && /^[0-9a-f]{32}$/.test(issue.fingerprint), JSON.stringify(issue));
-      assert.ok(existsSync(join(dir, issue.location.path)) && issue.location.lines.begin >= 1, JSON.stringify(issue.location));
+      assert.ok(
+        issue.check_name && issue.description && /^[0-9a-f]{32}$/.test(issue.fingerprint),
+        JSON.stringify(issue),
+      );
+      assert.ok(
+        existsSync(join(dir, issue.location.path)) && issue.location.lines.begin >= 1,
+        JSON.stringify(issue.location),
+      );
     }
-    assert.equal(issues.some((i) => i.severity === 'major'), !clean);
+    assert.equal(
+      issues.some((i) => i.severity === 'major'),
+      !clean,
+    );
   }
 });

@@ -43,7 +43,11 @@ export interface Installed {
 /** Runs the packaging script of `npm run package`; `npmOnly` skips the .vsix for tests that need only the tarball. */
 export function packageRelease(options: { npmOnly?: boolean } = {}): Release {
   const dir = temporaryDir('asa-lb-release-');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), `--out=${dir}`, ...(options.npmOnly ? ['--npm-only'] : [])], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'package.mjs'), `--out=${dir}`, ...(options.npmOnly ? ['--npm-only'] : [])],
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000 },
+  );
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`scripts/package.mjs failed:\n${output}`);
   return { dir, tarball: join(dir, `asa-lb-${VERSION}.tgz`), vsix: join(dir, `asa-lb-${VERSION}.vsix`), output };
@@ -56,7 +60,13 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     // npm run passes its settings and the package's fields as npm_* variables; NODE_OPTIONS may load tsx.
     if (!/^(npm_|NODE_OPTIONS$|NODE_PATH$|INIT_CWD$)/i.test(name)) env[name] = value;
   }
-  return { ...env, HOME: home, NODE_PATH: '', npm_config_cache: join(home, 'npm-cache'), npm_config_update_notifier: 'false' };
+  return {
+    ...env,
+    HOME: home,
+    NODE_PATH: '',
+    npm_config_cache: join(home, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+  };
 }
 
 export function installTarball(tarball: string): Installed {
@@ -64,7 +74,11 @@ export function installTarball(tarball: string): Installed {
   const prefix = join(base, 'prefix');
   const cwd = temporaryDir('asa-lb-cwd-');
   const env = cleanEnv(join(base, 'home'));
-  const result = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball],
+    { cwd, env, encoding: 'utf8', timeout: 120_000 },
+  );
   if (result.status !== 0) throw new Error(`npm install -g ${tarball} failed:\n${result.stdout}${result.stderr}`);
   env.PATH = `${join(prefix, 'bin')}:${env.PATH ?? ''}`;
   return { prefix, bin: join(prefix, 'bin', 'asa-lb'), cwd, env };

@@ -82,7 +82,10 @@ function refusedThenAccepted(dir: string): string {
   const refused = run(dir, 'git', ['commit', '-m', 'dc-vpn-3']);
   assert.notEqual(refused.status, 0, refused.output);
   assert.match(refused.output, /asa-lb check\.+Failed/);
-  assert.match(refused.output, /^dc-vpn-3\.cfg:22:2: error unknown-lb-command: 'priorty 5' is not a load-balancing command/m);
+  assert.match(
+    refused.output,
+    /^dc-vpn-3\.cfg:22:2: error unknown-lb-command: 'priorty 5' is not a load-balancing command/m,
+  );
   assert.match(refused.output, /^dc-vpn-3\.cfg:27:22: error lb-interface-undefined: /m);
   assert.doesNotMatch(refused.output, /change-window/, 'the non-ASA text file was checked');
   assert.equal(commits(dir), 1, 'the commit was not refused');
@@ -96,7 +99,7 @@ function refusedThenAccepted(dir: string): string {
   return `$ git commit -m dc-vpn-3   (exit ${refused.status})\n${refused.output}\n$ git commit -m 'dc-vpn-3, corrected'   (exit ${accepted.status})\n${accepted.output}`;
 }
 
-test('the repository\'s hooks (language: system), as the README configures them, with asa-lb on PATH', (t) => {
+test("the repository's hooks (language: system), as the README configures them, with asa-lb on PATH", (t) => {
   // pre-commit clones the hooks' repository at a revision: a repository holding this checkout's hook definitions.
   const hooks = join(base, 'hooks');
   mkdirSync(hooks);
@@ -114,11 +117,17 @@ test('the repository\'s hooks (language: system), as the README configures them,
   writeFileSync(join(dir, 'dc-vpn-9.cfg'), BROKEN.replace(/dc-vpn-3/g, 'dc-vpn-9'));
   git(dir, 'add', 'dc-vpn-9.cfg');
   git(dir, 'commit', '-q', '--no-verify', '-m', 'committed without the hook');
-  writeFileSync(join(dir, 'dc-vpn-5.cfg'), FIXED.replace(/dc-vpn-3/g, 'dc-vpn-5').replace('209.165.202.132 ', '209.165.202.135 '));
+  writeFileSync(
+    join(dir, 'dc-vpn-5.cfg'),
+    FIXED.replace(/dc-vpn-3/g, 'dc-vpn-5').replace('209.165.202.132 ', '209.165.202.135 '),
+  );
   git(dir, 'add', 'dc-vpn-5.cfg');
   const staged = run(dir, 'git', ['commit', '-m', 'dc-vpn-5']);
   assert.equal(staged.status, 0, staged.output);
-  writeFileSync(join(dir, '.pre-commit-config.yaml'), readFileSync(join(dir, '.pre-commit-config.yaml'), 'utf8').replace('- id: asa-lb\n', '- id: asa-lb-all\n'));
+  writeFileSync(
+    join(dir, '.pre-commit-config.yaml'),
+    readFileSync(join(dir, '.pre-commit-config.yaml'), 'utf8').replace('- id: asa-lb\n', '- id: asa-lb-all\n'),
+  );
   writeFileSync(join(dir, 'dc-vpn-5.cfg'), `${readFileSync(join(dir, 'dc-vpn-5.cfg'), 'utf8')}! reviewed\n`);
   git(dir, 'add', '.pre-commit-config.yaml', 'dc-vpn-5.cfg');
   const all = run(dir, 'git', ['commit', '-m', 'whole repository']);
@@ -128,7 +137,7 @@ test('the repository\'s hooks (language: system), as the README configures them,
   keep(`${t.name}: asa-lb-all`, all.output);
 });
 
-test('the README\'s local hook (language: node): pre-commit installs the npm package itself, offline', (t) => {
+test("the README's local hook (language: node): pre-commit installs the npm package itself, offline", (t) => {
   const config = recipe('pre-commit-node');
   const spec = `'asa-lb@${VERSION}'`;
   assert.ok(config.includes(spec), 'the recipe names another version');

@@ -22,7 +22,12 @@ function files(path: string): string[] {
 
 function contentHash(): string {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(files)) hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
+  for (const file of INPUTS.flatMap(files))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(ROOT, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -35,7 +40,10 @@ export function bundlesDir(): string {
   if (!existsSync(join(dir, 'server.js'))) {
     mkdirSync(CACHE, { recursive: true });
     const temporary = `${dir}.${process.pid}`;
-    const result = spawnSync(process.execPath, ['esbuild.config.mjs', `--outdir=${temporary}`, '--only=cli,server'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['esbuild.config.mjs', `--outdir=${temporary}`, '--only=cli,server'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`building the bundles failed:\n${result.stderr}`);
     // Another test process may have finished the same build first; either copy is the same.
     try {

@@ -12,7 +12,11 @@ export function refreshing(): boolean {
  * Compares `actual` with the golden file at `path`. With UPDATE_GOLDEN=1 it writes the file instead. `explain`, when
  * given, describes a difference more readably than a whole-file diff.
  */
-export function assertGolden(actual: string, path: string, explain?: (expected: string, actual: string) => string): void {
+export function assertGolden(
+  actual: string,
+  path: string,
+  explain?: (expected: string, actual: string) => string,
+): void {
   if (refreshing()) {
     writeFileSync(path, actual);
     return;
@@ -20,7 +24,13 @@ export function assertGolden(actual: string, path: string, explain?: (expected: 
   assert.ok(existsSync(path), `${path} is missing: run the tests with UPDATE_GOLDEN=1 and review the new file`);
   const expected = readFileSync(path, 'utf8');
   if (explain && actual !== expected) {
-    assert.fail(`${path}: drifted from its golden file\n${explain(expected, actual)}\nIf the change is intended, run with UPDATE_GOLDEN=1 and review the diff.`);
+    assert.fail(
+      `${path}: drifted from its golden file\n${explain(expected, actual)}\nIf the change is intended, run with UPDATE_GOLDEN=1 and review the diff.`,
+    );
   }
-  assert.equal(actual, expected, `${path} differs: if the change is intended, run with UPDATE_GOLDEN=1 and review the diff`);
+  assert.equal(
+    actual,
+    expected,
+    `${path} differs: if the change is intended, run with UPDATE_GOLDEN=1 and review the diff`,
+  );
 }

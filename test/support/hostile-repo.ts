@@ -89,7 +89,9 @@ export function createHostileRepo(options: HostileOptions = {}): HostileRepo {
   const { members = 1_000, singles = 2_000, blankBytes = 400_000, hugeWord = 6_000_000, idDigits = 200_000 } = options;
   const dir = mkdtempSync(join(tmpdir(), 'asa-lb-hostile-'));
   const outsideDir = mkdtempSync(join(tmpdir(), 'asa-lb-outside-'));
-  const secrets = ['KeyA', 'KeyB', 'KeyC', 'KeyEnc', 'Kye', 'Dash', 'Pass', 'Comm', 'Ntp', 'Outside', 'Huge'].map(SECRET);
+  const secrets = ['KeyA', 'KeyB', 'KeyC', 'KeyEnc', 'Kye', 'Dash', 'Pass', 'Comm', 'Ntp', 'Outside', 'Huge'].map(
+    SECRET,
+  );
   mkdirSync(join(dir, 'configs'));
   mkdirSync(join(dir, 'singles'));
   mkdirSync(join(dir, '.vscode'));
@@ -123,12 +125,21 @@ export function createHostileRepo(options: HostileOptions = {}): HostileRepo {
     ].join('\n'),
   );
   // One huge word, in a position a message quotes.
-  writeFileSync(join(dir, 'configs', 'huge-word.cfg'), `hostname huge\nvpn load-balancing\n cluster ip address ${'w'.repeat(hugeWord)}\n cluster kye ${secrets[10]}\n`);
+  writeFileSync(
+    join(dir, 'configs', 'huge-word.cfg'),
+    `hostname huge\nvpn load-balancing\n cluster ip address ${'w'.repeat(hugeWord)}\n cluster kye ${secrets[10]}\n`,
+  );
   // A huge interface id, for completion.
   const idFile = 'configs/iface.asa';
-  writeFileSync(join(dir, idFile), `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(idDigits)}x\n nameif outside\n\n`);
+  writeFileSync(
+    join(dir, idFile),
+    `hostname iface\ninterface GigabitEthernet0/${'7'.repeat(idDigits)}x\n nameif outside\n\n`,
+  );
   // Links and special files: to /dev/zero, to a file outside, a FIFO, and a blob beyond the size limit (sparse).
-  writeFileSync(join(outsideDir, 'stolen.cfg'), `hostname outside-host\nvpn load-balancing\n cluster port 99999\n cluster kye ${secrets[9]}\n`);
+  writeFileSync(
+    join(outsideDir, 'stolen.cfg'),
+    `hostname outside-host\nvpn load-balancing\n cluster port 99999\n cluster kye ${secrets[9]}\n`,
+  );
   symlinkSync('/dev/zero', join(dir, 'configs', 'zz-backup.cfg'));
   symlinkSync(join(outsideDir, 'stolen.cfg'), join(dir, 'configs', 'stolen.cfg'));
   symlinkSync(outsideDir, join(dir, 'linked'));
@@ -137,7 +148,10 @@ export function createHostileRepo(options: HostileOptions = {}): HostileRepo {
   writeFileSync(join(dir, 'capture.txt'), '');
   truncateSync(join(dir, 'capture.txt'), 1536 * 1024 * 1024);
   const hostileGlob = `${'**a'.repeat(12)}**b`;
-  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'asaLb.deviceFiles': [hostileGlob, '**/*.cfg', '**/*.asa', '**/*.txt'] }, null, 2));
+  writeFileSync(
+    join(dir, '.vscode', 'settings.json'),
+    JSON.stringify({ 'asaLb.deviceFiles': [hostileGlob, '**/*.cfg', '**/*.asa', '**/*.txt'] }, null, 2),
+  );
   // A file name the hostile pattern is tried against.
   writeFileSync(join(dir, `${'a'.repeat(40)}.txt`), 'not a config\n');
   return { dir, secrets, outside: outsideDir, memberFiles, idFile, hostileGlob };

@@ -27,7 +27,10 @@ after(async () => {
   await harness?.stop();
 });
 
-function open(options: { theme?: ThemeName; width?: number } = {}, host = StandInHost.fromFolder('preview-group')): Promise<PreviewPage> {
+function open(
+  options: { theme?: ThemeName; width?: number } = {},
+  host = StandInHost.fromFolder('preview-group'),
+): Promise<PreviewPage> {
   return harness.open(host, 'file:///fixtures/preview-group/dc-vpn-1.cfg', options);
 }
 
@@ -37,7 +40,14 @@ function members(active: Record<string, number> = {}): ScenarioJson['members'] {
     { name: 'dc-vpn-1', publicIp: '209.165.202.130', priority: 9, limit: 250 },
     { name: 'dc-vpn-2', publicIp: '209.165.202.131', priority: 7, limit: 250 },
     { name: 'dc-vpn-3', publicIp: '209.165.202.132', priority: 5, limit: 100 },
-  ].map((m) => ({ name: m.name, publicIp: m.publicIp, priority: m.priority, up: true, ssl: { active: active[m.name] ?? 0, limit: m.limit, inactive: 0 }, ipsec: { active: 0, limit: m.limit } }));
+  ].map((m) => ({
+    name: m.name,
+    publicIp: m.publicIp,
+    priority: m.priority,
+    up: true,
+    ssl: { active: active[m.name] ?? 0, limit: m.limit, inactive: 0 },
+    ipsec: { active: 0, limit: m.limit },
+  }));
 }
 
 /** Whether the focused element shows a focus indicator: an outline of at least 1 px, in a colour, not `none`. */
@@ -46,7 +56,10 @@ function focusShown(page: Page): Promise<{ shown: boolean; inView: boolean; what
     const element = document.activeElement as HTMLElement;
     const style = getComputedStyle(element);
     const rect = element.getBoundingClientRect();
-    const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && !/rgba\(.*, 0\)$/.test(style.outlineColor);
+    const shown =
+      style.outlineStyle !== 'none' &&
+      parseFloat(style.outlineWidth) >= 1 &&
+      !/rgba\(.*, 0\)$/.test(style.outlineColor);
     const inView = rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
     return { shown, inView, what: `${element.tagName.toLowerCase()}#${element.id}` };
   });
@@ -87,7 +100,11 @@ describe('the redirect preview without a mouse or without sight', () => {
       'combobox Current director',
       ...names.flatMap((n) => [`button ${n}`, `checkbox ${n} is up`]),
       ...names.flatMap((n) => [`spinbutton ${n} IPsec active sessions`, `spinbutton ${n} IPsec session limit`]),
-      ...names.flatMap((n) => [`spinbutton ${n} SSL active sessions`, `spinbutton ${n} SSL inactive sessions`, `spinbutton ${n} SSL session limit`]),
+      ...names.flatMap((n) => [
+        `spinbutton ${n} SSL active sessions`,
+        `spinbutton ${n} SSL inactive sessions`,
+        `spinbutton ${n} SSL session limit`,
+      ]),
       'spinbutton New sessions',
       'combobox Session type',
       'combobox Member that fails',
@@ -117,7 +134,11 @@ describe('the redirect preview without a mouse or without sight', () => {
     assert.deepEqual(walked, expected);
     assert.deepEqual(unseen, [], 'focused without a visible indicator in view');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null), true, 'the walk ends after the last control');
+    assert.equal(
+      await page.evaluate(() => document.activeElement === document.body || document.activeElement === null),
+      true,
+      'the walk ends after the last control',
+    );
     await preview.close();
   });
 
@@ -125,14 +146,22 @@ describe('the redirect preview without a mouse or without sight', () => {
     const preview = await open();
     const { page } = preview;
     await enterState(preview, 'director failing');
-    const core = runScenario({ type: 'ssl', connections: 30, members: members(), director: 'dc-vpn-1', events: [{ before: 12, fail: 'dc-vpn-1' }] });
+    const core = runScenario({
+      type: 'ssl',
+      connections: 30,
+      members: members(),
+      director: 'dc-vpn-1',
+      events: [{ before: 12, fail: 'dc-vpn-1' }],
+    });
     assert.ok(core.ok);
     await page.focus('#steps');
     const spoken = (decision: (typeof core.decisions)[number], i: number): string =>
       [
         `#${i + 1}: `,
         decision.reconnect ? 'reconnect, ' : '',
-        decision.director !== undefined ? `${decision.director === null ? 'no director left' : `new director ${decision.director}`}, ` : '',
+        decision.director !== undefined
+          ? `${decision.director === null ? 'no director left' : `new director ${decision.director}`}, `
+          : '',
         decision.target === null ? 'refused, ' : `to ${decision.target}, `,
         `${ruleWords(decision.rule)}. `,
         decision.explanation,
@@ -153,9 +182,15 @@ describe('the redirect preview without a mouse or without sight', () => {
     assert.equal((await axOf(page)).activeDescendant?.name, spoken(core.decisions[10]!, 10));
     // The buttons keep the focus on themselves: the decision they reach is said through the live region.
     await page.click('#step-next');
-    assert.equal(await page.locator('#announce').textContent(), `Decision 12 of ${core.decisions.length}: ${spoken(core.decisions[11]!, 11).replace(/^#\d+: /, '')}`);
+    assert.equal(
+      await page.locator('#announce').textContent(),
+      `Decision 12 of ${core.decisions.length}: ${spoken(core.decisions[11]!, 11).replace(/^#\d+: /, '')}`,
+    );
     // The selected decision is marked by more than its colour: a bar at its start.
-    assert.match(await page.locator('#steps li[aria-selected="true"]').evaluate((li) => getComputedStyle(li).boxShadow), /inset/);
+    assert.match(
+      await page.locator('#steps li[aria-selected="true"]').evaluate((li) => getComputedStyle(li).boxShadow),
+      /inset/,
+    );
     await preview.close();
   });
 
@@ -182,8 +217,14 @@ describe('the redirect preview without a mouse or without sight', () => {
     assert.equal(ax.states['invalid'], 'true');
     assert.equal(ax.description, 'New sessions must be a whole number from 1 to 1000.');
     const summary = (await page.locator('#place-summary').textContent()) ?? '';
-    assert.match(summary, /^Not placed: New sessions must be a whole number from 1 to 1000\. Shown below is still the previous run: 30 new SSL sessions/);
-    assert.equal(await page.locator('#announce').textContent(), 'Not placed: New sessions must be a whole number from 1 to 1000.');
+    assert.match(
+      summary,
+      /^Not placed: New sessions must be a whole number from 1 to 1000\. Shown below is still the previous run: 30 new SSL sessions/,
+    );
+    assert.equal(
+      await page.locator('#announce').textContent(),
+      'Not placed: New sessions must be a whole number from 1 to 1000.',
+    );
     assert.equal(asked(), requests, 'nothing was run for the invalid count');
     // An edit elsewhere runs the last valid placement again, and the summary still says the form was not used.
     await preview.settle(() => page.getByLabel('dc-vpn-2 SSL active sessions', { exact: true }).fill('4'));
@@ -200,7 +241,10 @@ describe('the redirect preview without a mouse or without sight', () => {
     await page.fill('#fail-before', '40');
     await page.press('#fail-before', 'Enter');
     assert.equal(await page.locator('#fail-before').getAttribute('aria-invalid'), 'true');
-    assert.equal((await axOfSelector(page, '#fail-before')).description, 'Fails after must be a whole number from 0 to 25, the number of new sessions.');
+    assert.equal(
+      (await axOfSelector(page, '#fail-before')).description,
+      'Fails after must be a whole number from 0 to 25, the number of new sessions.',
+    );
     await preview.close();
   });
 
@@ -213,7 +257,8 @@ describe('the redirect preview without a mouse or without sight', () => {
     const runs = host.scenarios.length;
     await field.fill('-3');
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    const message = 'Each count is a whole number from 0 to 10,000,000; until corrected, the preview keeps the last count of dc-vpn-2 SSL active sessions.';
+    const message =
+      'Each count is a whole number from 0 to 10,000,000; until corrected, the preview keeps the last count of dc-vpn-2 SSL active sessions.';
     assert.equal(await page.locator('#count-error').textContent(), message);
     assert.equal(await page.locator('#count-error').isVisible(), true);
     assert.equal((await axOfSelector(page, '#members-ssl input[aria-invalid="true"]')).description, message);
@@ -233,7 +278,12 @@ describe('the redirect preview without a mouse or without sight', () => {
     // What the core decides after each keystroke of "125", and so how often the next SSL session changes.
     const typed = ['1', '12', '125'];
     const nextOf = (active: number): string => {
-      const result = runScenario({ type: 'ssl', connections: 1, members: members({ 'dc-vpn-3': active }), director: 'dc-vpn-1' });
+      const result = runScenario({
+        type: 'ssl',
+        connections: 1,
+        members: members({ 'dc-vpn-3': active }),
+        director: 'dc-vpn-1',
+      });
       assert.ok(result.ok);
       return `Next SSL session: ${result.decisions[0]!.target}, ${ruleWords(result.decisions[0]!.rule)}.`;
     };
@@ -248,9 +298,13 @@ describe('the redirect preview without a mouse or without sight', () => {
     for (const key of ['1', '2', '5']) await preview.settle(() => page.keyboard.press(key));
     const announced = await said();
     // Emptying the field changed nothing (an empty count is not run); three keystrokes, one change of rule.
-    assert.ok(expected.length >= 1 && expected.length < typed.length, `the fixture should change the decision once: ${expected.join(' | ')}`);
+    assert.ok(
+      expected.length >= 1 && expected.length < typed.length,
+      `the fixture should change the decision once: ${expected.join(' | ')}`,
+    );
     assert.deepEqual(announced['announce'], expected);
-    for (const [region, texts] of Object.entries(announced)) if (region !== 'announce') assert.deepEqual(texts, [], `${region} announced while typing`);
+    for (const [region, texts] of Object.entries(announced))
+      if (region !== 'announce') assert.deepEqual(texts, [], `${region} announced while typing`);
     await preview.close();
   });
 
@@ -258,14 +312,24 @@ describe('the redirect preview without a mouse or without sight', () => {
     const preview = await open();
     const { page } = preview;
     await enterState(preview, 'director failing');
-    const core = runScenario({ type: 'ssl', connections: 30, members: members(), director: 'dc-vpn-1', events: [{ before: 12, fail: 'dc-vpn-1' }] });
+    const core = runScenario({
+      type: 'ssl',
+      connections: 30,
+      members: members(),
+      director: 'dc-vpn-1',
+      events: [{ before: 12, fail: 'dc-vpn-1' }],
+    });
     assert.ok(core.ok);
     await page.focus('#chart svg.chart');
     const chart = await axOf(page);
     assert.equal(chart.role, 'image');
     assert.equal(chart.name, await page.locator('#chart-caption').textContent());
     const final = core.result.final;
-    for (const name of ['dc-vpn-2', 'dc-vpn-3']) assert.match(chart.description, new RegExp(`${name} from 0 to ${final[name]!.active}, at most ${final[name]!.active}`));
+    for (const name of ['dc-vpn-2', 'dc-vpn-3'])
+      assert.match(
+        chart.description,
+        new RegExp(`${name} from 0 to ${final[name]!.active}, at most ${final[name]!.active}`),
+      );
     assert.match(chart.description, /dc-vpn-1 fails before decision 13\./);
 
     const toggle = page.locator('#chart-table-toggle');
@@ -275,7 +339,13 @@ describe('the redirect preview without a mouse or without sight', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const table = page.locator('#chart-table');
     assert.equal(await table.isVisible(), true);
-    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Decision', 'Placed on', 'dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3']);
+    assert.deepEqual(await table.locator('thead th').allTextContents(), [
+      'Decision',
+      'Placed on',
+      'dc-vpn-1',
+      'dc-vpn-2',
+      'dc-vpn-3',
+    ]);
     // Counted here from the core's decisions: one more for each target, the failed member's sessions gone at the failure.
     const counts: Record<string, number> = { 'dc-vpn-1': 0, 'dc-vpn-2': 0, 'dc-vpn-3': 0 };
     const rows: string[][] = [['Start', '—', '0', '0', '0']];
@@ -290,11 +360,20 @@ describe('the redirect preview without a mouse or without sight', () => {
       }
       if (d.target) counts[d.target]! += 1;
       if (!d.reconnect) fresh++;
-      rows.push([`#${i + 1}${failsNow ? ', after dc-vpn-1 fails' : ''}`, `${d.target ?? 'refused'}${d.reconnect ? ' (reconnect)' : ''}`, ...Object.values(counts).map(String)]);
+      rows.push([
+        `#${i + 1}${failsNow ? ', after dc-vpn-1 fails' : ''}`,
+        `${d.target ?? 'refused'}${d.reconnect ? ' (reconnect)' : ''}`,
+        ...Object.values(counts).map(String),
+      ]);
     });
-    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
     assert.deepEqual(shown, rows);
-    assert.deepEqual(rows.at(-1)!.slice(2).map(Number), Object.values(final).map((f) => f.active));
+    assert.deepEqual(
+      rows.at(-1)!.slice(2).map(Number),
+      Object.values(final).map((f) => f.active),
+    );
     // A region that scrolls is reachable by keyboard and named by the table's caption.
     const region = await axOfSelector(page, '#chart-table-wrap');
     assert.equal(region.role, 'region');
@@ -308,8 +387,15 @@ describe('the redirect preview without a mouse or without sight', () => {
     const preview = await open();
     const { page } = preview;
     const names: Record<string, string> = {};
-    for (const id of ['place-count', 'place-type', 'fail-member', 'fail-before', 'place-run']) names[id] = (await axOfSelector(page, `#${id}`)).name;
-    assert.deepEqual(names, { 'place-count': 'New sessions', 'place-type': 'Session type', 'fail-member': 'Member that fails', 'fail-before': 'Fails after new sessions', 'place-run': 'Place sessions' });
+    for (const id of ['place-count', 'place-type', 'fail-member', 'fail-before', 'place-run'])
+      names[id] = (await axOfSelector(page, `#${id}`)).name;
+    assert.deepEqual(names, {
+      'place-count': 'New sessions',
+      'place-type': 'Session type',
+      'fail-member': 'Member that fails',
+      'fail-before': 'Fails after new sessions',
+      'place-run': 'Place sessions',
+    });
     await preview.close();
   });
 
@@ -321,20 +407,38 @@ describe('the redirect preview without a mouse or without sight', () => {
     assert.equal(await rows.count(), 3, 'one row in each table: members, IPsec, SSL');
     for (const row of await rows.all()) {
       assert.match(await row.locator('th').innerText(), /^dc-vpn-2\s+down$/);
-      const faded = await row.evaluate((tr) => [tr, ...tr.querySelectorAll('*')].filter((e) => Number(getComputedStyle(e).opacity) < 1).length);
+      const faded = await row.evaluate(
+        (tr) => [tr, ...tr.querySelectorAll('*')].filter((e) => Number(getComputedStyle(e).opacity) < 1).length,
+      );
       assert.equal(faded, 0, 'faded elements');
     }
-    for (const row of await page.locator('#members tbody tr', { hasText: 'dc-vpn-1' }).all()) assert.match(await row.locator('th').innerText(), /^dc-vpn-1$/);
+    for (const row of await page.locator('#members tbody tr', { hasText: 'dc-vpn-1' }).all())
+      assert.match(await row.locator('th').innerText(), /^dc-vpn-1$/);
     const lowest = (await page.evaluate(CONTRAST_SCRIPT)) as { text: string; ratio: number }[];
-    assert.deepEqual(lowest.filter((t) => t.ratio < 4.5), []);
+    assert.deepEqual(
+      lowest.filter((t) => t.ratio < 4.5),
+      [],
+    );
     await preview.close();
   });
 
   // The hovered buttons keep their own background (the theme's button colour, or the editor's where the theme sets
   // none); only the dashed active border marks the hover.
   const HIGH_CONTRAST: { theme: ThemeName; active: string; backgrounds: Record<string, string> }[] = [
-    { theme: 'high-contrast', active: 'rgb(243, 133, 24)', backgrounds: { 'place-run': 'rgb(0, 0, 0)', 'show-import': 'rgb(0, 0, 0)', 'step-next': 'rgb(0, 0, 0)' } },
-    { theme: 'high-contrast-light', active: 'rgb(0, 107, 189)', backgrounds: { 'place-run': 'rgb(15, 74, 133)', 'show-import': 'rgb(15, 74, 133)', 'step-next': 'rgb(255, 255, 255)' } },
+    {
+      theme: 'high-contrast',
+      active: 'rgb(243, 133, 24)',
+      backgrounds: { 'place-run': 'rgb(0, 0, 0)', 'show-import': 'rgb(0, 0, 0)', 'step-next': 'rgb(0, 0, 0)' },
+    },
+    {
+      theme: 'high-contrast-light',
+      active: 'rgb(0, 107, 189)',
+      backgrounds: {
+        'place-run': 'rgb(15, 74, 133)',
+        'show-import': 'rgb(15, 74, 133)',
+        'step-next': 'rgb(255, 255, 255)',
+      },
+    },
   ];
 
   for (const c of HIGH_CONTRAST) {
@@ -351,7 +455,11 @@ describe('the redirect preview without a mouse or without sight', () => {
         });
         assert.deepEqual(style, { outline: `dashed ${c.active}`, background }, id);
         const lowest = (await page.evaluate(CONTRAST_SCRIPT)) as { text: string; ratio: number }[];
-        assert.deepEqual(lowest.filter((t) => t.ratio < 7), [], `text below 7:1 while hovering #${id}`);
+        assert.deepEqual(
+          lowest.filter((t) => t.ratio < 7),
+          [],
+          `text below 7:1 while hovering #${id}`,
+        );
       }
       const selected = await page.locator('#steps li[aria-selected="true"]').evaluate((li) => {
         const s = getComputedStyle(li);
@@ -359,7 +467,11 @@ describe('the redirect preview without a mouse or without sight', () => {
       });
       assert.equal(selected, `solid ${c.active}`);
       // No element draws with opacity in high contrast.
-      const faded = await page.evaluate(() => Array.from(document.querySelectorAll('#app *')).filter((e) => Number(getComputedStyle(e).opacity) < 1 && e.getClientRects().length > 0).map((e) => e.getAttribute('class')));
+      const faded = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('#app *'))
+          .filter((e) => Number(getComputedStyle(e).opacity) < 1 && e.getClientRects().length > 0)
+          .map((e) => e.getAttribute('class')),
+      );
       assert.deepEqual(faded, []);
       await preview.close();
     });
@@ -372,13 +484,23 @@ describe('the redirect preview without a mouse or without sight', () => {
     const figures = (): Promise<{ viewBoxes: number[]; shown: number[]; smallestText: number }> =>
       page.evaluate(() => {
         const svgs = Array.from(document.querySelectorAll<SVGSVGElement>('svg.chart, svg.keepalive'));
-        const text = Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text, svg.keepalive text')).map((t) => t.getBoundingClientRect().height);
-        return { viewBoxes: svgs.map((s) => s.viewBox.baseVal.width), shown: svgs.map((s) => Math.round(s.getBoundingClientRect().width)), smallestText: Math.min(...text) };
+        const text = Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text, svg.keepalive text')).map(
+          (t) => t.getBoundingClientRect().height,
+        );
+        return {
+          viewBoxes: svgs.map((s) => s.viewBox.baseVal.width),
+          shown: svgs.map((s) => Math.round(s.getBoundingClientRect().width)),
+          smallestText: Math.min(...text),
+        };
       });
     const wide = await figures();
     assert.deepEqual(wide.viewBoxes, [900, 900]);
     await page.setViewportSize({ width: 600, height: 900 });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<SVGSVGElement>('svg.chart, svg.keepalive')).every((s) => s.viewBox.baseVal.width < 900));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<SVGSVGElement>('svg.chart, svg.keepalive')).every(
+        (s) => s.viewBox.baseVal.width < 900,
+      ),
+    );
     const narrow = await figures();
     // One unit of the drawing is one pixel on screen, so the 12 px text stays 12 px.
     assert.deepEqual(narrow.viewBoxes, narrow.shown);
@@ -392,12 +514,28 @@ describe('the redirect preview without a mouse or without sight', () => {
       const { page } = preview;
       await enterState(preview, 'director failing');
       const layout = await page.evaluate(() => {
-        const overflowing = Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('table')?.id);
-        const beyond = Array.from(document.querySelectorAll<HTMLElement>('#app *')).filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !e.closest('.visually-hidden')).map((e) => `${e.tagName}.${e.className}`);
-        const svgText = Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text, svg.keepalive text')).map((t) => t.getBoundingClientRect().height);
+        const overflowing = Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => w.querySelector('table')?.id);
+        const beyond = Array.from(document.querySelectorAll<HTMLElement>('#app *'))
+          .filter(
+            (e) =>
+              e.getClientRects().length > 0 &&
+              e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 &&
+              !e.closest('.visually-hidden'),
+          )
+          .map((e) => `${e.tagName}.${e.className}`);
+        const svgText = Array.from(document.querySelectorAll<SVGTextElement>('svg.chart text, svg.keepalive text')).map(
+          (t) => t.getBoundingClientRect().height,
+        );
         const label = document.querySelector('label[for="fail-before"]')!.getBoundingClientRect();
         const field = document.getElementById('fail-before')!.getBoundingClientRect();
-        return { overflowing, beyond, smallestText: Math.min(...svgText), sameLine: Math.abs(label.top + label.height / 2 - (field.top + field.height / 2)) < field.height / 2 };
+        return {
+          overflowing,
+          beyond,
+          smallestText: Math.min(...svgText),
+          sameLine: Math.abs(label.top + label.height / 2 - (field.top + field.height / 2)) < field.height / 2,
+        };
       });
       assert.deepEqual(layout.overflowing, [], 'tables wider than their box');
       assert.deepEqual(layout.beyond, [], 'elements past the right edge');

@@ -26,13 +26,31 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.map(String).join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`),
+      nodes: v.nodes.map(
+        (n) => `${n.target.map(String).join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`,
+      ),
     }));
   });
 }
@@ -42,9 +60,18 @@ export function tally(violations: readonly AxeViolation[]): string {
   return violations.map((v) => `${v.id} ${v.nodes.length}`).join(', ') || 'none';
 }
 
-export type AuditState = 'idle' | '100 placed' | 'director failing' | 'import used' | 'member down' | 'table shown' | 'invalid count';
+export type AuditState =
+  'idle' | '100 placed' | 'director failing' | 'import used' | 'member down' | 'table shown' | 'invalid count';
 
-export const AUDIT_STATES: readonly AuditState[] = ['idle', '100 placed', 'director failing', 'import used', 'member down', 'table shown', 'invalid count'];
+export const AUDIT_STATES: readonly AuditState[] = [
+  'idle',
+  '100 placed',
+  'director failing',
+  'import used',
+  'member down',
+  'table shown',
+  'invalid count',
+];
 
 /** Brings a freshly opened preview of the fixture group into a state, through its controls. */
 export async function enterState(preview: PreviewPage, state: AuditState): Promise<void> {

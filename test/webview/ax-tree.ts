@@ -40,7 +40,10 @@ async function session(page: Page): Promise<CDPSession> {
 }
 
 async function describe(cdp: CDPSession, target: { objectId: string } | { backendNodeId: number }): Promise<AxInfo> {
-  const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { ...target, fetchRelatives: false })) as unknown as { nodes: AxNode[] };
+  const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+    ...target,
+    fetchRelatives: false,
+  })) as unknown as { nodes: AxNode[] };
   const node = nodes.at(-1)!;
   const states: Record<string, string | boolean> = {};
   let activeDescendant: AxInfo | null = null;
@@ -52,7 +55,13 @@ async function describe(cdp: CDPSession, target: { objectId: string } | { backen
     }
     states[property.name] = property.value.value as string | boolean;
   }
-  return { role: String(node.role?.value ?? ''), name: String(node.name?.value ?? ''), description: String(node.description?.value ?? ''), states, activeDescendant };
+  return {
+    role: String(node.role?.value ?? ''),
+    name: String(node.name?.value ?? ''),
+    description: String(node.description?.value ?? ''),
+    states,
+    activeDescendant,
+  };
 }
 
 /** The accessibility of the element `expression` evaluates to in the page (default: the focused element). */

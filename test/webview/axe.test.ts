@@ -39,7 +39,11 @@ describe('the redirect preview passes axe-core', () => {
           if (state === 'director failing') {
             await preview.page.screenshot({ path: join(ARTIFACTS, `axe-${theme}-${width}.png`), fullPage: true });
           }
-          assert.deepEqual(violations, [], `${tally(violations)}\n${violations.flatMap((v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => `  ${n}`)]).join('\n')}`);
+          assert.deepEqual(
+            violations,
+            [],
+            `${tally(violations)}\n${violations.flatMap((v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => `  ${n}`)]).join('\n')}`,
+          );
           await preview.close();
         });
       }

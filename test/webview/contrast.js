@@ -5,7 +5,10 @@
   const parse = (css) => {
     const m = /rgba?\(([^)]+)\)/.exec(css);
     if (!m) return [0, 0, 0, 0];
-    const parts = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [parts[0], parts[1], parts[2], parts[3] ?? 1];
   };
   const over = (top, bottom) => {
@@ -37,7 +40,9 @@
   };
   const results = [];
   for (const element of document.querySelectorAll('body *')) {
-    const ownText = Array.from(element.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+    const ownText = Array.from(element.childNodes).some(
+      (n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
+    );
     if (!ownText || element.closest('[hidden], option, script, style, title')) continue;
     const rect = element.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) continue;

@@ -19,7 +19,15 @@ export const ARTIFACTS = join(ROOT, '.artifacts', 'webview');
 const STANDIN_SCRIPT = join(import.meta.dirname, 'vscode-standin.js');
 
 /** The flags the project runs Chromium with on these machines (E2E.md). */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface PreviewPage {
   page: Page;
@@ -36,7 +44,14 @@ export interface PreviewPage {
 
 export class Harness {
   /** The page under test and what the current `open` records; one page serves every test, as opening one is slow. */
-  private current: { host: StandInHost; uri: string; session: number; requests: string[]; dialogs: string[]; consoleErrors: string[] } | null = null;
+  private current: {
+    host: StandInHost;
+    uri: string;
+    session: number;
+    requests: string[];
+    dialogs: string[];
+    consoleErrors: string[];
+  } | null = null;
   private sessions = 0;
 
   private constructor(
@@ -51,7 +66,9 @@ export class Harness {
 
   static async start(): Promise<Harness> {
     const buildDir = mkdtempSync(join(tmpdir(), 'asa-lb-webview-'));
-    await promisify(execFile)(process.execPath, ['esbuild.config.mjs', `--outdir=${buildDir}`, '--only=webview'], { cwd: ROOT });
+    await promisify(execFile)(process.execPath, ['esbuild.config.mjs', `--outdir=${buildDir}`, '--only=webview'], {
+      cwd: ROOT,
+    });
     const served: string[] = [];
     const files: Record<string, { path: string; type: string }> = {
       '/dist/webview.js': { path: join(buildDir, 'webview.js'), type: 'text/javascript' },
@@ -67,7 +84,12 @@ export class Harness {
         return;
       }
       if (path === '/') {
-        const html = previewHtml({ cspSource: origin, nonce: createNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/preview.css` });
+        const html = previewHtml({
+          cspSource: origin,
+          nonce: createNonce(),
+          scriptUri: `${origin}/dist/webview.js`,
+          styleUri: `${origin}/media/preview.css`,
+        });
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
         return;
       }
@@ -115,30 +137,45 @@ export class Harness {
       const reply = message.type === 'ready' ? current.host.groupMessage(current.uri) : current.host.answer(message);
       // The host answers after the page's call returns, as VS Code's message passing does; a late answer for an
       // earlier test's page is dropped.
-      if (reply) queueMicrotask(() => void (this.current?.session === current.session ? this.dispatch(reply) : undefined));
+      if (reply)
+        queueMicrotask(() => void (this.current?.session === current.session ? this.dispatch(reply) : undefined));
     });
     await page.addInitScript({ content: `window.__asaLbThemes = ${JSON.stringify(THEMES)};` });
     await page.addInitScript({ path: STANDIN_SCRIPT });
   }
 
   private dispatch(message: HostMessage): Promise<void> {
-    return this.page.evaluate((data) => void window.dispatchEvent(new MessageEvent('message', { data })), message).catch(() => undefined);
+    return this.page
+      .evaluate((data) => void window.dispatchEvent(new MessageEvent('message', { data })), message)
+      .catch(() => undefined);
   }
 
   /**
    * Opens the preview following `uri`, answered by `host`, in a VS Code theme. Each open is a new session: its saved
    * state starts empty (the stand-in keys sessionStorage by the `session` query), and a reload keeps it.
    */
-  async open(host: StandInHost, uri: string, options: { theme?: ThemeName; width?: number } = {}): Promise<PreviewPage> {
+  async open(
+    host: StandInHost,
+    uri: string,
+    options: { theme?: ThemeName; width?: number } = {},
+  ): Promise<PreviewPage> {
     const { page } = this;
     const session = ++this.sessions;
-    const current = { host, uri, session, requests: [] as string[], dialogs: [] as string[], consoleErrors: [] as string[] };
+    const current = {
+      host,
+      uri,
+      session,
+      requests: [] as string[],
+      dialogs: [] as string[],
+      consoleErrors: [] as string[],
+    };
     this.current = current;
     await page.setViewportSize({ width: options.width ?? 1180, height: 900 });
     await page.goto(`${this.origin}/?session=${session}&theme=${options.theme ?? 'dark'}`);
     await page.waitForFunction(() => document.getElementById('app')?.dataset['runs'] !== undefined);
 
-    const runs = (): Promise<number> => page.evaluate(() => Number(document.getElementById('app')?.dataset['runs'] ?? 0));
+    const runs = (): Promise<number> =>
+      page.evaluate(() => Number(document.getElementById('app')?.dataset['runs'] ?? 0));
     return {
       page,
       requests: current.requests,

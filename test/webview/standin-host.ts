@@ -8,7 +8,12 @@ import { Workspace } from '../../server/src/core/workspace';
 import { groupInfo } from '../../server/src/core/features/group-info';
 import { parseShowRequest } from '../../server/src/lsp/parse-show';
 import { simulateRequest } from '../../server/src/lsp/simulate';
-import { importMatchedNothingText, type GroupMessage, type HostMessage, type PageMessage } from '../../client/src/preview/messages';
+import {
+  importMatchedNothingText,
+  type GroupMessage,
+  type HostMessage,
+  type PageMessage,
+} from '../../client/src/preview/messages';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'client');
 
@@ -35,7 +40,9 @@ export class StandInHost {
   /** Loads every `.cfg` of a fixture folder under test/fixtures/client, as `file:///fixtures/<folder>/<file>` documents. */
   static fromFolder(folder: string, options: StandInOptions = {}): StandInHost {
     const files: Record<string, string> = {};
-    for (const name of readdirSync(join(FIXTURES, folder)).filter((f) => f.endsWith('.cfg')).sort()) {
+    for (const name of readdirSync(join(FIXTURES, folder))
+      .filter((f) => f.endsWith('.cfg'))
+      .sort()) {
       files[`file:///fixtures/${folder}/${name}`] = readFileSync(join(FIXTURES, folder, name), 'utf8');
     }
     return new StandInHost(files, options);
@@ -46,7 +53,13 @@ export class StandInHost {
   }
 
   groupMessage(uri: string): GroupMessage {
-    return { type: 'group', uri, label: uri.slice(uri.lastIndexOf('/') + 1), info: this.groupInfo(uri), defaultSessionLimit: this.options.defaultSessionLimit ?? 250 };
+    return {
+      type: 'group',
+      uri,
+      label: uri.slice(uri.lastIndexOf('/') + 1),
+      info: this.groupInfo(uri),
+      defaultSessionLimit: this.options.defaultSessionLimit ?? 250,
+    };
   }
 
   /** The server's own answer to `asaLb/groupInfo` (the core's feature), with the test's renames applied. */
@@ -58,7 +71,11 @@ export class StandInHost {
     return {
       ...info,
       self: renamed(info.self)!,
-      group: { ...info.group, members: info.group.members.map((m) => ({ ...m, name: renamed(m.name)! })), predictedDirector: renamed(info.group.predictedDirector) },
+      group: {
+        ...info.group,
+        members: info.group.members.map((m) => ({ ...m, name: renamed(m.name)! })),
+        predictedDirector: renamed(info.group.predictedDirector),
+      },
     };
   }
 

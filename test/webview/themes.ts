@@ -11,7 +11,8 @@ export interface Theme {
 }
 
 const common = {
-  '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
+  '--vscode-font-family':
+    '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
   '--vscode-font-size': '13px',
   '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
   '--vscode-editor-font-size': '13px',

@@ -28,7 +28,11 @@
   };
   window.__cspViolations = [];
   document.addEventListener('securitypolicyviolation', function (event) {
-    window.__cspViolations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+    window.__cspViolations.push({
+      directive: event.violatedDirective,
+      blocked: event.blockedURI,
+      sample: event.sample,
+    });
   });
   // VS Code sets theme colours as CSS variables on <html> and a theme class on <body>, through the CSSOM (which the
   // CSP allows). The document has no elements yet when this runs, so they are applied once it is parsed.

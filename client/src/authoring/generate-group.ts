@@ -102,15 +102,27 @@ export function checkGroupSpec(spec: GroupSpec): string[] {
   for (const member of spec.members) {
     const draft: GroupDraft = { vip: spec.vip, vipv6: spec.vipv6, members: entered };
     const where = `member ${entered.length + 1}`;
-    add(`${where} hostname`, validateHostname(member.hostname, entered.map((m) => m.hostname)));
+    add(
+      `${where} hostname`,
+      validateHostname(
+        member.hostname,
+        entered.map((m) => m.hostname),
+      ),
+    );
     add(`${where} public address`, validatePublicAddress(formatSlash(member.public), draft));
     if (spec.vipv6) {
-      if (!member.publicV6) problems.push(`${where} public IPv6 address: needed, since the group has a virtual IPv6 address`);
+      if (!member.publicV6)
+        problems.push(`${where} public IPv6 address: needed, since the group has a virtual IPv6 address`);
       else add(`${where} public IPv6 address`, validatePublicV6Address(formatSlash(member.publicV6), draft));
     }
     add(`${where} private address`, validatePrivateAddress(formatSlash(member.private), draft, member.public));
     add(`${where} priority`, validatePriority(String(member.priority)));
-    entered.push({ hostname: member.hostname, public: member.public, publicV6: spec.vipv6 ? member.publicV6 : null, private: member.private });
+    entered.push({
+      hostname: member.hostname,
+      public: member.public,
+      publicV6: spec.vipv6 ? member.publicV6 : null,
+      private: member.private,
+    });
   }
   return problems;
 }

@@ -41,12 +41,24 @@ export async function offerMemberScripts(server: ServerConnection, configs: read
   const existing = await existingConfigs(configs);
   if (existing.length === 0) return;
   const chosen = await vscode.window.showQuickPick(
-    existing.map((e) => ({ label: e.config.hostname, description: vscode.workspace.asRelativePath(e.uri), detail: 'Open the change script that makes this device a member', picked: true, existing: e })),
+    existing.map((e) => ({
+      label: e.config.hostname,
+      description: vscode.workspace.asRelativePath(e.uri),
+      detail: 'Open the change script that makes this device a member',
+      picked: true,
+      existing: e,
+    })),
     { title: 'Change scripts for members already in the workspace', canPickMany: true, ignoreFocusOut: true },
   );
   for (const item of chosen ?? []) {
     const { uri, text, config } = item.existing;
-    const result = await server.changeScript({ uri: uri.toString(), baseLabel: 'workspace file', baseText: text, targetText: config.text, joinGroup: true });
+    const result = await server.changeScript({
+      uri: uri.toString(),
+      baseLabel: 'workspace file',
+      baseText: text,
+      targetText: config.text,
+      joinGroup: true,
+    });
     if (!result.ok) {
       void vscode.window.showErrorMessage(`${config.hostname}: ${result.error}`);
       continue;

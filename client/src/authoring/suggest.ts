@@ -1,6 +1,12 @@
 // Suggested answers for the new-group flow: the next member's hostname and addresses follow the previous member's,
 // so a group of several members is mostly Enter, Enter, Enter. Pure, and tested with the validators.
-import { addressToBigInt, inSubnet, parseAddress, sameAddress, type Address } from '../../../server/src/core/net/address';
+import {
+  addressToBigInt,
+  inSubnet,
+  parseAddress,
+  sameAddress,
+  type Address,
+} from '../../../server/src/core/net/address';
 import { splitTrailingNumber } from '../../../server/src/core/syntax/trailing-number';
 import ipaddr from 'ipaddr.js';
 import type { InterfaceAddress } from './validate';

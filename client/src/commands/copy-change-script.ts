@@ -45,7 +45,11 @@ export async function baseVersion(uri: vscode.Uri): Promise<BaseVersion | null> 
 }
 
 /** Opens a change script as an untitled `asa` document and tells the server which configuration it starts from. */
-export async function openChangeScript(server: ServerConnection, text: string, base: { uri: vscode.Uri; text: string }): Promise<vscode.TextDocument> {
+export async function openChangeScript(
+  server: ServerConnection,
+  text: string,
+  base: { uri: vscode.Uri; text: string },
+): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'asa', content: text });
   await server.setScriptBase(document.uri.toString(), base.uri.toString(), base.text);
   await vscode.window.showTextDocument(document, { preview: false });
@@ -61,10 +65,17 @@ export async function copyChangeScript(server: ServerConnection): Promise<void> 
   const document = editor.document;
   const base = await baseVersion(document.uri);
   if (!base) {
-    void vscode.window.showErrorMessage(`${document.uri.scheme === 'untitled' ? 'An unsaved document has no earlier version' : 'No committed or saved version of this file was found'} to start the change script from.`);
+    void vscode.window.showErrorMessage(
+      `${document.uri.scheme === 'untitled' ? 'An unsaved document has no earlier version' : 'No committed or saved version of this file was found'} to start the change script from.`,
+    );
     return;
   }
-  const result = await server.changeScript({ uri: document.uri.toString(), baseLabel: base.label, baseText: base.text, targetText: document.getText() });
+  const result = await server.changeScript({
+    uri: document.uri.toString(),
+    baseLabel: base.label,
+    baseText: base.text,
+    targetText: document.getText(),
+  });
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.error);
     return;
@@ -72,7 +83,9 @@ export async function copyChangeScript(server: ServerConnection): Promise<void> 
   await openChangeScript(server, result.text, { uri: document.uri, text: base.text });
   const notes: string[] = [];
   if (result.steps <= 2) notes.push(`nothing to change since the ${base.label}`);
-  if (result.targetErrors > 0) notes.push(`the configuration still has ${result.targetErrors} error${result.targetErrors === 1 ? '' : 's'}`);
+  if (result.targetErrors > 0)
+    notes.push(`the configuration still has ${result.targetErrors} error${result.targetErrors === 1 ? '' : 's'}`);
   if (result.unscripted.length > 0) notes.push(`not scripted: ${result.unscripted.join('; ')}`);
-  if (notes.length > 0) void vscode.window.showWarningMessage(`Change script from the ${base.label}: ${notes.join('; ')}.`);
+  if (notes.length > 0)
+    void vscode.window.showWarningMessage(`Change script from the ${base.label}: ${notes.join('; ')}.`);
 }

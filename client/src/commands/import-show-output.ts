@@ -16,7 +16,7 @@ export async function importShowOutput(preview: RedirectPreview): Promise<void> 
   const choice = await vscode.window.showQuickPick(
     [
       { label: '$(file) From a file…', detail: 'A saved capture of the command output.', id: 'file' as const },
-      { label: '$(clippy) Paste into the preview', detail: 'Opens the preview\'s import box.', id: 'paste' as const },
+      { label: '$(clippy) Paste into the preview', detail: "Opens the preview's import box.", id: 'paste' as const },
     ],
     { title: "Import 'show vpn load-balancing' output", placeHolder: 'Where is the output?' },
   );
@@ -27,11 +27,18 @@ export async function importShowOutput(preview: RedirectPreview): Promise<void> 
     return;
   }
   const [file] =
-    (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Import', title: "Import 'show vpn load-balancing' output", filters: { 'Text captures': ['txt', 'log', 'out'], 'All files': ['*'] } })) ?? [];
+    (await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: 'Import',
+      title: "Import 'show vpn load-balancing' output",
+      filters: { 'Text captures': ['txt', 'log', 'out'], 'All files': ['*'] },
+    })) ?? [];
   if (!file) return;
   const bytes = await vscode.workspace.fs.readFile(file);
   if (bytes.byteLength > MAX_SHOW_TEXT) {
-    void vscode.window.showErrorMessage(`${labelOf(file.toString())} is too large for 'show vpn load-balancing' output (over ${MAX_SHOW_TEXT / 1_000_000} MB).`);
+    void vscode.window.showErrorMessage(
+      `${labelOf(file.toString())} is too large for 'show vpn load-balancing' output (over ${MAX_SHOW_TEXT / 1_000_000} MB).`,
+    );
     return;
   }
   if (!(await ensurePreview(preview))) return;
@@ -51,12 +58,18 @@ async function ensurePreview(preview: RedirectPreview): Promise<boolean> {
   }
   const candidates = vscode.workspace.textDocuments.filter((d) => isDeviceDocument(d) && !d.isClosed);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Open a member\'s configuration first: the imported loads fill the preview of its group.');
+    void vscode.window.showInformationMessage(
+      "Open a member's configuration first: the imported loads fill the preview of its group.",
+    );
     return false;
   }
   const picked = await vscode.window.showQuickPick(
-    candidates.map((d) => ({ label: labelOf(d.uri.toString()), description: vscode.workspace.asRelativePath(d.uri), uri: d.uri })),
-    { title: 'Which group does the output belong to?', placeHolder: 'Choose a member\'s configuration' },
+    candidates.map((d) => ({
+      label: labelOf(d.uri.toString()),
+      description: vscode.workspace.asRelativePath(d.uri),
+      uri: d.uri,
+    })),
+    { title: 'Which group does the output belong to?', placeHolder: "Choose a member's configuration" },
   );
   if (!picked) return false;
   await preview.show(picked.uri);

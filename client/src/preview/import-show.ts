@@ -23,7 +23,11 @@ export interface ImportReport {
   director: string | null;
 }
 
-export function applyShowOutput(state: PageState, group: PreviewGroup, show: ShowOutput): { state: PageState; report: ImportReport } {
+export function applyShowOutput(
+  state: PageState,
+  group: PreviewGroup,
+  show: ShowOutput,
+): { state: PageState; report: ImportReport } {
   let next = state;
   const report: ImportReport = { matched: [], unmatched: [], limitsKnown: false, derived: [], director: null };
   for (const peer of show.peers) {
@@ -44,7 +48,10 @@ export function applyShowOutput(state: PageState, group: PreviewGroup, show: Sho
     next = withMember(next, member.name, (edit) => {
       const ipsec = startingCounts(peer.ipsec, edit.ipsec, edit.ipsecLimitSource);
       const ssl = startingCounts(peer.ssl, edit.ssl, edit.sslLimitSource);
-      for (const [type, counts, load] of [['ipsec', ipsec, peer.ipsec.load], ['ssl', ssl, peer.ssl.load]] as const) {
+      for (const [type, counts, load] of [
+        ['ipsec', ipsec, peer.ipsec.load],
+        ['ssl', ssl, peer.ssl.load],
+      ] as const) {
         if (counts.derived) report.derived.push({ name: member.name, type, load: load!, limit: counts.limit });
       }
       return {
@@ -71,12 +78,19 @@ interface StartingCounts {
 }
 
 /** One session type of a member as the capture shows it: its sessions, and a limit that gives its printed load. */
-function startingCounts(printed: ShowTypeLoad, current: { active: number; limit: number }, source: LimitSource): StartingCounts {
+function startingCounts(
+  printed: ShowTypeLoad,
+  current: { active: number; limit: number },
+  source: LimitSource,
+): StartingCounts {
   const active = printed.active ?? current.active;
   if (printed.limit !== null) return { active, limit: printed.limit, source: 'imported', derived: false };
-  if (printed.load === null || loadPercent(active, current.limit) === printed.load) return { active, limit: current.limit, source, derived: false };
+  if (printed.load === null || loadPercent(active, current.limit) === printed.load)
+    return { active, limit: current.limit, source, derived: false };
   const limit = limitFor(active, printed.load);
-  return limit === null ? { active, limit: current.limit, source, derived: false } : { active, limit, source: 'imported', derived: true };
+  return limit === null
+    ? { active, limit: current.limit, source, derived: false }
+    : { active, limit, source: 'imported', derived: true };
 }
 
 /**

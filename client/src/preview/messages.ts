@@ -72,7 +72,8 @@ export interface FocusImportMessage {
 }
 
 /** Everything the host sends to the page. */
-export type HostMessage = GroupMessage | ShowImportedMessage | SimulatedMessage | ParsedShowMessage | FocusImportMessage;
+export type HostMessage =
+  GroupMessage | ShowImportedMessage | SimulatedMessage | ParsedShowMessage | FocusImportMessage;
 
 /**
  * The part of the page's saved state (`vscode.setState`) the host reads back: after a reload the panel serializer
@@ -125,14 +126,17 @@ export interface ImportMatchedNothingMessage {
 }
 
 /** Everything the page sends to the host. */
-export type PageMessage = ReadyMessage | SimulateMessage | ParseShowMessage | OpenMemberMessage | ImportMatchedNothingMessage;
+export type PageMessage =
+  ReadyMessage | SimulateMessage | ParseShowMessage | OpenMemberMessage | ImportMatchedNothingMessage;
 
 /**
  * The one sentence, for the page's notice and the host's notification alike, on a capture that fills no member:
  * both cluster addresses, so a capture of another group (or the wrong device) shows at once.
  */
 export function importMatchedNothingText(m: Omit<ImportMatchedNothingMessage, 'type'>): string {
-  const cluster = m.captureClusterIp ? `the cluster at ${m.captureClusterIp}` : 'a cluster whose address it does not show';
+  const cluster = m.captureClusterIp
+    ? `the cluster at ${m.captureClusterIp}`
+    : 'a cluster whose address it does not show';
   const peers = m.peers.length ? ` (peers ${m.peers.join(', ')})` : ' (no peers)';
   return `Nothing imported from ${m.source}: it shows ${cluster}${peers}, but this group's virtual address is ${m.groupClusterIp}, and no peer has the public address of one of its members.`;
 }
@@ -153,7 +157,11 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'simulate':
       return Number.isInteger(message['id']) && typeof message['scenario'] === 'object' && message['scenario'] !== null;
     case 'parseShow':
-      return Number.isInteger(message['id']) && typeof message['text'] === 'string' && (message['text'] as string).length <= MAX_SHOW_TEXT;
+      return (
+        Number.isInteger(message['id']) &&
+        typeof message['text'] === 'string' &&
+        (message['text'] as string).length <= MAX_SHOW_TEXT
+      );
     case 'openMember':
       return typeof message['uri'] === 'string';
     case 'importMatchedNothing': {

@@ -49,7 +49,16 @@ export const MAX_PLACEMENT = 1000;
 export const MAX_COUNT = 10_000_000;
 
 export function initialState(): PageState {
-  return { version: 1, uri: null, clusterIp: null, members: [], director: null, placement: { ...DEFAULT_PLACEMENT }, step: 0, showText: '' };
+  return {
+    version: 1,
+    uri: null,
+    clusterIp: null,
+    members: [],
+    director: null,
+    placement: { ...DEFAULT_PLACEMENT },
+    step: 0,
+    showText: '',
+  };
 }
 
 /** Reads a saved state defensively: anything malformed falls back to the initial value, field by field. */
@@ -64,11 +73,13 @@ export function loadState(raw: unknown): PageState {
   const placement = raw['placement'];
   if (isRecord(placement)) {
     if (placement['type'] === 'ssl' || placement['type'] === 'ipsec') state.placement.type = placement['type'];
-    if (isCount(placement['count']) && placement['count'] >= 1 && placement['count'] <= MAX_PLACEMENT) state.placement.count = placement['count'];
+    if (isCount(placement['count']) && placement['count'] >= 1 && placement['count'] <= MAX_PLACEMENT)
+      state.placement.count = placement['count'];
     if (typeof placement['fail'] === 'string') state.placement.fail = placement['fail'];
     if (isCount(placement['failBefore'])) state.placement.failBefore = placement['failBefore'];
   }
-  if (Array.isArray(raw['members'])) state.members = raw['members'].map(loadMember).filter((m): m is MemberEdit => m !== null);
+  if (Array.isArray(raw['members']))
+    state.members = raw['members'].map(loadMember).filter((m): m is MemberEdit => m !== null);
   return state;
 }
 
@@ -78,7 +89,8 @@ function loadMember(raw: unknown): MemberEdit | null {
   const ssl = raw['ssl'];
   if (!isRecord(ipsec) || !isRecord(ssl)) return null;
   if (![ipsec['active'], ipsec['limit'], ssl['active'], ssl['limit'], ssl['inactive']].every(isCount)) return null;
-  const source = (v: unknown): LimitSource => (v === 'config' || v === 'default' || v === 'edited' || v === 'imported' ? v : 'edited');
+  const source = (v: unknown): LimitSource =>
+    v === 'config' || v === 'default' || v === 'edited' || v === 'imported' ? v : 'edited';
   return {
     name: raw['name'],
     up: raw['up'],
@@ -108,7 +120,11 @@ export function mergeGroup(previous: PageState, message: GroupMessage): PageStat
     state.step = 0;
   }
   if (state.director !== null && !group.members.some((m) => m.name === state.director)) state.director = null;
-  if (state.placement.fail !== '' && state.placement.fail !== FAIL_DIRECTOR && !group.members.some((m) => m.name === state.placement.fail)) {
+  if (
+    state.placement.fail !== '' &&
+    state.placement.fail !== FAIL_DIRECTOR &&
+    !group.members.some((m) => m.name === state.placement.fail)
+  ) {
     state.placement = { ...state.placement, fail: '' };
   }
   return state;
@@ -146,7 +162,13 @@ function mergeMember(old: MemberEdit | undefined, member: PreviewMember, default
 
 /** Back to the config's limits and no sessions, keeping who is up and the placement settings. */
 export function resetSessions(state: PageState, group: PreviewGroup, defaultLimit: number): PageState {
-  return { ...state, members: group.members.map((m) => ({ ...mergeMember(undefined, m, defaultLimit), up: state.members.find((e) => e.name === m.name)?.up ?? true })) };
+  return {
+    ...state,
+    members: group.members.map((m) => ({
+      ...mergeMember(undefined, m, defaultLimit),
+      up: state.members.find((e) => e.name === m.name)?.up ?? true,
+    })),
+  };
 }
 
 export function memberEdit(state: PageState, name: string): MemberEdit | undefined {

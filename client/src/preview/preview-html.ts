@@ -21,12 +21,14 @@ export function createNonce(): string {
 
 /** The policy: nothing by default, scripts only with the nonce, styles and images only from the extension. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
-  ].join('; ') + ';';
+  return (
+    [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src ${cspSource} 'nonce-${nonce}'`,
+      `img-src ${cspSource} data:`,
+    ].join('; ') + ';'
+  );
 }
 
 export function previewHtml(input: PreviewHtmlInput): string {

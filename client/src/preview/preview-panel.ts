@@ -6,7 +6,14 @@ import type { GroupInfoResult, ParseShowResult, SimulateResult } from '../../../
 import { isDeviceDocument } from '../document-selector';
 import { PRODUCT_NAME } from '../product';
 import { describeError, type ServerConnection } from '../server-connection';
-import { importMatchedNothingText, isPageMessage, persistedUri, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage } from './messages';
+import {
+  importMatchedNothingText,
+  isPageMessage,
+  persistedUri,
+  PREVIEW_VIEW_TYPE,
+  type HostMessage,
+  type PageMessage,
+} from './messages';
 import { createNonce, previewHtml } from './preview-html';
 
 export const DEFAULT_SESSION_LIMIT = 250;
@@ -40,11 +47,21 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
   async show(target?: unknown): Promise<void> {
     const uri = uriOf(target) ?? activeDeviceUri() ?? this.uri;
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a device configuration first: the redirect preview shows the group of that file.');
+      void vscode.window.showInformationMessage(
+        'Open a device configuration first: the redirect preview shows the group of that file.',
+      );
       return;
     }
     if (this.panel) this.panel.reveal(undefined, true);
-    else this.attach(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Redirect Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions()));
+    else
+      this.attach(
+        vscode.window.createWebviewPanel(
+          PREVIEW_VIEW_TYPE,
+          'Redirect Preview',
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          this.webviewOptions(),
+        ),
+      );
     this.follow(uri);
   }
 
@@ -91,7 +108,10 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
       enableScripts: true,
       enableFindWidget: true,
       // The page loads its script from dist/ and its stylesheet from client/media/, and nothing else.
-      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.context.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media'),
+      ],
     };
   }
 
@@ -103,7 +123,9 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media', 'preview.css')).toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media', 'preview.css'))
+        .toString(),
     });
     this.panelSubscriptions = [
       webview.onDidReceiveMessage((message: unknown) => {
@@ -154,13 +176,18 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
       }
       case 'importMatchedNothing':
         // Config and capture text in a notification: brackets could read as a link, so they are shown as parentheses.
-        void vscode.window.showWarningMessage(importMatchedNothingText(message).replace(/\[/g, '(').replace(/\]/g, ')'));
+        void vscode.window.showWarningMessage(
+          importMatchedNothingText(message).replace(/\[/g, '(').replace(/\]/g, ')'),
+        );
         return;
       case 'openMember': {
         // Only documents of the group on show: the page's content comes from configs, so its requests are checked.
         const members = this.info?.inGroup ? this.info.group.members.map((m) => m.uri) : [];
         if (!members.includes(message.uri)) return;
-        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), {
+          viewColumn: vscode.ViewColumn.One,
+          preview: true,
+        });
         return;
       }
     }
@@ -170,10 +197,16 @@ export class RedirectPreview implements vscode.Disposable, vscode.WebviewPanelSe
     const uri = this.uri;
     if (!this.panel || !uri) return;
     const generation = ++this.generation;
-    const defaultSessionLimit = vscode.workspace.getConfiguration('asaLb', vscode.Uri.parse(uri)).get<number>('preview.defaultSessionLimit', DEFAULT_SESSION_LIMIT);
+    const defaultSessionLimit = vscode.workspace
+      .getConfiguration('asaLb', vscode.Uri.parse(uri))
+      .get<number>('preview.defaultSessionLimit', DEFAULT_SESSION_LIMIT);
     const base = { type: 'group' as const, uri, label: labelOf(uri), defaultSessionLimit };
     if (this.server.state === 'failed') {
-      this.post({ ...base, info: null, error: `The language server is not running; see the "${PRODUCT_NAME}" output.` });
+      this.post({
+        ...base,
+        info: null,
+        error: `The language server is not running; see the "${PRODUCT_NAME}" output.`,
+      });
       return;
     }
     if (this.server.state !== 'running') this.post({ ...base, info: null, error: 'Waiting for the language server…' });

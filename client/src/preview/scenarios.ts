@@ -54,7 +54,11 @@ export interface DirectorChoice {
 }
 
 /** The running director: the user's choice, else the predicted one; an election when that unit is down. */
-export function chooseDirector(group: PreviewGroup, state: PageState, members: readonly ScenarioMemberJson[]): DirectorChoice {
+export function chooseDirector(
+  group: PreviewGroup,
+  state: PageState,
+  members: readonly ScenarioMemberJson[],
+): DirectorChoice {
   const chosen = state.director ?? group.predictedDirector;
   if (chosen === null) return { director: undefined, note: null };
   const member = members.find((m) => m.name === chosen);

@@ -22,7 +22,11 @@ export interface FailurePoint {
  * back as reconnect decisions, which (like new sessions) add one to their target. When the failure comes after the
  * last decision, one more point shows the drop.
  */
-export function sessionSeries(start: readonly { name: string; active: number }[], decisions: readonly SimulatedDecision[], failure: FailurePoint | null): SessionSeries {
+export function sessionSeries(
+  start: readonly { name: string; active: number }[],
+  decisions: readonly SimulatedDecision[],
+  failure: FailurePoint | null,
+): SessionSeries {
   const names = start.map((m) => m.name);
   const counts = start.map((m) => m.active);
   const points = counts.map((c) => [c]);

@@ -6,7 +6,17 @@
 import type { PreviewGroup, SimulateResult } from '../../../server/src/protocol';
 import { applyShowOutput } from '../preview/import-show';
 import { importMatchedNothingText, type GroupMessage, type HostMessage } from '../preview/messages';
-import { FAIL_DIRECTOR, initialState, loadState, MAX_PLACEMENT, mergeGroup, resetSessions, withMember, type PageState, type SessionTypeKey } from '../preview/page-state';
+import {
+  FAIL_DIRECTOR,
+  initialState,
+  loadState,
+  MAX_PLACEMENT,
+  mergeGroup,
+  resetSessions,
+  withMember,
+  type PageState,
+  type SessionTypeKey,
+} from '../preview/page-state';
 import { chooseDirector, nextSessionScenario, placementScenario, scenarioMembers } from '../preview/scenarios';
 import { Announcer } from './announcer';
 import { byId, el, show } from './dom';
@@ -81,7 +91,9 @@ export class App {
     this.message = message;
     this.state = mergeGroup(this.state, message);
     this.save();
-    byId('title').textContent = message.info?.inGroup ? `Redirect preview: group ${message.info.group.clusterIp}` : 'Redirect preview';
+    byId('title').textContent = message.info?.inGroup
+      ? `Redirect preview: group ${message.info.group.clusterIp}`
+      : 'Redirect preview';
     const group = this.group;
     const notice = byId('notice');
     if (!message.info) {
@@ -93,7 +105,8 @@ export class App {
     } else {
       show(notice, false);
     }
-    for (const id of ['members-section', 'next-section', 'place-section', 'import-section']) show(byId(id), group !== null);
+    for (const id of ['members-section', 'next-section', 'place-section', 'import-section'])
+      show(byId(id), group !== null);
     if (!group) {
       byId('subtitle').textContent = message.label;
       // Nothing to simulate: the page is settled as it is.
@@ -101,7 +114,9 @@ export class App {
       return;
     }
     byId('subtitle').textContent = [
-      group.clusterIpv6 ? `virtual addresses ${group.clusterIp} and ${group.clusterIpv6}` : `virtual address ${group.clusterIp}`,
+      group.clusterIpv6
+        ? `virtual addresses ${group.clusterIp} and ${group.clusterIpv6}`
+        : `virtual address ${group.clusterIp}`,
       `port ${group.port}`,
       group.encryption ? 'encrypted' : 'not encrypted',
       `from ${message.label}`,
@@ -117,7 +132,9 @@ export class App {
       : '';
     show(byId('split'), split.length > 0);
     const excludedNote = byId('excluded');
-    excludedNote.textContent = excluded.length ? `Not in the preview: ${excluded.map((e) => `${e.name} ${e.reason}`).join('; ')}.` : '';
+    excludedNote.textContent = excluded.length
+      ? `Not in the preview: ${excluded.map((e) => `${e.name} ${e.reason}`).join('; ')}.`
+      : '';
     show(excludedNote, excluded.length > 0);
     this.renderSelectors(group);
     void this.simulate();
@@ -127,7 +144,10 @@ export class App {
     const { members } = scenarioMembers(group, this.state);
     const director = byId<HTMLSelectElement>('director');
     director.replaceChildren(
-      el('option', { text: group.predictedDirector ? `Predicted: ${group.predictedDirector}` : 'Elected by the units that are up', attrs: { value: '' } }),
+      el('option', {
+        text: group.predictedDirector ? `Predicted: ${group.predictedDirector}` : 'Elected by the units that are up',
+        attrs: { value: '' },
+      }),
       ...members.map((m) => el('option', { text: m.name, attrs: { value: m.name } })),
     );
     // The options were just rebuilt, so the choice is set again whatever has the focus.
@@ -189,8 +209,18 @@ export class App {
     const limit = countOk ? count : this.state.placement.count;
     const beforeValid = beforeInput.value.trim() !== '' && Number.isInteger(before) && before >= 0 && before <= limit;
     const errors = [
-      markField(countInput, byId('place-count-error'), countOk ? null : `New sessions must be a whole number from 1 to ${MAX_PLACEMENT}.`),
-      markField(beforeInput, byId('fail-before-error'), beforeValid || beforeInput.disabled ? null : `Fails after must be a whole number from 0 to ${limit}, the number of new sessions.`),
+      markField(
+        countInput,
+        byId('place-count-error'),
+        countOk ? null : `New sessions must be a whole number from 1 to ${MAX_PLACEMENT}.`,
+      ),
+      markField(
+        beforeInput,
+        byId('fail-before-error'),
+        beforeValid || beforeInput.disabled
+          ? null
+          : `Fails after must be a whole number from 0 to ${limit}, the number of new sessions.`,
+      ),
     ].filter((e): e is string => e !== null);
     this.placement.setFormError(errors.length > 0 ? errors.join(' ') : null);
     if (errors.length > 0) {
@@ -247,7 +277,10 @@ export class App {
     const state = this.state;
     const sslScenario = nextSessionScenario(group, state, 'ssl');
     const ipsecScenario = nextSessionScenario(group, state, 'ipsec');
-    const [ssl, ipsec] = await Promise.all([sslScenario ? this.host.simulate(sslScenario) : null, ipsecScenario ? this.host.simulate(ipsecScenario) : null]);
+    const [ssl, ipsec] = await Promise.all([
+      sslScenario ? this.host.simulate(sslScenario) : null,
+      ipsecScenario ? this.host.simulate(ipsecScenario) : null,
+    ]);
     if (this.again) return;
     const directorNote = byId('director-note');
     const { members } = scenarioMembers(group, state);
@@ -274,7 +307,11 @@ export class App {
     const keys = { ipsec: decisionKey(next.ipsec), ssl: decisionKey(next.ssl) };
     const previous = this.nextShown;
     this.nextShown = keys;
-    const sentences = previous ? (['ipsec', 'ssl'] as const).filter((type) => previous[type] !== keys[type]).map((type) => nextSentence(type, next[type])) : [];
+    const sentences = previous
+      ? (['ipsec', 'ssl'] as const)
+          .filter((type) => previous[type] !== keys[type])
+          .map((type) => nextSentence(type, next[type]))
+      : [];
     if (this.placementAsked) {
       this.placementAsked = false;
       sentences.push(`Placed: ${this.placement.summaryText()}`);
@@ -285,7 +322,9 @@ export class App {
   private async importPasted(): Promise<void> {
     const text = byId<HTMLTextAreaElement>('show-text').value;
     if (text.trim() === '') {
-      byId('import-result').replaceChildren(el('p', { className: 'error', text: 'Paste the output of show vpn load-balancing first.' }));
+      byId('import-result').replaceChildren(
+        el('p', { className: 'error', text: 'Paste the output of show vpn load-balancing first.' }),
+      );
       return;
     }
     const result = await this.host.parseShow(text);
@@ -333,7 +372,9 @@ function setValue(field: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElem
 
 /** What decides the table's rows: member names, addresses and participation. */
 function groupShape(group: PreviewGroup): string {
-  return JSON.stringify(group.members.map((m) => [m.name, m.uri, m.publicIp, m.priority, m.priorityConfigured, m.participates, m.split]));
+  return JSON.stringify(
+    group.members.map((m) => [m.name, m.uri, m.publicIp, m.priority, m.priorityConfigured, m.participates, m.split]),
+  );
 }
 
 /** "a", "a and b", "a, b and c"; "no member" for none. */

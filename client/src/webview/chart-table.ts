@@ -17,7 +17,13 @@ export function chartTable(input: ChartTableInput): HTMLElement[] {
   const head = el(
     'thead',
     {},
-    el('tr', {}, el('th', { text: 'Decision', attrs: { scope: 'col' } }), el('th', { text: 'Placed on', attrs: { scope: 'col' } }), ...series.names.map((name) => el('th', { className: 'num', text: name, attrs: { scope: 'col' } }))),
+    el(
+      'tr',
+      {},
+      el('th', { text: 'Decision', attrs: { scope: 'col' } }),
+      el('th', { text: 'Placed on', attrs: { scope: 'col' } }),
+      ...series.names.map((name) => el('th', { className: 'num', text: name, attrs: { scope: 'col' } })),
+    ),
   );
   const body = el('tbody');
   const failure = input.failedName ?? 'a member';
@@ -37,7 +43,23 @@ export function chartTable(input: ChartTableInput): HTMLElement[] {
       label = `After the last decision, ${failure} fails`;
       placed = '—';
     }
-    body.append(el('tr', {}, el('th', { text: label, attrs: { scope: 'row' } }), el('td', { text: placed }), ...series.points.map((p) => el('td', { className: 'num', text: String(p[j]) }))));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('th', { text: label, attrs: { scope: 'row' } }),
+        el('td', { text: placed }),
+        ...series.points.map((p) => el('td', { className: 'num', text: String(p[j]) })),
+      ),
+    );
   }
-  return [el('caption', { attrs: { id: 'chart-table-caption' }, className: 'table-caption', text: `Active ${input.typeLabel} sessions of each member after each decision` }), head, body];
+  return [
+    el('caption', {
+      attrs: { id: 'chart-table-caption' },
+      className: 'table-caption',
+      text: `Active ${input.typeLabel} sessions of each member after each decision`,
+    }),
+    head,
+    body,
+  ];
 }

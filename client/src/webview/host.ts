@@ -1,7 +1,13 @@
 // The page's side of the host connection: sends typed messages, matches answers to requests by id, and keeps the
 // saved state. `acquireVsCodeApi` is VS Code's (a test stand-in in the browser tests); it may be called only once.
 import type { ParseShowResult, SimulateResult } from '../../../server/src/protocol';
-import { isHostMessage, type HostMessage, type ImportMatchedNothingMessage, type PageMessage, type ScenarioJson } from '../preview/messages';
+import {
+  isHostMessage,
+  type HostMessage,
+  type ImportMatchedNothingMessage,
+  type PageMessage,
+  type ScenarioJson,
+} from '../preview/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -11,7 +17,9 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-type Pending = { kind: 'simulated'; resolve: (r: SimulateResult) => void } | { kind: 'parsedShow'; resolve: (r: ParseShowResult) => void };
+type Pending =
+  | { kind: 'simulated'; resolve: (r: SimulateResult) => void }
+  | { kind: 'parsedShow'; resolve: (r: ParseShowResult) => void };
 
 export class Host {
   private readonly api = acquireVsCodeApi();

@@ -29,7 +29,10 @@ function shortLabel(event: KeepaliveEvent): string {
   }
 }
 
-export function keepaliveFigure(events: readonly KeepaliveEvent[], width: number): { figure: SVGSVGElement; list: HTMLElement[] } {
+export function keepaliveFigure(
+  events: readonly KeepaliveEvent[],
+  width: number,
+): { figure: SVGSVGElement; list: HTMLElement[] } {
   const times = events.map((e) => e.t);
   const min = Math.min(...times);
   const max = Math.max(...times);
@@ -38,14 +41,33 @@ export function keepaliveFigure(events: readonly KeepaliveEvent[], width: number
 
   const figure = svg('svg', {
     className: 'keepalive',
-    attrs: { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': `Keepalive timeline from ${min} to ${max} seconds: ${events.map((e) => `${e.t} s ${shortLabel(e)}`).join(', ')}.` },
+    attrs: {
+      viewBox: `0 0 ${width} ${HEIGHT}`,
+      role: 'img',
+      'aria-label': `Keepalive timeline from ${min} to ${max} seconds: ${events.map((e) => `${e.t} s ${shortLabel(e)}`).join(', ')}.`,
+    },
   });
-  figure.append(svg('line', { className: 'axis', attrs: { x1: String(x(min)), x2: String(x(max)), y1: String(AXIS_Y), y2: String(AXIS_Y) } }));
+  figure.append(
+    svg('line', {
+      className: 'axis',
+      attrs: { x1: String(x(min)), x2: String(x(max)), y1: String(AXIS_Y), y2: String(AXIS_Y) },
+    }),
+  );
   // The silent window between the unanswered keepalive and the director being declared gone.
   const silentStart = events.find((e) => e.kind === 'keepalive-unanswered')?.t;
   const silentEnd = events.find((e) => e.kind === 'director-gone')?.t;
   if (silentStart !== undefined && silentEnd !== undefined) {
-    figure.append(svg('rect', { className: 'silent-window', attrs: { x: String(x(silentStart)), y: String(AXIS_Y - 6), width: String(x(silentEnd) - x(silentStart)), height: '12' } }));
+    figure.append(
+      svg('rect', {
+        className: 'silent-window',
+        attrs: {
+          x: String(x(silentStart)),
+          y: String(AXIS_Y - 6),
+          width: String(x(silentEnd) - x(silentStart)),
+          height: '12',
+        },
+      }),
+    );
   }
 
   const labelled = new Set<number>();
@@ -56,11 +78,26 @@ export function keepaliveFigure(events: readonly KeepaliveEvent[], width: number
     const group = svg('g', { className: `ka ka-${event.kind}` });
     group.append(svg('title', { text: `t = ${event.t} s: ${event.label}` }));
     if (event.kind === 'director-gone') {
-      group.append(svg('line', { className: 'ka-mark', attrs: { x1: String(cx), x2: String(cx), y1: String(AXIS_Y - 50), y2: String(AXIS_Y + 12) } }));
+      group.append(
+        svg('line', {
+          className: 'ka-mark',
+          attrs: { x1: String(cx), x2: String(cx), y1: String(AXIS_Y - 50), y2: String(AXIS_Y + 12) },
+        }),
+      );
     } else if (event.kind === 'election') {
-      group.append(svg('path', { className: 'ka-mark', attrs: { d: `M ${cx} ${AXIS_Y - 9} L ${cx + 9} ${AXIS_Y} L ${cx} ${AXIS_Y + 9} L ${cx - 9} ${AXIS_Y} Z` } }));
+      group.append(
+        svg('path', {
+          className: 'ka-mark',
+          attrs: { d: `M ${cx} ${AXIS_Y - 9} L ${cx + 9} ${AXIS_Y} L ${cx} ${AXIS_Y + 9} L ${cx - 9} ${AXIS_Y} Z` },
+        }),
+      );
     } else {
-      group.append(svg('circle', { className: 'ka-mark', attrs: { cx: String(cx), cy: String(AXIS_Y), r: event.kind === 'keepalive-answered' ? '5' : '7' } }));
+      group.append(
+        svg('circle', {
+          className: 'ka-mark',
+          attrs: { cx: String(cx), cy: String(AXIS_Y), r: event.kind === 'keepalive-answered' ? '5' : '7' },
+        }),
+      );
     }
     // Answered keepalives come a second apart, too close to name each: only the first is named, and timed.
     const earlier = events.slice(0, i);
@@ -68,7 +105,8 @@ export function keepaliveFigure(events: readonly KeepaliveEvent[], width: number
     if (!repeat) {
       // The first names start at their marker; the last ones end just left of it, clear of the director-gone line.
       const text = shortLabel(event);
-      const anchor = event.kind === 'keepalive-answered' || event.kind === 'keepalive-unanswered' ? 'start' : anchorFor(cx, width);
+      const anchor =
+        event.kind === 'keepalive-answered' || event.kind === 'keepalive-unanswered' ? 'start' : anchorFor(cx, width);
       const lx = anchor === 'end' ? cx - 10 : cx;
       const extent = labelExtent(lx, text, anchor);
       // The director-gone and election names start a row higher than the retries, clear of the last retry's name;
@@ -76,16 +114,30 @@ export function keepaliveFigure(events: readonly KeepaliveEvent[], width: number
       let row = event.kind === 'director-gone' || event.kind === 'election' ? 1 : 0;
       while (row < MAX_ROWS - 1 && (rows[row] ?? []).some(([a, b]) => extent[0] < b && a < extent[1])) row++;
       (rows[row] ??= []).push(extent);
-      group.append(svg('text', { className: 'ka-label', text, attrs: { x: String(lx), y: String(AXIS_Y - 16 - row * ROW), 'text-anchor': anchor } }));
+      group.append(
+        svg('text', {
+          className: 'ka-label',
+          text,
+          attrs: { x: String(lx), y: String(AXIS_Y - 16 - row * ROW), 'text-anchor': anchor },
+        }),
+      );
     }
     if (!repeat && !labelled.has(event.t)) {
       labelled.add(event.t);
-      group.append(svg('text', { className: 'tick', text: `${event.t} s`, attrs: { x: String(cx), y: String(AXIS_Y + 26), 'text-anchor': 'middle' } }));
+      group.append(
+        svg('text', {
+          className: 'tick',
+          text: `${event.t} s`,
+          attrs: { x: String(cx), y: String(AXIS_Y + 26), 'text-anchor': 'middle' },
+        }),
+      );
     }
     figure.append(group);
   });
 
-  const list = events.map((event) => el('li', {}, el('span', { className: 'ka-time', text: `t = ${event.t} s` }), ` ${event.label}`));
+  const list = events.map((event) =>
+    el('li', {}, el('span', { className: 'ka-time', text: `t = ${event.t} s` }), ` ${event.label}`),
+  );
   return { figure, list };
 }
 

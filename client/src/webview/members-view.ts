@@ -5,7 +5,14 @@
 // cells in place, so the field being typed in keeps its focus.
 import type { PreviewGroup, PreviewMember } from '../../../server/src/protocol';
 import { SESSION_LABEL } from '../preview/rule-words';
-import { MAX_COUNT, memberEdit, type LimitSource, type MemberEdit, type PageState, type SessionTypeKey } from '../preview/page-state';
+import {
+  MAX_COUNT,
+  memberEdit,
+  type LimitSource,
+  type MemberEdit,
+  type PageState,
+  type SessionTypeKey,
+} from '../preview/page-state';
 import { el } from './dom';
 
 export interface MemberEvents {
@@ -76,24 +83,50 @@ export class MembersView {
     this.rows.clear();
     this.invalid.clear();
     this.showCountError();
-    const overview = tableOf('members-overview', 'Members: public address, priority, role, and whether each is up', true, ['Member', 'Public address', 'Priority', 'Role', 'Up']);
+    const overview = tableOf(
+      'members-overview',
+      'Members: public address, priority, role, and whether each is up',
+      true,
+      ['Member', 'Public address', 'Priority', 'Role', 'Up'],
+    );
     const sessions = {
-      ipsec: tableOf('members-ipsec', `${SESSION_LABEL.ipsec} sessions`, false, ['Member', ...SESSION_COLUMNS.ipsec.map((c) => c.heading), 'Load']),
-      ssl: tableOf('members-ssl', `${SESSION_LABEL.ssl} sessions`, false, ['Member', ...SESSION_COLUMNS.ssl.map((c) => c.heading), 'Load']),
+      ipsec: tableOf('members-ipsec', `${SESSION_LABEL.ipsec} sessions`, false, [
+        'Member',
+        ...SESSION_COLUMNS.ipsec.map((c) => c.heading),
+        'Load',
+      ]),
+      ssl: tableOf('members-ssl', `${SESSION_LABEL.ssl} sessions`, false, [
+        'Member',
+        ...SESSION_COLUMNS.ssl.map((c) => c.heading),
+        'Load',
+      ]),
     };
     for (const member of group.members) {
       const edit = memberEdit(state, member.name);
-      this.buildRows(member, edit, taking.has(member.name), overview.body, { ipsec: sessions.ipsec.body, ssl: sessions.ssl.body });
+      this.buildRows(member, edit, taking.has(member.name), overview.body, {
+        ipsec: sessions.ipsec.body,
+        ssl: sessions.ssl.body,
+      });
     }
     this.container.replaceChildren(
       el('div', { className: 'table-wrap' }, overview.table),
-      el('div', { className: 'session-tables' }, el('div', { className: 'table-wrap' }, sessions.ipsec.table), el('div', { className: 'table-wrap' }, sessions.ssl.table)),
+      el(
+        'div',
+        { className: 'session-tables' },
+        el('div', { className: 'table-wrap' }, sessions.ipsec.table),
+        el('div', { className: 'table-wrap' }, sessions.ssl.table),
+      ),
       this.countError,
     );
   }
 
   /** Shows the loads and roles of a simulation run, and marks who gets the next session of each type. */
-  showResults(results: { director: string | null; predicted: string | null; loads: { ssl: Record<string, number> | null; ipsec: Record<string, number> | null }; next: { ssl: string | null; ipsec: string | null } }): void {
+  showResults(results: {
+    director: string | null;
+    predicted: string | null;
+    loads: { ssl: Record<string, number> | null; ipsec: Record<string, number> | null };
+    next: { ssl: string | null; ipsec: string | null };
+  }): void {
     for (const [name, refs] of this.rows) {
       for (const type of ['ssl', 'ipsec'] as const) {
         // Names come from configs: read only the record's own keys, so a member called "constructor" gets no inherited value.
@@ -106,16 +139,21 @@ export class MembersView {
           continue;
         }
         cell.append(el('span', { className: load >= 100 ? 'load full' : 'load', text: `${load} %` }));
-        if (results.next[type] === name) cell.append(el('span', { className: 'badge next', text: `next ${SESSION_LABEL[type]}` }));
+        if (results.next[type] === name)
+          cell.append(el('span', { className: 'badge next', text: `next ${SESSION_LABEL[type]}` }));
       }
       if (refs.rows[0]!.classList.contains('excluded')) continue;
       refs.role.replaceChildren();
       const roles: string[] = [];
       if (results.director === name) roles.push('director');
       else roles.push('member');
-      refs.role.append(el('span', { className: results.director === name ? 'badge director' : '', text: roles.join(', ') }));
-      if (results.predicted === name && results.director !== name) refs.role.append(el('span', { className: 'muted', text: ' (predicted director)' }));
-      if (results.predicted === name && results.director === name) refs.role.append(el('span', { className: 'muted', text: ' (predicted)' }));
+      refs.role.append(
+        el('span', { className: results.director === name ? 'badge director' : '', text: roles.join(', ') }),
+      );
+      if (results.predicted === name && results.director !== name)
+        refs.role.append(el('span', { className: 'muted', text: ' (predicted director)' }));
+      if (results.predicted === name && results.director === name)
+        refs.role.append(el('span', { className: 'muted', text: ' (predicted)' }));
     }
   }
 
@@ -160,29 +198,72 @@ export class MembersView {
 
   private showCountError(): void {
     const names = [...this.invalid].map(fieldName);
-    this.countError.textContent = names.length ? `Each count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en-US')}; until corrected, the preview keeps the last count of ${names.join(', ')}.` : '';
+    this.countError.textContent = names.length
+      ? `Each count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en-US')}; until corrected, the preview keeps the last count of ${names.join(', ')}.`
+      : '';
     this.countError.hidden = names.length === 0;
   }
 
-  private buildRows(member: PreviewMember, edit: MemberEdit | undefined, taking: boolean, overview: HTMLElement, sessions: Record<SessionTypeKey, HTMLElement>): void {
+  private buildRows(
+    member: PreviewMember,
+    edit: MemberEdit | undefined,
+    taking: boolean,
+    overview: HTMLElement,
+    sessions: Record<SessionTypeKey, HTMLElement>,
+  ): void {
     const rowClass = taking ? '' : 'excluded';
     const downNote = (): HTMLElement => el('span', { className: 'badge down', text: 'down', attrs: { hidden: '' } });
     // Long names (hostile or generated ones) may wrap anywhere; usual hostnames stay on one line.
     const long = member.name.length > LONG_NAME;
-    const open = el('button', { className: long ? 'link long' : 'link', text: member.name, attrs: { type: 'button', title: 'Open this member\'s configuration' } });
+    const open = el('button', {
+      className: long ? 'link long' : 'link',
+      text: member.name,
+      attrs: { type: 'button', title: "Open this member's configuration" },
+    });
     open.addEventListener('click', () => this.events.onOpen(member.uri));
-    const priority = el('td', { className: 'num' }, String(member.priority), member.priorityConfigured ? null : el('span', { className: 'muted', text: ' assumed' }));
-    const role = el('td', { text: taking ? 'member' : !member.participates ? 'not participating' : member.split.length > 0 ? 'split off' : 'no public address' });
+    const priority = el(
+      'td',
+      { className: 'num' },
+      String(member.priority),
+      member.priorityConfigured ? null : el('span', { className: 'muted', text: ' assumed' }),
+    );
+    const role = el('td', {
+      text: taking
+        ? 'member'
+        : !member.participates
+          ? 'not participating'
+          : member.split.length > 0
+            ? 'split off'
+            : 'no public address',
+    });
     const up = el('input', { attrs: { type: 'checkbox', 'aria-label': `${member.name} is up` } });
     up.checked = edit?.up ?? true;
     up.disabled = !taking;
     const notes = [downNote()];
-    const main = el('tr', { className: rowClass }, el('th', { attrs: { scope: 'row' } }, open, ' ', notes[0]), el('td', { className: 'address', text: member.publicIp ?? '—' }), priority, role, el('td', {}, up));
+    const main = el(
+      'tr',
+      { className: rowClass },
+      el('th', { attrs: { scope: 'row' } }, open, ' ', notes[0]),
+      el('td', { className: 'address', text: member.publicIp ?? '—' }),
+      priority,
+      role,
+      el('td', {}, up),
+    );
     overview.append(main);
 
     const inputs = new Map<CountField, HTMLInputElement>();
     const count = (field: CountField, label: string): HTMLInputElement => {
-      const input = el('input', { className: 'count', attrs: { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': `${member.name} ${label}` } });
+      const input = el('input', {
+        className: 'count',
+        attrs: {
+          type: 'number',
+          min: '0',
+          max: String(MAX_COUNT),
+          step: '1',
+          inputmode: 'numeric',
+          'aria-label': `${member.name} ${label}`,
+        },
+      });
       input.value = String(edit ? countOf(edit, field) : 0);
       input.disabled = !taking;
       input.addEventListener('input', () => {
@@ -198,7 +279,10 @@ export class MembersView {
       ipsec: el('span', { className: 'source muted', text: edit ? SOURCE_WORDS[edit.ipsecLimitSource] : '' }),
       ssl: el('span', { className: 'source muted', text: edit ? SOURCE_WORDS[edit.sslLimitSource] : '' }),
     };
-    const loads = { ipsec: el('td', { className: 'num load-cell', text: '—' }), ssl: el('td', { className: 'num load-cell', text: '—' }) };
+    const loads = {
+      ipsec: el('td', { className: 'num load-cell', text: '—' }),
+      ssl: el('td', { className: 'num load-cell', text: '—' }),
+    };
     const rows = [main];
     for (const type of ['ipsec', 'ssl'] as const) {
       const note = downNote();
@@ -207,7 +291,9 @@ export class MembersView {
         'tr',
         { className: rowClass },
         el('th', { className: long ? 'name long' : 'name', attrs: { scope: 'row' } }, member.name, ' ', note),
-        ...SESSION_COLUMNS[type].map((c) => el('td', { className: 'num' }, count(c.field, c.label), c.field.endsWith('.limit') ? sources[type] : null)),
+        ...SESSION_COLUMNS[type].map((c) =>
+          el('td', { className: 'num' }, count(c.field, c.label), c.field.endsWith('.limit') ? sources[type] : null),
+        ),
         loads[type],
       );
       sessions[type].append(row);
@@ -232,10 +318,31 @@ function fieldName(input: HTMLInputElement): string {
 const NUMERIC_COLUMNS = new Set(['Priority', 'Active', 'Inactive', 'Limit', 'Load']);
 
 /** A table with a caption (visible, or for screen readers only) and column headers; rows go into `body`. */
-function tableOf(id: string, caption: string, captionHidden: boolean, headings: string[]): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+function tableOf(
+  id: string,
+  caption: string,
+  captionHidden: boolean,
+  headings: string[],
+): { table: HTMLTableElement; body: HTMLTableSectionElement } {
   const body = el('tbody');
-  const head = el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { text: h, className: NUMERIC_COLUMNS.has(h) ? 'num' : '', attrs: { scope: 'col' } }))));
-  const table = el('table', { attrs: { id } }, el('caption', { className: captionHidden ? 'visually-hidden' : 'table-caption', text: caption }), head, body);
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...headings.map((h) =>
+        el('th', { text: h, className: NUMERIC_COLUMNS.has(h) ? 'num' : '', attrs: { scope: 'col' } }),
+      ),
+    ),
+  );
+  const table = el(
+    'table',
+    { attrs: { id } },
+    el('caption', { className: captionHidden ? 'visually-hidden' : 'table-caption', text: caption }),
+    head,
+    body,
+  );
   return { table, body };
 }
 

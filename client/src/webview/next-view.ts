@@ -7,7 +7,10 @@ import { el } from './dom';
 
 export function nextCard(type: SessionTypeKey, result: SimulateResult | null): HTMLElement {
   const label = SESSION_LABEL[type];
-  const card = el('article', { className: 'card', attrs: { 'data-type': type, 'aria-label': `Next ${label} session` } });
+  const card = el('article', {
+    className: 'card',
+    attrs: { 'data-type': type, 'aria-label': `Next ${label} session` },
+  });
   card.append(el('h3', { text: `Next ${label} session` }));
   if (!result) {
     card.append(el('p', { className: 'muted', text: 'No member takes part, so there is nothing to place.' }));
@@ -23,8 +26,22 @@ export function nextCard(type: SessionTypeKey, result: SimulateResult | null): H
     return card;
   }
   card.append(
-    el('p', { className: 'target' }, decision.target === null ? el('span', { className: 'refused', text: 'Refused' }) : el('span', { className: 'target-name', text: decision.target })),
-    el('p', { className: 'rule' }, el('span', { className: 'badge rule-badge', text: ruleWords(decision.rule), attrs: { 'data-rule': decision.rule } })),
+    el(
+      'p',
+      { className: 'target' },
+      decision.target === null
+        ? el('span', { className: 'refused', text: 'Refused' })
+        : el('span', { className: 'target-name', text: decision.target }),
+    ),
+    el(
+      'p',
+      { className: 'rule' },
+      el('span', {
+        className: 'badge rule-badge',
+        text: ruleWords(decision.rule),
+        attrs: { 'data-rule': decision.rule },
+      }),
+    ),
     el('p', { className: 'explanation', text: sentence(decision.explanation) }),
   );
   return card;
@@ -40,7 +57,9 @@ export function nextSentence(type: SessionTypeKey, result: SimulateResult | null
   if (!result.ok) return `${label}: ${sentence(result.error)}`;
   const decision = result.decisions[0];
   if (!decision) return `${label}: nothing placed.`;
-  return decision.target === null ? `${label}: refused, ${ruleWords(decision.rule)}.` : `${label}: ${decision.target}, ${ruleWords(decision.rule)}.`;
+  return decision.target === null
+    ? `${label}: refused, ${ruleWords(decision.rule)}.`
+    : `${label}: ${decision.target}, ${ruleWords(decision.rule)}.`;
 }
 
 /** The target and rule of the next session of one type, to tell whether an announcement is due. */

@@ -23,7 +23,13 @@ type SelectedBy = 'render' | 'keys' | 'pointer' | 'buttons';
 const FIGURE_WIDTH = { min: 320, max: 900 };
 
 export class PlacementView {
-  private run: { scenario: ScenarioJson; decisions: SimulatedDecision[]; series: SessionSeries; failed: string | null; keepalive: Extract<SimulateResult, { ok: true }>['keepalive'] | null } | null = null;
+  private run: {
+    scenario: ScenarioJson;
+    decisions: SimulatedDecision[];
+    series: SessionSeries;
+    failed: string | null;
+    keepalive: Extract<SimulateResult, { ok: true }>['keepalive'] | null;
+  } | null = null;
   private step = 0;
   /** Why the placement form's values were not used, while they cannot be (shown in the summary). */
   private formError: string | null = null;
@@ -160,10 +166,16 @@ export class PlacementView {
     show(byId('chart-figure'), true);
     const container = byId('chart');
     this.drawnWidth = figureWidth();
-    const input = { series: this.run.series, typeLabel: SESSION_LABEL[this.run.scenario.type], step: this.step, failedName: this.run.failed };
+    const input = {
+      series: this.run.series,
+      typeLabel: SESSION_LABEL[this.run.scenario.type],
+      step: this.step,
+      failedName: this.run.failed,
+    };
     const { chart, legend } = sessionChart({ ...input, width: this.drawnWidth });
     container.replaceChildren(chart, legend);
-    byId('chart-caption').textContent = `Active ${SESSION_LABEL[this.run.scenario.type]} sessions per member after each decision; the highlighted band is the decision selected below.`;
+    byId('chart-caption').textContent =
+      `Active ${SESSION_LABEL[this.run.scenario.type]} sessions per member after each decision; the highlighted band is the decision selected below.`;
     byId('chart-description').textContent = chartDescription(input);
   }
 
@@ -176,7 +188,14 @@ export class PlacementView {
       byId('chart-table').replaceChildren();
       return;
     }
-    byId('chart-table').replaceChildren(...chartTable({ series: this.run.series, decisions: this.run.decisions, typeLabel: SESSION_LABEL[this.run.scenario.type], failedName: this.run.failed }));
+    byId('chart-table').replaceChildren(
+      ...chartTable({
+        series: this.run.series,
+        decisions: this.run.decisions,
+        typeLabel: SESSION_LABEL[this.run.scenario.type],
+        failedName: this.run.failed,
+      }),
+    );
   }
 
   private renderSteps(): void {
@@ -189,11 +208,27 @@ export class PlacementView {
         const pause = (text: string): HTMLElement => el('span', { className: 'spoken', text });
         item.append(el('span', { className: 'step-index' }, `#${d.index + 1}`, pause(':')), ' ');
         if (d.reconnect) item.append(el('span', { className: 'badge reconnect' }, 'reconnect', pause(',')), ' ');
-        if (d.director !== undefined) item.append(el('span', { className: 'badge director' }, d.director === null ? 'no director left' : `new director ${d.director}`, pause(',')), ' ');
+        if (d.director !== undefined)
+          item.append(
+            el(
+              'span',
+              { className: 'badge director' },
+              d.director === null ? 'no director left' : `new director ${d.director}`,
+              pause(','),
+            ),
+            ' ',
+          );
         item.append(
           d.target === null
             ? el('span', { className: 'step-target' }, 'refused', pause(','))
-            : el('span', { className: 'step-target' }, el('span', { text: '→ ', attrs: { 'aria-hidden': 'true' } }), pause('to '), el('span', { className: 'target-name', text: d.target }), pause(',')),
+            : el(
+                'span',
+                { className: 'step-target' },
+                el('span', { text: '→ ', attrs: { 'aria-hidden': 'true' } }),
+                pause('to '),
+                el('span', { className: 'target-name', text: d.target }),
+                pause(','),
+              ),
           ' ',
           el('span', { className: 'step-rule muted' }, ruleWords(d.rule), pause('.')),
           ' ',
@@ -227,7 +262,9 @@ export class PlacementView {
     const change = result.decisions.find((d) => d.director !== undefined);
     const label = SESSION_LABEL[scenario.type];
     const facts: HTMLElement[] = [
-      el('li', { text: `${event.fail} fails ${event.before === 0 ? 'before the first new session' : `after ${event.before} new ${event.before === 1 ? 'session' : 'sessions'}`}${wasDirector ? '; it was the director' : ''}.` }),
+      el('li', {
+        text: `${event.fail} fails ${event.before === 0 ? 'before the first new session' : `after ${event.before} new ${event.before === 1 ? 'session' : 'sessions'}`}${wasDirector ? '; it was the director' : ''}.`,
+      }),
       el('li', {
         text:
           reconnects === 0
@@ -237,7 +274,15 @@ export class PlacementView {
     ];
     if (wasDirector) {
       const newDirector = change?.director;
-      facts.push(el('li', { text: newDirector ? `The units that are still up elect ${newDirector} as the new director.` : newDirector === null ? 'No unit is left to take over as director.' : 'The units that are still up elect a new director.' }));
+      facts.push(
+        el('li', {
+          text: newDirector
+            ? `The units that are still up elect ${newDirector} as the new director.`
+            : newDirector === null
+              ? 'No unit is left to take over as director.'
+              : 'The units that are still up elect a new director.',
+        }),
+      );
     }
     // The server's own sentences on each election of the run (why the winner won).
     for (const sentence of result.elections) facts.push(el('li', { className: 'muted', text: sentence }));
@@ -274,7 +319,9 @@ function summaryParts(scenario: ScenarioJson, result: Extract<SimulateResult, { 
   const failed = scenario.events?.[0]?.fail;
   const change = result.decisions.find((d) => d.director !== undefined);
   const directors = [result.result.director ?? 'no director', ...(change ? [change.director ?? 'no director'] : [])];
-  const finals = Object.entries(result.result.final).map(([name, f]) => (name === failed ? `${name} failed` : `${name} ${f.active} (${f.load} %)`));
+  const finals = Object.entries(result.result.final).map(([name, f]) =>
+    name === failed ? `${name} failed` : `${name} ${f.active} (${f.load} %)`,
+  );
   return [
     `${newSessions} new ${label} ${newSessions === 1 ? 'session' : 'sessions'}`,
     reconnects > 0 ? ` and ${reconnects} ${reconnects === 1 ? 'reconnect' : 'reconnects'}` : '',

@@ -48,30 +48,93 @@ export function sessionChart(input: ChartInput): { chart: SVGSVGElement; legend:
   // Grid and axes.
   const ticks = yTicks(max);
   for (const t of ticks) {
-    chart.append(svg('line', { className: 'grid', attrs: { x1: String(MARGIN.left), x2: String(width - MARGIN.right), y1: String(y(t)), y2: String(y(t)) } }));
-    chart.append(svg('text', { className: 'tick', text: String(t), attrs: { x: String(MARGIN.left - 6), y: String(y(t) + 4), 'text-anchor': 'end' } }));
+    chart.append(
+      svg('line', {
+        className: 'grid',
+        attrs: { x1: String(MARGIN.left), x2: String(width - MARGIN.right), y1: String(y(t)), y2: String(y(t)) },
+      }),
+    );
+    chart.append(
+      svg('text', {
+        className: 'tick',
+        text: String(t),
+        attrs: { x: String(MARGIN.left - 6), y: String(y(t) + 4), 'text-anchor': 'end' },
+      }),
+    );
   }
   for (const j of xTicks(steps)) {
-    chart.append(svg('text', { className: 'tick', text: String(j), attrs: { x: String(x(j)), y: String(HEIGHT - MARGIN.bottom + 16), 'text-anchor': 'middle' } }));
+    chart.append(
+      svg('text', {
+        className: 'tick',
+        text: String(j),
+        attrs: { x: String(x(j)), y: String(HEIGHT - MARGIN.bottom + 16), 'text-anchor': 'middle' },
+      }),
+    );
   }
-  chart.append(svg('line', { className: 'axis', attrs: { x1: String(MARGIN.left), x2: String(width - MARGIN.right), y1: String(y(0)), y2: String(y(0)) } }));
-  chart.append(svg('line', { className: 'axis', attrs: { x1: String(MARGIN.left), x2: String(MARGIN.left), y1: String(MARGIN.top), y2: String(y(0)) } }));
-  chart.append(svg('text', { className: 'axis-title', text: 'decisions (new sessions and reconnects)', attrs: { x: String(MARGIN.left + plotW / 2), y: String(HEIGHT - 6), 'text-anchor': 'middle' } }));
-  chart.append(svg('text', { className: 'axis-title', text: `active ${input.typeLabel}`, attrs: { x: '12', y: String(MARGIN.top + plotH / 2), 'text-anchor': 'middle', transform: `rotate(-90 12 ${MARGIN.top + plotH / 2})` } }));
+  chart.append(
+    svg('line', {
+      className: 'axis',
+      attrs: { x1: String(MARGIN.left), x2: String(width - MARGIN.right), y1: String(y(0)), y2: String(y(0)) },
+    }),
+  );
+  chart.append(
+    svg('line', {
+      className: 'axis',
+      attrs: { x1: String(MARGIN.left), x2: String(MARGIN.left), y1: String(MARGIN.top), y2: String(y(0)) },
+    }),
+  );
+  chart.append(
+    svg('text', {
+      className: 'axis-title',
+      text: 'decisions (new sessions and reconnects)',
+      attrs: { x: String(MARGIN.left + plotW / 2), y: String(HEIGHT - 6), 'text-anchor': 'middle' },
+    }),
+  );
+  chart.append(
+    svg('text', {
+      className: 'axis-title',
+      text: `active ${input.typeLabel}`,
+      attrs: {
+        x: '12',
+        y: String(MARGIN.top + plotH / 2),
+        'text-anchor': 'middle',
+        transform: `rotate(-90 12 ${MARGIN.top + plotH / 2})`,
+      },
+    }),
+  );
 
   // The decision the step-through shows: the band between the points before and after it.
   if (input.step !== null && input.step < steps) {
-    chart.append(svg('rect', { className: 'step-band', attrs: { x: String(x(input.step)), y: String(MARGIN.top), width: String(Math.max(2, x(input.step + 1) - x(input.step))), height: String(plotH) } }));
+    chart.append(
+      svg('rect', {
+        className: 'step-band',
+        attrs: {
+          x: String(x(input.step)),
+          y: String(MARGIN.top),
+          width: String(Math.max(2, x(input.step + 1) - x(input.step))),
+          height: String(plotH),
+        },
+      }),
+    );
   }
 
   if (series.failureAt !== null) {
     const fx = x(series.failureAt);
-    chart.append(svg('line', { className: 'failure-line', attrs: { x1: String(fx), x2: String(fx), y1: String(MARGIN.top), y2: String(y(0)) } }));
+    chart.append(
+      svg('line', {
+        className: 'failure-line',
+        attrs: { x1: String(fx), x2: String(fx), y1: String(MARGIN.top), y2: String(y(0)) },
+      }),
+    );
     chart.append(
       svg('text', {
         className: 'failure-label',
         text: input.failedName ? `${input.failedName} fails` : 'failure',
-        attrs: { x: String(Math.min(fx + 4, width - MARGIN.right)), y: String(MARGIN.top + 12), 'text-anchor': fx > width * 0.75 ? 'end' : 'start' },
+        attrs: {
+          x: String(Math.min(fx + 4, width - MARGIN.right)),
+          y: String(MARGIN.top + 12),
+          'text-anchor': fx > width * 0.75 ? 'end' : 'start',
+        },
       }),
     );
   }
@@ -92,9 +155,23 @@ export function sessionChart(input: ChartInput): { chart: SVGSVGElement; legend:
       el(
         'li',
         {},
-        svg('svg', { className: 'swatch', attrs: { viewBox: '0 0 24 8', 'aria-hidden': 'true' } }, svg('line', { className: `series series-${m % SERIES_STYLES}`, attrs: { x1: '0', x2: '24', y1: '4', y2: '4' } })),
+        svg(
+          'svg',
+          { className: 'swatch', attrs: { viewBox: '0 0 24 8', 'aria-hidden': 'true' } },
+          svg('line', {
+            className: `series series-${m % SERIES_STYLES}`,
+            attrs: { x1: '0', x2: '24', y1: '4', y2: '4' },
+          }),
+        ),
         el('span', { text: name }),
-        el('span', { className: 'muted' }, ` ${points[0]} `, el('span', { text: '→', attrs: { 'aria-hidden': 'true' } }), el('span', { className: 'visually-hidden', text: 'to' }), ` ${points[points.length - 1]}`),
+        el(
+          'span',
+          { className: 'muted' },
+          ` ${points[0]} `,
+          el('span', { text: '→', attrs: { 'aria-hidden': 'true' } }),
+          el('span', { className: 'visually-hidden', text: 'to' }),
+          ` ${points[points.length - 1]}`,
+        ),
       ),
     );
   });
@@ -113,10 +190,15 @@ export function chartDescription(input: Omit<ChartInput, 'width'>): string {
     const points = series.points[m]!;
     return `${name} from ${points[0]} to ${points[points.length - 1]}, at most ${Math.max(...points)}`;
   });
-  const parts = [`Active ${input.typeLabel} sessions per member over the run: ${members.join('; ')}; ${total} in all at the end.`];
-  if (series.failureAt !== null) parts.push(`${input.failedName ?? 'A member'} fails before decision ${series.failureAt + 1}.`);
+  const parts = [
+    `Active ${input.typeLabel} sessions per member over the run: ${members.join('; ')}; ${total} in all at the end.`,
+  ];
+  if (series.failureAt !== null)
+    parts.push(`${input.failedName ?? 'A member'} fails before decision ${series.failureAt + 1}.`);
   if (input.step !== null && input.step < steps) {
-    parts.push(`After decision ${input.step + 1}, the one selected below: ${series.names.map((name, m) => `${name} ${series.points[m]![input.step! + 1]}`).join(', ')}.`);
+    parts.push(
+      `After decision ${input.step + 1}, the one selected below: ${series.names.map((name, m) => `${name} ${series.points[m]![input.step! + 1]}`).join(', ')}.`,
+    );
   }
   parts.push('Show as table lists the counts after every decision.');
   return parts.join(' ');

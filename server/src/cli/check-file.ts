@@ -34,7 +34,8 @@ export interface FileFacts {
   text: string | null;
 }
 
-export type FileOutcome = { kind: 'device'; facts: FileFacts } | { kind: 'not-device' } | { kind: 'skipped'; reason: string };
+export type FileOutcome =
+  { kind: 'device'; facts: FileFacts } | { kind: 'not-device' } | { kind: 'skipped'; reason: string };
 
 const MEGABYTES = MAX_DEVICE_FILE_BYTES / (1024 * 1024);
 
@@ -85,7 +86,12 @@ export function checkFile(task: FileTask, globs: readonly string[], keepText: bo
  * The facts of one document, through the same workspace code as the language server: alone, or (a change script)
  * after the configuration it is judged on top of.
  */
-export function analyse(path: string, text: string, base: { path: string; text: string } | null, keepText: boolean): FileFacts {
+export function analyse(
+  path: string,
+  text: string,
+  base: { path: string; text: string } | null,
+  keepText: boolean,
+): FileFacts {
   // Not kept: the workspace drops the tree once the facts are taken.
   const workspace = new Workspace();
   if (base) workspace.set(base.path, base.text, { retain: false });

@@ -50,20 +50,28 @@ export function serveCheckWorker(): void {
  * Checks every task with `jobs` workers (in this thread with one job) and calls `each` with the outcomes in task
  * order. Resolves when all are done.
  */
-export async function checkFiles(tasks: readonly FileTask[], options: { globs: readonly string[]; keepText: boolean; jobs: number }, each: (outcome: FileOutcome, index: number) => void): Promise<void> {
+export async function checkFiles(
+  tasks: readonly FileTask[],
+  options: { globs: readonly string[]; keepText: boolean; jobs: number },
+  each: (outcome: FileOutcome, index: number) => void,
+): Promise<void> {
   const script = workerScript();
   const jobs = Math.min(options.jobs, tasks.length);
   if (jobs <= 1 || script === null) {
     // A copy, as a worker's answer is: strings cut from a file's text (a hostname, say) would otherwise keep the
     // whole text alive until the end of the run.
-    for (let i = 0; i < tasks.length; i++) each(structuredClone(checkFile(tasks[i]!, options.globs, options.keepText)), i);
+    for (let i = 0; i < tasks.length; i++)
+      each(structuredClone(checkFile(tasks[i]!, options.globs, options.keepText)), i);
     return;
   }
   const done = new Map<number, FileOutcome>();
   let next = 0;
   let emitted = 0;
   const setup: WorkerSetup = { role: 'asa-lb-check', globs: options.globs, keepText: options.keepText };
-  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup, stdout: false, stderr: false }));
+  const workers = Array.from(
+    { length: jobs },
+    () => new Worker(script, { workerData: setup, stdout: false, stderr: false }),
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       const send = (worker: Worker): void => {
@@ -87,7 +95,8 @@ export async function checkFiles(tasks: readonly FileTask[], options: { globs: r
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          if (emitted < tasks.length) reject(new Error(`a worker thread exited with ${code} before the check finished`));
+          if (emitted < tasks.length)
+            reject(new Error(`a worker thread exited with ${code} before the check finished`));
         });
         for (let k = 0; k < AHEAD; k++) send(worker);
       }

@@ -43,30 +43,44 @@ interface Settings {
   globs: readonly string[];
 }
 
-async function readSettings(path: string | undefined): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
+async function readSettings(
+  path: string | undefined,
+): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
   if (!path) return { ok: true, settings: { overrides: {}, globs: DEFAULT_DEVICE_GLOBS } };
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+    const reason =
+      error instanceof SyntaxError
+        ? `not valid JSON (${error.message})`
+        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`;
     return { ok: false, error: `--config ${path}: ${reason}` };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: `--config ${path}: must hold a JSON object` };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: `--config ${path}: must hold a JSON object` };
   const record = raw as Record<string, unknown>;
   // Accept VS Code's flat settings keys as well as a nested object, so one file can serve both.
   const nested = (record['asaLb'] as Record<string, unknown> | undefined) ?? {};
-  const diagnostics: Record<string, unknown> = { ...((nested['diagnostics'] as object | undefined) ?? {}), ...((record['diagnostics'] as object | undefined) ?? {}) };
+  const diagnostics: Record<string, unknown> = {
+    ...((nested['diagnostics'] as object | undefined) ?? {}),
+    ...((record['diagnostics'] as object | undefined) ?? {}),
+  };
   for (const [key, value] of Object.entries(record)) {
     if (key.startsWith('asaLb.diagnostics.')) diagnostics[key.slice('asaLb.diagnostics.'.length)] = value;
   }
   const { overrides, problems } = readSeverityOverrides(diagnostics);
   if (problems.length > 0) return { ok: false, error: `--config ${path}: ${problems[0]}` };
   const globs = record['asaLb.deviceFiles'] ?? nested['deviceFiles'] ?? record['deviceFiles'];
-  if (globs !== undefined && (!Array.isArray(globs) || !globs.every((g) => typeof g === 'string'))) return { ok: false, error: `--config ${path}: deviceFiles must be a list of glob patterns` };
+  if (globs !== undefined && (!Array.isArray(globs) || !globs.every((g) => typeof g === 'string')))
+    return { ok: false, error: `--config ${path}: deviceFiles must be a list of glob patterns` };
   for (const glob of (globs as string[] | undefined) ?? []) {
     const problem = globProblem(glob);
-    if (problem) return { ok: false, error: `--config ${path}: deviceFiles pattern "${glob.slice(0, 80)}" is refused: ${problem}` };
+    if (problem)
+      return {
+        ok: false,
+        error: `--config ${path}: deviceFiles pattern "${glob.slice(0, 80)}" is refused: ${problem}`,
+      };
   }
   return { ok: true, settings: { overrides, globs: (globs as string[] | undefined) ?? DEFAULT_DEVICE_GLOBS } };
 }
@@ -79,9 +93,11 @@ function readAgain(path: string): string {
 }
 
 export async function runCheck(paths: string[], options: CheckOptions): Promise<CommandResult> {
-  if (!['text', 'json', 'sarif', 'codequality'].includes(options.format)) return badInput(`unknown format "${options.format}" (use text, json, sarif or codequality)`);
+  if (!['text', 'json', 'sarif', 'codequality'].includes(options.format))
+    return badInput(`unknown format "${options.format}" (use text, json, sarif or codequality)`);
   if (paths.length === 0) return badInput('check needs at least one file or folder');
-  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1)) return badInput('--jobs must be a whole number of at least 1');
+  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1))
+    return badInput('--jobs must be a whole number of at least 1');
   const settingsResult = await readSettings(options.config);
   if (!settingsResult.ok) return badInput(settingsResult.error);
   const { overrides, globs } = settingsResult.settings;
@@ -112,7 +128,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     facts[index] = outcome.facts;
     if (!streaming || heldBack) return;
     // Outcomes come in order, so every path before the last one is settled here.
-    safe ||= index >= last!.first && list.given.slice(0, -1).every((g) => !g.folder || onlyDeviceFiles || facts.slice(g.first, g.end).some(Boolean));
+    safe ||=
+      index >= last!.first &&
+      list.given.slice(0, -1).every((g) => !g.folder || onlyDeviceFiles || facts.slice(g.first, g.end).some(Boolean));
     if (!safe) return;
     for (; written <= index; written++) {
       const file = facts[written];
@@ -127,23 +145,36 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 
   // Bad input is judged in the order the paths were given, as if they were read one after the other.
   for (const g of list.given) {
-    if (g.folder && !onlyDeviceFiles && notes.length === 0 && !facts.slice(g.first, g.end).some(Boolean)) return badInput(`${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`);
+    if (g.folder && !onlyDeviceFiles && notes.length === 0 && !facts.slice(g.first, g.end).some(Boolean))
+      return badInput(
+        `${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`,
+      );
   }
   if (list.error) return badInput(list.error);
-  if (notes.length > 0 && !onlyDeviceFiles && !facts.some(Boolean)) return badInput(`no device configs to check: ${notes.join('; ')}`);
+  if (notes.length > 0 && !onlyDeviceFiles && !facts.some(Boolean))
+    return badInput(`no device configs to check: ${notes.join('; ')}`);
 
   // The same path given twice is one device of the workspace (and listed twice).
   const devices = new Map<string, FileFacts>();
   for (const f of facts) if (f && !devices.has(f.path)) devices.set(f.path, f);
   await judgeTranscriptsOnBase(devices, keepText);
   // A change script judged on its device's configuration stands in for it in its group, as in the language server.
-  const scriptBases = new Map([...devices.values()].flatMap((f) => (f.basePath ? [[f.path, f.basePath] as const] : [])));
-  const formed = formGroups([...devices.values()].flatMap((f) => (f.summary ? [f.summary] : [])), new Map(), scriptBases);
+  const scriptBases = new Map(
+    [...devices.values()].flatMap((f) => (f.basePath ? [[f.path, f.basePath] as const] : [])),
+  );
+  const formed = formGroups(
+    [...devices.values()].flatMap((f) => (f.summary ? [f.summary] : [])),
+    new Map(),
+    scriptBases,
+  );
   const reports: FileReport[] = facts.flatMap((f) => {
     if (!f) return [];
     const own = devices.get(f.path)!;
     const group = formed.diagnostics.get(f.path);
-    const diagnostics = applySeverityOverrides(group ? sortDiagnostics([...own.diagnostics, ...group]) : own.diagnostics, overrides);
+    const diagnostics = applySeverityOverrides(
+      group ? sortDiagnostics([...own.diagnostics, ...group]) : own.diagnostics,
+      overrides,
+    );
     return [{ path: f.path, text: own.text ?? '', hostname: own.hostname, kind: own.kind, diagnostics }];
   });
   const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
@@ -155,7 +186,11 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   else {
     // The files written already are not written again.
     const writtenFiles = facts.slice(0, written).filter(Boolean).length;
-    stdout = reports.slice(writtenFiles).map((r) => text.file(r.path, r.diagnostics)).join('') + text.end(reports.length, formed.groups);
+    stdout =
+      reports
+        .slice(writtenFiles)
+        .map((r) => text.file(r.path, r.diagnostics))
+        .join('') + text.end(reports.length, formed.groups);
   }
   if (write) {
     write(stdout);
@@ -171,10 +206,15 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 async function judgeTranscriptsOnBase(devices: Map<string, FileFacts>, keepText: boolean): Promise<void> {
   for (const facts of devices.values()) {
     if (facts.kind !== 'transcript' || !facts.promptHostname) continue;
-    const base = [...devices.values()].find((other) => other !== facts && other.kind === 'config' && other.configHostname === facts.promptHostname);
+    const base = [...devices.values()].find(
+      (other) => other !== facts && other.kind === 'config' && other.configHostname === facts.promptHostname,
+    );
     if (!base) continue;
     try {
-      devices.set(facts.path, analyse(facts.path, readAgain(facts.path), { path: base.path, text: readAgain(base.path) }, keepText));
+      devices.set(
+        facts.path,
+        analyse(facts.path, readAgain(facts.path), { path: base.path, text: readAgain(base.path) }, keepText),
+      );
     } catch {
       // Gone since it was read: it keeps the result it had on its own.
     }
@@ -197,7 +237,13 @@ function toJson(reports: FileReport[], groups: GroupSummary[]): object {
     })),
     groups: groups.map((g) => ({
       clusterIp: g.clusterIp,
-      members: g.members.map((m) => ({ path: m.uri, hostname: m.hostname, publicIp: m.publicIp, priority: m.priority, participates: m.participates })),
+      members: g.members.map((m) => ({
+        path: m.uri,
+        hostname: m.hostname,
+        publicIp: m.publicIp,
+        priority: m.priority,
+        participates: m.participates,
+      })),
       predictedDirector: g.predictedDirector,
     })),
   };
@@ -225,11 +271,23 @@ class TextReport {
       const director = group.members.find((m) => m.uri === group.predictedDirector);
       out.push(`group ${group.clusterIp}: ${group.members.length} member${group.members.length === 1 ? '' : 's'}`);
       for (const m of group.members) {
-        const role = m.uri === group.predictedDirector ? 'predicted director' : m.split.length > 0 ? `split off (${m.split.join('; ')})` : m.participates ? 'member' : 'not participating';
-        out.push(`  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`);
+        const role =
+          m.uri === group.predictedDirector
+            ? 'predicted director'
+            : m.split.length > 0
+              ? `split off (${m.split.join('; ')})`
+              : m.participates
+                ? 'member'
+                : 'not participating';
+        out.push(
+          `  ${m.hostname ?? '(no hostname)'}  ${m.publicIp ?? '(no public address)'}  priority ${m.priority}${m.priorityConfigured ? '' : ' (default, assumed)'}  ${role}  ${m.uri}`,
+        );
       }
       if (director) {
-        const why = group.electionRule === 'lowest-ip' ? 'highest priority shared; lowest public address wins, the product\'s reading of "lower IP address"' : 'highest priority';
+        const why =
+          group.electionRule === 'lowest-ip'
+            ? 'highest priority shared; lowest public address wins, the product\'s reading of "lower IP address"'
+            : 'highest priority';
         out.push(`  predicted director: ${director.hostname ?? director.uri} (${why})`);
       } else {
         out.push('  predicted director: none (no member participates)');
@@ -237,7 +295,9 @@ class TextReport {
     }
     if (groups.length === 0) out.push('no load-balancing groups found');
     const { counts } = this;
-    out.push(`${files} file${files === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`);
+    out.push(
+      `${files} file${files === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`,
+    );
     return `${out.join('\n')}\n`;
   }
 }

@@ -30,7 +30,10 @@ export function toCodeQuality(files: readonly CodeQualityFile[]): CodeQualityIss
       description: `${d.code}: ${d.message}`,
       severity: severity(d.severity),
       fingerprint,
-      location: { path: file.path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, ''), lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
+      location: {
+        path: file.path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, ''),
+        lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 },
+      },
     }));
   });
 }

@@ -47,5 +47,8 @@ function readReason(error: unknown): string {
 /** The message on one line: each line break, with the white space around it, becomes one space. */
 function oneLine(message: string): string {
   const lines = message.split('\n');
-  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(' ');
+  return lines
+    .map((line, i) => (i > 0 ? line.trimStart() : line))
+    .map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line))
+    .join(' ');
 }

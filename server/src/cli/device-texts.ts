@@ -13,7 +13,10 @@ export interface DeviceText {
 
 export type DeviceTexts = { ok: true; files: DeviceText[]; notes: string[] } | { ok: false; error: string };
 
-export async function readDeviceTexts(paths: readonly string[], globs: readonly string[] = DEFAULT_DEVICE_GLOBS): Promise<DeviceTexts> {
+export async function readDeviceTexts(
+  paths: readonly string[],
+  globs: readonly string[] = DEFAULT_DEVICE_GLOBS,
+): Promise<DeviceTexts> {
   const list = await listFiles(paths, false, globs);
   const notes: string[] = [];
   const texts: (string | null)[] = list.tasks.map((task) => {
@@ -26,7 +29,11 @@ export async function readDeviceTexts(paths: readonly string[], globs: readonly 
   });
   // Bad input is judged in the order the paths were given, as `check` judges it.
   for (const g of list.given) {
-    if (g.folder && notes.length === 0 && !texts.slice(g.first, g.end).some((t) => t !== null)) return { ok: false, error: `${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)` };
+    if (g.folder && notes.length === 0 && !texts.slice(g.first, g.end).some((t) => t !== null))
+      return {
+        ok: false,
+        error: `${g.given}: no device configs found (looked for ${globs.join(', ')} that look like ASA configs)`,
+      };
   }
   if (list.error) return { ok: false, error: list.error };
   if (!texts.some((t) => t !== null)) return { ok: false, error: `no device configs to fix: ${notes.join('; ')}` };

@@ -48,7 +48,11 @@ export interface FileList {
   error: string | null;
 }
 
-export async function listFiles(paths: readonly string[], onlyDeviceFiles: boolean, globs: readonly string[]): Promise<FileList> {
+export async function listFiles(
+  paths: readonly string[],
+  onlyDeviceFiles: boolean,
+  globs: readonly string[],
+): Promise<FileList> {
   const tasks: FileTask[] = [];
   const given: GivenPath[] = [];
   for (const path of paths) {
@@ -57,7 +61,14 @@ export async function listFiles(paths: readonly string[], onlyDeviceFiles: boole
       info = await lstat(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { tasks, given, error: code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: cannot be read (${code ?? 'unknown error'})` };
+      return {
+        tasks,
+        given,
+        error:
+          code === 'ENOENT'
+            ? `${path}: no such file or folder`
+            : `${path}: cannot be read (${code ?? 'unknown error'})`,
+      };
     }
     // A folder given through a link is searched (the user named it); links found inside are judged against it.
     if (info.isSymbolicLink()) {

@@ -28,7 +28,11 @@ function normalizedLine(text: string, starts: readonly number[], line: number): 
  * share all three (so two identical lines stay apart). Line numbers and messages are left out, as they change when
  * unrelated lines move.
  */
-export function fingerprints(path: string, text: string, diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; fingerprint: string }[] {
+export function fingerprints(
+  path: string,
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): { diagnostic: Diagnostic; fingerprint: string }[] {
   const file = path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
   const seen = new Map<string, number>();
   const starts = diagnostics.length > 0 ? lineStarts(text) : [];
@@ -36,6 +40,9 @@ export function fingerprints(path: string, text: string, diagnostics: readonly D
     const key = `${d.code}\0${file}\0${normalizedLine(text, starts, d.range.start.line)}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return { diagnostic: d, fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32) };
+    return {
+      diagnostic: d,
+      fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32),
+    };
   });
 }

@@ -33,7 +33,15 @@ function chooseFixes(diagnostics: readonly Diagnostic[]): { fixes: AppliedFix[];
   for (const diagnostic of diagnostics) {
     const fix = diagnostic.fixes.find((f) => f.preferred === true);
     if (!fix || fix.edits.length === 0) continue;
-    const fresh = fix.edits.filter((e) => !edits.some((c) => c.newText === e.newText && comparePositions(c.range.start, e.range.start) === 0 && comparePositions(c.range.end, e.range.end) === 0));
+    const fresh = fix.edits.filter(
+      (e) =>
+        !edits.some(
+          (c) =>
+            c.newText === e.newText &&
+            comparePositions(c.range.start, e.range.start) === 0 &&
+            comparePositions(c.range.end, e.range.end) === 0,
+        ),
+    );
     if (fresh.some((e) => edits.some((c) => editsConflict(c, e)))) continue;
     edits.push(...fresh);
     fixes.push({ code: diagnostic.code, title: fix.title, range: diagnostic.range });
@@ -43,7 +51,10 @@ function chooseFixes(diagnostics: readonly Diagnostic[]): { fixes: AppliedFix[];
 
 /** Hides cluster keys in diff lines, context lines included: the diff shows where a key is, never the key. */
 export function hideKeys(text: string): string {
-  return text.replace(/^([ +-]?(?:[^\s(]+\(config[a-z-]*\)# )?[ \t]*(?:no[ \t]+)?cluster[ \t]+key[ \t]+)(8[ \t]+)?(?!\*+[ \t]*$)(\S+)/gim, '$1$2<redacted>');
+  return text.replace(
+    /^([ +-]?(?:[^\s(]+\(config[a-z-]*\)# )?[ \t]*(?:no[ \t]+)?cluster[ \t]+key[ \t]+)(8[ \t]+)?(?!\*+[ \t]*$)(\S+)/gim,
+    '$1$2<redacted>',
+  );
 }
 
 function unifiedDiff(path: string, before: string, after: string): string {
@@ -53,7 +64,8 @@ function unifiedDiff(path: string, before: string, after: string): string {
 }
 
 export async function runFix(paths: string[], options: FixOptions): Promise<CommandResult> {
-  if (options.format !== 'diff' && options.format !== 'json') return badInput(`unknown format "${String(options.format)}" (use diff or json)`);
+  if (options.format !== 'diff' && options.format !== 'json')
+    return badInput(`unknown format "${String(options.format)}" (use diff or json)`);
   if (paths.length === 0) return badInput('fix needs at least one file or folder');
   const collected = await readDeviceTexts(paths);
   if (!collected.ok) return badInput(collected.error);
@@ -102,7 +114,12 @@ export async function runFix(paths: string[], options: FixOptions): Promise<Comm
   if (options.format === 'json') {
     stdout = `${JSON.stringify({ files: collected.files.map((f) => ({ path: f.path, fixes: applied.get(f.path)! })) }, null, 2)}\n`;
   } else if (options.write) {
-    stdout = changedFiles.map((f) => `${f.path}: ${applied.get(f.path)!.length} fix${applied.get(f.path)!.length === 1 ? '' : 'es'} written\n`).join('');
+    stdout = changedFiles
+      .map(
+        (f) =>
+          `${f.path}: ${applied.get(f.path)!.length} fix${applied.get(f.path)!.length === 1 ? '' : 'es'} written\n`,
+      )
+      .join('');
   } else {
     stdout = changedFiles.map((f) => unifiedDiff(f.path, original.get(f.path)!, workspace.text(f.path)!)).join('');
   }
@@ -121,7 +138,8 @@ async function writeBack(path: string, before: string, after: string): Promise<s
     return `${path}: cannot be read again; not written`;
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
-  if (!Buffer.from(bom + before, 'utf8').equals(bytes)) return `${path}: not written (not plain UTF-8, or changed since it was read)`;
+  if (!Buffer.from(bom + before, 'utf8').equals(bytes))
+    return `${path}: not written (not plain UTF-8, or changed since it was read)`;
   try {
     await writeFile(path, bom + after, 'utf8');
   } catch (error) {

@@ -25,14 +25,27 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('check device configs and change scripts as one workspace (folders are searched recursively)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'codequality']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'codequality'])
+        .default('text'),
+    )
     .option('--config <file>', 'JSON settings: severities per code and device-file patterns')
-    .option('--only-device-files', 'skip named files that do not look like device configs, and accept finding none (for hooks)')
-    .option('--jobs <n>', `worker threads that check files (default: one per core, here ${defaultJobs()})`, (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
+    .option(
+      '--only-device-files',
+      'skip named files that do not look like device configs, and accept finding none (for hooks)',
+    )
+    .option('--jobs <n>', `worker threads that check files (default: one per core, here ${defaultJobs()})`, (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .argument('<path...>', 'files or folders')
-    .action(async (paths: string[], options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean; jobs?: number }) =>
-      // The report is written as it is made, so a large repository's text report starts at once.
-      emit(await runCheck(paths, { ...options, write: (chunk) => void process.stdout.write(chunk) })),
+    .action(
+      async (
+        paths: string[],
+        options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean; jobs?: number },
+      ) =>
+        // The report is written as it is made, so a large repository's text report starts at once.
+        emit(await runCheck(paths, { ...options, write: (chunk) => void process.stdout.write(chunk) })),
     );
 
   program
@@ -51,20 +64,26 @@ export function buildProgram(): Command {
 
   program
     .command('fix')
-    .description("apply every unambiguous quick fix, check again, repeat; print diffs (or --write the files)")
+    .description('apply every unambiguous quick fix, check again, repeat; print diffs (or --write the files)')
     .option('--write', 'rewrite the files (byte for byte apart from the fixes) instead of printing diffs')
     .addOption(new Option('--format <format>', 'output format').choices(['diff', 'json']).default('diff'))
     .argument('<path...>', 'files or folders')
-    .action(async (paths: string[], options: { write?: boolean; format: FixFormat }) => emit(await runFix(paths, options)));
+    .action(async (paths: string[], options: { write?: boolean; format: FixFormat }) =>
+      emit(await runFix(paths, options)),
+    );
 
   program
     .command('script')
-    .description("the change script that turns the device whose running-config is BASE into TARGET, in the order the device accepts")
+    .description(
+      'the change script that turns the device whose running-config is BASE into TARGET, in the order the device accepts',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'transcript', 'json']).default('text'))
     .option('--force', 'script even between two devices, or towards a TARGET with errors')
     .argument('<base>', "the device's running-config now")
     .argument('<target>', 'the running-config it should have')
-    .action(async (base: string, target: string, options: { format: ScriptFormat; force?: boolean }) => emit(await runScript(base, target, options)));
+    .action(async (base: string, target: string, options: { format: ScriptFormat; force?: boolean }) =>
+      emit(await runScript(base, target, options)),
+    );
 
   program
     .command('lsp')

@@ -37,7 +37,10 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
     fullDescription: { text: c.why },
     helpUri: `${README_DIAGNOSTICS_URL}#${c.code}`,
     help: {
-      text: `${c.when} ${c.why}${c.fix ? ` Quick fix: ${c.fix}` : ''} See ${README_DIAGNOSTICS_URL}#${c.code}`.replace(/`/g, "'"),
+      text: `${c.when} ${c.why}${c.fix ? ` Quick fix: ${c.fix}` : ''} See ${README_DIAGNOSTICS_URL}#${c.code}`.replace(
+        /`/g,
+        "'",
+      ),
       markdown: `${c.when} ${c.why}${c.fix ? `\n\n**Quick fix:** ${c.fix}` : ''}\n\n[The diagnostics table](${README_DIAGNOSTICS_URL}#${c.code})`,
     },
     defaultConfiguration: { level: level(c.severity) },
@@ -64,10 +67,15 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
       if (d.fixes.length > 0) {
         result.fixes = d.fixes.map((f) => ({
           description: { text: f.title },
-          artifactChanges: [{
-            artifactLocation: { uri: uriOf(file.path) },
-            replacements: f.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-          }],
+          artifactChanges: [
+            {
+              artifactLocation: { uri: uriOf(file.path) },
+              replacements: f.edits.map((e) => ({
+                deletedRegion: region(e.range),
+                insertedContent: { text: e.newText },
+              })),
+            },
+          ],
         }));
       }
       results.push(result);
@@ -76,6 +84,19 @@ export function toSarif(files: SarifFile[]): Sarif.Log {
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{ tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: README_DIAGNOSTICS_URL.split('#')[0], rules } }, results }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: README_DIAGNOSTICS_URL.split('#')[0],
+            rules,
+          },
+        },
+        results,
+      },
+    ],
   };
 }

@@ -12,12 +12,28 @@ export interface ScriptOptions {
 }
 
 /** The change script as text, from texts already in hand; `basePath`/`targetPath` name them in messages. */
-export function scriptTexts(basePath: string, baseText: string, targetPath: string, targetText: string, options: ScriptOptions): CommandResult {
-  if (!['text', 'transcript', 'json'].includes(options.format)) return badInput(`unknown format "${String(options.format)}" (use text, transcript or json)`);
-  const result = scriptBetween({ name: basePath, text: baseText }, { name: targetPath, text: targetText }, options.force === true);
+export function scriptTexts(
+  basePath: string,
+  baseText: string,
+  targetPath: string,
+  targetText: string,
+  options: ScriptOptions,
+): CommandResult {
+  if (!['text', 'transcript', 'json'].includes(options.format))
+    return badInput(`unknown format "${String(options.format)}" (use text, transcript or json)`);
+  const result = scriptBetween(
+    { name: basePath, text: baseText },
+    { name: targetPath, text: targetText },
+    options.force === true,
+  );
   if (!result.ok) return badInput(result.error);
   const { script } = result;
-  const stdout = options.format === 'json' ? renderJson(script) : options.format === 'transcript' ? renderTranscript(script, basePath, targetPath) : renderText(script, basePath, targetPath);
+  const stdout =
+    options.format === 'json'
+      ? renderJson(script)
+      : options.format === 'transcript'
+        ? renderTranscript(script, basePath, targetPath)
+        : renderText(script, basePath, targetPath);
   // The script is built from command texts that never include the key, but a key must not leak by any path.
   if (showsKey(stdout)) return badInput('internal error: the script would show a cluster key; nothing printed');
   return { stdout, stderr: '', exitCode: 0 };

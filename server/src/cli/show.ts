@@ -11,7 +11,8 @@ export async function runShow(path: string, options: { format: 'json' | 'text' }
 
 /** The same as `runShow` on text already in hand; `source` names it in messages. */
 export function showText(text: string, options: { format: 'json' | 'text' }, source = 'input'): CommandResult {
-  if (options.format !== 'text' && options.format !== 'json') return badInput(`unknown format "${String(options.format)}" (use json or text)`);
+  if (options.format !== 'text' && options.format !== 'json')
+    return badInput(`unknown format "${String(options.format)}" (use json or text)`);
   const parsed = parseShowVpnLoadBalancing(text);
   if (!parsed.ok) return badInput(`${source}: ${parsed.error}`);
   // Warnings go to stderr so that stdout stays pure JSON; they do not fail the command, since the rest was read.
@@ -24,7 +25,16 @@ function renderText(show: ShowOutput): string {
   const out: string[] = [];
   const field = (name: string, value: string | null): string => `${name}: ${value ?? 'unknown'}`;
   const peerCount = show.peerCount === undefined ? null : String(show.peerCount);
-  out.push([field('Status', show.status), field('Role', show.role), field('Failover', show.failover), field('Encryption', show.encryption), field('Cluster IP', show.clusterIp), field('Peers', peerCount)].join('   '));
+  out.push(
+    [
+      field('Status', show.status),
+      field('Role', show.role),
+      field('Failover', show.failover),
+      field('Encryption', show.encryption),
+      field('Cluster IP', show.clusterIp),
+      field('Peers', peerCount),
+    ].join('   '),
+  );
   out.push('');
   const header = ['Public IP', 'Role', 'Pri', 'Model', 'IPsec', 'SSL'];
   const rows = show.peers.map((p) => [

@@ -28,7 +28,8 @@ export async function runSimulate(path: string, options: { format: 'text' | 'jso
 
 /** The same as `runSimulate` on text already in hand; `source` names it in error messages. */
 export function simulateText(text: string, options: { format: 'text' | 'json' }, source = 'scenario'): CommandResult {
-  if (options.format !== 'text' && options.format !== 'json') return badInput(`unknown format "${String(options.format)}" (use text or json)`);
+  if (options.format !== 'text' && options.format !== 'json')
+    return badInput(`unknown format "${String(options.format)}" (use text or json)`);
   const parsed = parseScenario(text);
   if (!parsed.ok) return badInput(`${source}: ${parsed.error.text}`);
   let result: SimulationResult;
@@ -38,7 +39,8 @@ export function simulateText(text: string, options: { format: 'text' | 'json' },
     if (error instanceof ScenarioTooLarge) return badInput(`${source}: ${error.error.text}`);
     throw error;
   }
-  const stdout = options.format === 'json' ? `${JSON.stringify(toSimulateJson(result), null, 2)}\n` : renderText(result);
+  const stdout =
+    options.format === 'json' ? `${JSON.stringify(toSimulateJson(result), null, 2)}\n` : renderText(result);
   return { stdout, stderr: '', exitCode: 0 };
 }
 
@@ -47,25 +49,33 @@ function renderText(result: SimulationResult): string {
   const label = SESSION_TYPE_LABEL[result.type];
   const out: string[] = [];
   const newSessions = result.decisions.filter((d) => !d.reconnect).length;
-  out.push(`${label} redirect simulation: ${plural(newSessions, 'new session')} across ${plural(result.final.length, 'member')}.`);
+  out.push(
+    `${label} redirect simulation: ${plural(newSessions, 'new session')} across ${plural(result.final.length, 'member')}.`,
+  );
   // Each assumption the run relied on gets a number; the lines that relied on it name the number.
   const used = runAssumptions(result);
-  const note = (ids: AssumptionId[]): string => (ids.length > 0 ? ` [assumption ${ids.map((id) => used.indexOf(id) + 1).join(', ')}]` : '');
+  const note = (ids: AssumptionId[]): string =>
+    ids.length > 0 ? ` [assumption ${ids.map((id) => used.indexOf(id) + 1).join(', ')}]` : '';
   // A sentence keeps its full stop last.
-  const noted = (sentence: string, ids: AssumptionId[]): string => (sentence.endsWith('.') ? `${sentence.slice(0, -1)}${note(ids)}.` : `${sentence}${note(ids)}`);
+  const noted = (sentence: string, ids: AssumptionId[]): string =>
+    sentence.endsWith('.') ? `${sentence.slice(0, -1)}${note(ids)}.` : `${sentence}${note(ids)}`;
   const ips = publicIps(result);
   out.push(noted(startLine(result), electionAssumptions(result.election)));
   out.push('');
 
   const failuresAt = new Map<number, FailureRecord[]>();
-  for (const failure of result.failures) failuresAt.set(failure.atDecision, [...(failuresAt.get(failure.atDecision) ?? []), failure]);
+  for (const failure of result.failures)
+    failuresAt.set(failure.atDecision, [...(failuresAt.get(failure.atDecision) ?? []), failure]);
   const width = String(Math.max(0, result.decisions.length - 1)).length + 1;
   for (let i = 0; i <= result.decisions.length; i++) {
     for (const failure of failuresAt.get(i) ?? []) {
       out.push(`  ${'!'.padEnd(width)}  ${noted(failureLine(failure, label), electionAssumptions(failure.election))}`);
     }
     const decision = result.decisions[i];
-    if (decision) out.push(`  ${`#${decision.index}`.padEnd(width)}  ${what(decision).padEnd(16)}${explainDecision(decision, result.type)}${note(decisionAssumptions(decision, ips))}`);
+    if (decision)
+      out.push(
+        `  ${`#${decision.index}`.padEnd(width)}  ${what(decision).padEnd(16)}${explainDecision(decision, result.type)}${note(decisionAssumptions(decision, ips))}`,
+      );
   }
   if (result.decisions.length === 0 && result.failures.length === 0) out.push('  (no sessions to place)');
 
@@ -83,7 +93,9 @@ function renderText(result: SimulationResult): string {
     if (member.inactive > 0) notes.push(`${member.inactive} inactive`);
     const counts = `${member.active}/${member.limit}`.padStart(countWidth);
     const load = `${member.load} %`.padStart(5);
-    out.push(`  ${member.name.padEnd(nameWidth)}  ${member.publicIp.padEnd(ipWidth)}  ${counts} active  ${load}${notes.length ? `  ${notes.join(', ')}` : ''}`);
+    out.push(
+      `  ${member.name.padEnd(nameWidth)}  ${member.publicIp.padEnd(ipWidth)}  ${counts} active  ${load}${notes.length ? `  ${notes.join(', ')}` : ''}`,
+    );
   }
   out.push(`Placed ${result.placed}, refused ${result.refused}.`);
   if (used.length > 0) {
@@ -112,9 +124,17 @@ function what(decision: Decision): string {
 function failureLine(failure: FailureRecord, label: string): string {
   const parts = [`${failure.member} fails before session ${failure.beforeSession}`];
   if (failure.wasDirector) {
-    parts.push(failure.election ? `it was the director, so the remaining units elect a new one: ${explainElection(failure.election)}` : 'it was the director and no unit is left to take over');
+    parts.push(
+      failure.election
+        ? `it was the director, so the remaining units elect a new one: ${explainElection(failure.election)}`
+        : 'it was the director and no unit is left to take over',
+    );
   }
-  parts.push(failure.droppedActive > 0 ? `its ${plural(failure.droppedActive, `${label} session`)} reconnect through the virtual address` : `it held no ${label} sessions`);
+  parts.push(
+    failure.droppedActive > 0
+      ? `its ${plural(failure.droppedActive, `${label} session`)} reconnect through the virtual address`
+      : `it held no ${label} sessions`,
+  );
   if (failure.droppedInactive > 0) parts.push(`${plural(failure.droppedInactive, 'inactive session')} simply end`);
   return `${parts.join('; ')}.`;
 }

@@ -85,7 +85,11 @@ export function analyzeDocument(uri: string, text: string, options: AnalyzeOptio
 }
 
 /** Analyses a tree already built (by an edit, say). With `previous`, the analysis of the tree before the edit. */
-export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: DeviceModel | null; baseUri?: string; previous?: DeviceAnalysis } = {}): DeviceAnalysis {
+export function analyzeTree(
+  uri: string,
+  tree: SyntaxTree,
+  options: { base?: DeviceModel | null; baseUri?: string; previous?: DeviceAnalysis } = {},
+): DeviceAnalysis {
   const device = buildDevice(tree, options.previous && !options.base ? options.previous : undefined);
   const diagnostics: Diagnostic[] = [];
   if (looksBinary(tree)) return { uri, tree, device: { ...device, lb: null }, diagnostics };
@@ -96,14 +100,25 @@ export function analyzeTree(uri: string, tree: SyntaxTree, options: { base?: Dev
   const ctx = createContext(uri, tree, merged ?? device, base, diagnostics);
   ctx.replay = replay;
   runChecks(DEVICE_CHECKS, ctx, (name, detail) => {
-    diagnostics.push(internalError(`The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`));
+    diagnostics.push(
+      internalError(
+        `The '${name}' check failed on this file (${detail}). The other checks still ran; please report this.`,
+      ),
+    );
   });
   for (let i = 0; i < diagnostics.length; i++) diagnostics[i] = readableDiagnostic(diagnostics[i]!);
   if (merged) {
-    const placed = diagnostics.map((d) => placeInScript(d, uri, options.baseUri ?? '')).filter((d): d is Diagnostic => d !== null);
+    const placed = diagnostics
+      .map((d) => placeInScript(d, uri, options.baseUri ?? ''))
+      .filter((d): d is Diagnostic => d !== null);
     diagnostics.length = 0;
     diagnostics.push(...placed);
   }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
   return merged ? { uri, tree, device, diagnostics, merged } : { uri, tree, device, diagnostics };
 }

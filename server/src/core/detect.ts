@@ -14,7 +14,8 @@ const HEADER = /^(?:ASA Version |PIX Version |: Saved)/m;
 // Spaces and tabs only, never `\s`: `\s*` crosses line ends, and a file of blank lines made the search quadratic.
 const LB_BLOCK = /^[ \t]*vpn load-balancing[ \t]*\r?$/m;
 // A configuration prompt, or an exec prompt running a show or configure command; looser patterns match prose.
-const PROMPT = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*(?:\(config[a-z0-9-]*\)# ?|[#>] ?(?:sh(?:ow)?|conf(?:igure)?|wr(?:ite)?|copy|more)\b)/m;
+const PROMPT =
+  /^[A-Za-z0-9][A-Za-z0-9_.\-/]*(?:\(config[a-z0-9-]*\)# ?|[#>] ?(?:sh(?:ow)?|conf(?:igure)?|wr(?:ite)?|copy|more)\b)/m;
 
 /** True when the text looks like an ASA configuration, fragment or transcript. */
 export function looksLikeAsa(text: string): boolean {
@@ -36,7 +37,11 @@ export function matchesDeviceGlobs(relativePath: string, globs: readonly string[
 }
 
 /** Whether a file (by its workspace-relative path and content) is a device config under the given globs. */
-export function isDeviceFile(relativePath: string, text: string, globs: readonly string[] = DEFAULT_DEVICE_GLOBS): boolean {
+export function isDeviceFile(
+  relativePath: string,
+  text: string,
+  globs: readonly string[] = DEFAULT_DEVICE_GLOBS,
+): boolean {
   if (!matchesDeviceGlobs(relativePath, globs)) return false;
   if (relativePath.toLowerCase().endsWith('.asa')) return true;
   return looksLikeAsa(text);

@@ -85,7 +85,7 @@ export function shortenLongWords(message: string): string {
 }
 
 /** Characters that end a word in a message: white space, quotes and the punctuation messages put around words. */
-const BREAKS = new Set([..." \t\n\r\v\f'`\"*:,;()|"].map((c) => c.charCodeAt(0)));
+const BREAKS = new Set([...' \t\n\r\v\f\'`"*:,;()|'].map((c) => c.charCodeAt(0)));
 
 function isWordBreak(code: number): boolean {
   return BREAKS.has(code) || (code > 127 && /\s/.test(String.fromCharCode(code)));
@@ -107,6 +107,9 @@ export function readableDiagnostic(diagnostic: Diagnostic): Diagnostic {
   const message = shortenLongWords(diagnostic.message);
   const related = diagnostic.related.map((r) => ({ ...r, message: shortenLongWords(r.message) }));
   const fixes = diagnostic.fixes.map((f) => ({ ...f, title: shortenLongWords(f.title) }));
-  const changed = message !== diagnostic.message || related.some((r, i) => r.message !== diagnostic.related[i]!.message) || fixes.some((f, i) => f.title !== diagnostic.fixes[i]!.title);
+  const changed =
+    message !== diagnostic.message ||
+    related.some((r, i) => r.message !== diagnostic.related[i]!.message) ||
+    fixes.some((f, i) => f.title !== diagnostic.fixes[i]!.title);
   return changed ? { ...diagnostic, message, related, fixes } : diagnostic;
 }

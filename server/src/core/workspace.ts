@@ -68,7 +68,10 @@ export class Workspace {
   /** Each group's members and diagnostics from the last refresh, by virtual address. */
   private groupChecks = new Map<string, GroupChecked>();
   /** Each document's merged diagnostics, kept while its own and its group's lists are the same objects. */
-  private readonly merged = new Map<string, { own: Diagnostic[]; group: Diagnostic[] | undefined; all: Diagnostic[] }>();
+  private readonly merged = new Map<
+    string,
+    { own: Diagnostic[]; group: Diagnostic[] | undefined; all: Diagnostic[] }
+  >();
   private groupList: GroupSummary[] = [];
   /** Change scripts whose base is given explicitly (an older version of a configuration), by the script's uri. */
   private readonly scriptBases = new Map<string, { uri: string; device: DeviceModel }>();
@@ -84,7 +87,14 @@ export class Workspace {
       return;
     }
     const kept = load ? { text: null, load, digest: digestOf(text) } : { text, load: null, digest: null };
-    this.entries.set(uri, { ...kept, tree: null, retain, analysis: null, facts: null, previous: before?.analysis ?? before?.previous ?? null });
+    this.entries.set(uri, {
+      ...kept,
+      tree: null,
+      retain,
+      analysis: null,
+      facts: null,
+      previous: before?.analysis ?? before?.previous ?? null,
+    });
     this.changed(uri);
   }
 
@@ -98,7 +108,16 @@ export class Workspace {
     if (changes.length === 0) return true;
     const tree = before.tree ?? before.analysis?.tree ?? buildTree(textOf(before), before.previous?.tree);
     // In place: the workspace is the only owner of the tree, and copying a large file's lines per keystroke is costly.
-    this.entries.set(uri, { text: null, load: null, digest: null, tree: editTree(tree, changes, { inPlace: true }), retain: before.retain, analysis: null, facts: null, previous: before.analysis ?? before.previous });
+    this.entries.set(uri, {
+      text: null,
+      load: null,
+      digest: null,
+      tree: editTree(tree, changes, { inPlace: true }),
+      retain: before.retain,
+      analysis: null,
+      facts: null,
+      previous: before.analysis ?? before.previous,
+    });
     this.changed(uri);
     return true;
   }
@@ -185,13 +204,25 @@ export class Workspace {
     } catch (error) {
       // One document failing must not cost the others their diagnostics: it gets one diagnostic and no group.
       ({ tree, analysis } = failedAnalysis(uri, tree, error));
-      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: null, baseUri: null };
+      entry.facts = {
+        kind: tree.kind,
+        device: analysis.device,
+        diagnostics: analysis.diagnostics,
+        summary: null,
+        baseUri: null,
+      };
     }
     if (!entry.facts) {
       // The group checks see a change script's device as it is after the script.
       const judged = analysis.merged ?? analysis.device;
       const ctx = createContext(uri, tree, judged, base?.device ?? null, []);
-      entry.facts = { kind: tree.kind, device: analysis.device, diagnostics: analysis.diagnostics, summary: summarize(uri, judged, lbLinePrefix(ctx), tree), baseUri: base?.uri ?? null };
+      entry.facts = {
+        kind: tree.kind,
+        device: analysis.device,
+        diagnostics: analysis.diagnostics,
+        summary: summarize(uri, judged, lbLinePrefix(ctx), tree),
+        baseUri: base?.uri ?? null,
+      };
     }
     entry.previous = null;
     if (entry.retain) {
@@ -244,7 +275,8 @@ export class Workspace {
     for (const [other, entry] of this.entries) {
       if (other === uri) continue;
       // Not through this.analysis(): another change script must not look for its own base from here.
-      const known = entry.facts ?? (entry.analysis ? { kind: entry.analysis.tree.kind, device: entry.analysis.device } : null);
+      const known =
+        entry.facts ?? (entry.analysis ? { kind: entry.analysis.tree.kind, device: entry.analysis.device } : null);
       const fresh = known ? null : analyzeDocument(other, textOf(entry));
       const kind = known?.kind ?? fresh!.tree.kind;
       const device = known?.device ?? fresh!.device;
@@ -326,7 +358,11 @@ function digestOf(text: string): number {
 }
 
 /** The analysis of a document whose analysis threw: an empty device and one internal-error diagnostic. */
-function failedAnalysis(uri: string, tree: SyntaxTree | null, error: unknown): { tree: SyntaxTree; analysis: DeviceAnalysis } {
+function failedAnalysis(
+  uri: string,
+  tree: SyntaxTree | null,
+  error: unknown,
+): { tree: SyntaxTree; analysis: DeviceAnalysis } {
   // Built without the checks, which may be what failed.
   const emptyTree = buildTree('');
   const empty = { tree: emptyTree, device: buildDevice(emptyTree) };
@@ -345,5 +381,10 @@ function failedAnalysis(uri: string, tree: SyntaxTree | null, error: unknown): {
 
 /** Orders a document's diagnostics by position, then code (a stable sort: equal ones keep their order). */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
 }

@@ -1,6 +1,11 @@
 // `textDocument/codeAction`: each asa-lb diagnostic's fixes as quick fixes (one action per candidate), and a
 // `source.fixAll.asa-lb` action that applies every preferred fix whose edits do not overlap.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver';
 import type { Diagnostic } from '../core/types';
 import { FIX_ALL_KIND } from './capabilities';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
@@ -11,14 +16,23 @@ import { workspaceEdit } from './workspace-edit';
 export const FIX_ALL_TITLE = 'Fix all safe asa-lb problems in this file';
 
 function sameRange(a: LspDiagnostic['range'], b: Diagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**
  * The core diagnostic behind one the client shows: by the index in its data when the document has not changed since,
  * otherwise by code, range and message (the client may ask about a diagnostic published for an older version).
  */
-function coreDiagnostic(list: readonly Diagnostic[], shown: LspDiagnostic, version: number | null): Diagnostic | undefined {
+function coreDiagnostic(
+  list: readonly Diagnostic[],
+  shown: LspDiagnostic,
+  version: number | null,
+): Diagnostic | undefined {
   if (isDiagnosticData(shown.data) && shown.data.version === version) {
     const byIndex = list[shown.data.index];
     if (byIndex && byIndex.code === shown.code && sameRange(shown.range, byIndex.range)) return byIndex;
@@ -54,7 +68,12 @@ export function codeActions(session: Session, params: CodeActionParams): CodeAct
     // Only diagnostics the user sees take part: a code turned off in the settings is not fixed behind their back.
     const overrides = session.settings().overrides;
     const edits = safeFixEdits(result.diagnostics.filter((d) => overrides[d.code] !== 'off'));
-    if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(session.support, [{ uri, version, edits }]) });
+    if (edits.length > 0)
+      actions.push({
+        title: FIX_ALL_TITLE,
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(session.support, [{ uri, version, edits }]),
+      });
   }
   return actions;
 }

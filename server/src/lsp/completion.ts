@@ -1,6 +1,12 @@
 // `textDocument/completion`: the core's context-aware items as LSP completion items. Snippets become plain text for
 // clients without snippet support, and documentation is markdown only where the client renders it.
-import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import {
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import { complete, snippetToPlainText, type CoreCompletionItem } from '../core/features/index';
 import { LSP_COMPLETION_KIND } from './kinds';
 import type { Session } from './session';
@@ -31,5 +37,8 @@ export function completion(session: Session, params: CompletionParams): Completi
   if (!session.validPosition(key, params.position)) return EMPTY;
   const list = complete(session.workspace, key, params.position);
   const { snippets, completionMarkdown } = session.support;
-  return { isIncomplete: list.isIncomplete, items: list.items.map((item) => toItem(item, snippets, completionMarkdown)) };
+  return {
+    isIncomplete: list.isIncomplete,
+    items: list.items.map((item) => toItem(item, snippets, completionMarkdown)),
+  };
 }

@@ -28,7 +28,12 @@ export interface DiagnosticData {
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const v = value as Partial<DiagnosticData> | null;
-  return typeof v === 'object' && v !== null && typeof v.index === 'number' && (typeof v.version === 'number' || v.version === null);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.index === 'number' &&
+    (typeof v.version === 'number' || v.version === null)
+  );
 }
 
 export function codeHref(code: string): string {
@@ -36,7 +41,12 @@ export function codeHref(code: string): string {
 }
 
 /** The LSP diagnostics of one document, with overrides applied ("off" drops a diagnostic). */
-export function toLspDiagnostics(diagnostics: readonly Diagnostic[], overrides: SeverityOverrides, version: number | null, uris: UriMap): LspDiagnostic[] {
+export function toLspDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  overrides: SeverityOverrides,
+  version: number | null,
+  uris: UriMap,
+): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
   diagnostics.forEach((d, index) => {
     const setting = overrides[d.code];
@@ -49,7 +59,10 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], overrides: 
       codeDescription: { href: codeHref(d.code) },
       source: DIAGNOSTIC_SOURCE,
       message: d.message,
-      relatedInformation: d.related.map((r) => ({ location: { uri: uris.toClient(r.uri), range: r.range }, message: r.message })),
+      relatedInformation: d.related.map((r) => ({
+        location: { uri: uris.toClient(r.uri), range: r.range },
+        message: r.message,
+      })),
       data,
     });
   });

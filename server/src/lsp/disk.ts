@@ -10,7 +10,12 @@ export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
 
 export { matchesDeviceGlobs };
 
-export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' } | { kind: 'link' };
+export type DiskRead =
+  | { kind: 'device'; text: string }
+  | { kind: 'not-device' }
+  | { kind: 'missing' }
+  | { kind: 'too-large' }
+  | { kind: 'link' };
 
 /**
  * Reads a file and decides whether it is a device config under the given patterns. Never throws. Symbolic links are
@@ -58,7 +63,13 @@ async function throughLinkedFolder(path: string, relativePath: string): Promise<
  * Collects the files under `dir` whose paths relative to the folder match the patterns, in name order, skipping
  * dependency and version-control folders; stops early when `cancelled` says so. Unreadable folders are skipped.
  */
-export async function listDeviceFiles(dir: string, rel: string, globs: readonly string[], out: { path: string; rel: string }[], cancelled: () => boolean): Promise<void> {
+export async function listDeviceFiles(
+  dir: string,
+  rel: string,
+  globs: readonly string[],
+  out: { path: string; rel: string }[],
+  cancelled: () => boolean,
+): Promise<void> {
   if (cancelled()) return;
   let entries;
   try {
@@ -71,7 +82,8 @@ export async function listDeviceFiles(dir: string, rel: string, globs: readonly 
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     // Symbolic links are not followed, so a link cycle cannot trap the walk.
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await listDeviceFiles(join(dir, entry.name), childRel, globs, out, cancelled);
+      if (!SKIPPED_FOLDERS.has(entry.name))
+        await listDeviceFiles(join(dir, entry.name), childRel, globs, out, cancelled);
     } else if (entry.isFile() && matchesDeviceGlobs(childRel, globs)) {
       out.push({ path: join(dir, entry.name), rel: childRel });
     }

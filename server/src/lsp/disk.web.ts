@@ -9,13 +9,28 @@ export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
 
 export { matchesDeviceGlobs };
 
-export type DiskRead = { kind: 'device'; text: string } | { kind: 'not-device' } | { kind: 'missing' } | { kind: 'too-large' } | { kind: 'link' };
+export type DiskRead =
+  | { kind: 'device'; text: string }
+  | { kind: 'not-device' }
+  | { kind: 'missing' }
+  | { kind: 'too-large' }
+  | { kind: 'link' };
 
-export async function readDeviceFile(_path: string, _relativePath: string, _globs: readonly string[]): Promise<DiskRead> {
+export async function readDeviceFile(
+  _path: string,
+  _relativePath: string,
+  _globs: readonly string[],
+): Promise<DiskRead> {
   return { kind: 'missing' };
 }
 
-export async function listDeviceFiles(_dir: string, _rel: string, _globs: readonly string[], _out: { path: string; rel: string }[], _cancelled: () => boolean): Promise<void> {}
+export async function listDeviceFiles(
+  _dir: string,
+  _rel: string,
+  _globs: readonly string[],
+  _out: { path: string; rel: string }[],
+  _cancelled: () => boolean,
+): Promise<void> {}
 
 /** Never called in the worker: no key has a local path, so the workspace keeps the text the extension handed over. */
 export function readTextAgain(_path: string): string {

@@ -16,17 +16,32 @@ function toSymbol(symbol: CoreDocumentSymbol): DocumentSymbol {
   };
 }
 
-function flatten(symbols: readonly CoreDocumentSymbol[], uri: string, container: string | undefined, out: SymbolInformation[]): SymbolInformation[] {
+function flatten(
+  symbols: readonly CoreDocumentSymbol[],
+  uri: string,
+  container: string | undefined,
+  out: SymbolInformation[],
+): SymbolInformation[] {
   for (const symbol of symbols) {
-    out.push({ name: symbol.name, kind: LSP_SYMBOL_KIND[symbol.kind], location: { uri, range: symbol.range }, ...(container ? { containerName: container } : {}) });
+    out.push({
+      name: symbol.name,
+      kind: LSP_SYMBOL_KIND[symbol.kind],
+      location: { uri, range: symbol.range },
+      ...(container ? { containerName: container } : {}),
+    });
     flatten(symbol.children, uri, symbol.name, out);
   }
   return out;
 }
 
-export function documentSymbolsOf(session: Session, params: DocumentSymbolParams): DocumentSymbol[] | SymbolInformation[] {
+export function documentSymbolsOf(
+  session: Session,
+  params: DocumentSymbolParams,
+): DocumentSymbol[] | SymbolInformation[] {
   const key = session.uris.key(params.textDocument.uri);
   if (!session.workspace.has(key)) return [];
   const symbols = documentSymbols(session.workspace, key);
-  return session.support.hierarchicalSymbols ? symbols.map(toSymbol) : flatten(symbols, params.textDocument.uri, undefined, []);
+  return session.support.hierarchicalSymbols
+    ? symbols.map(toSymbol)
+    : flatten(symbols, params.textDocument.uri, undefined, []);
 }

@@ -18,7 +18,11 @@ export function editsConflict(a: TextEdit, b: TextEdit): boolean {
 }
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.newText === b.newText && comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0;
+  return (
+    a.newText === b.newText &&
+    comparePositions(a.range.start, b.range.start) === 0 &&
+    comparePositions(a.range.end, b.range.end) === 0
+  );
 }
 
 /** The edits of every preferred fix that does not conflict with one chosen before it, in document order. */

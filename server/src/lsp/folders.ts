@@ -42,7 +42,10 @@ export class Folders {
     return folder;
   }
 
-  change(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): { added: Folder[]; removed: Folder[] } {
+  change(
+    added: readonly WorkspaceFolder[],
+    removed: readonly WorkspaceFolder[],
+  ): { added: Folder[]; removed: Folder[] } {
     return {
       removed: removed.map((f) => this.remove(f.uri)).filter((f): f is Folder => f !== null),
       added: added.map((f) => this.add(f.uri)).filter((f): f is Folder => f !== null),

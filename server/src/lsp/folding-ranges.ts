@@ -6,5 +6,9 @@ import type { Session } from './session';
 export function foldingRangesOf(session: Session, params: FoldingRangeParams): FoldingRange[] {
   const key = session.uris.key(params.textDocument.uri);
   if (!session.workspace.has(key)) return [];
-  return foldingRanges(session.workspace, key).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(session.support.foldingKinds ? { kind: r.kind } : {}) }));
+  return foldingRanges(session.workspace, key).map((r) => ({
+    startLine: r.startLine,
+    endLine: r.endLine,
+    ...(session.support.foldingKinds ? { kind: r.kind } : {}),
+  }));
 }

@@ -6,8 +6,12 @@ import type { Session } from './session';
 export function groupInfoRequest(session: Session, params: GroupInfoParams | null | undefined): GroupInfoResult {
   if (typeof params?.uri !== 'string') return { inGroup: false, reason: 'the request names no document' };
   const key = session.uris.key(params.uri);
-  if (!session.workspace.has(key)) return { inGroup: false, reason: 'the document is not a device file of the workspace' };
+  if (!session.workspace.has(key))
+    return { inGroup: false, reason: 'the document is not a device file of the workspace' };
   const info = groupInfo(session.workspace, key);
   if (!info.inGroup) return info;
-  return { ...info, group: { ...info.group, members: info.group.members.map((m) => ({ ...m, uri: session.uris.toClient(m.uri) })) } };
+  return {
+    ...info,
+    group: { ...info.group, members: info.group.members.map((m) => ({ ...m, uri: session.uris.toClient(m.uri) })) },
+  };
 }

@@ -22,7 +22,10 @@ export function consoleLogger(connection: Connection): Logger {
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return 'a non-error value was thrown';
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 6);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 6);
   return [error.name, ...frames.map((f) => f.trim())].join(' | ');
 }
 
@@ -44,7 +47,12 @@ type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
  * Runs `handler`, turning an exception into `fallback` (or, with `FAIL`, an internal-error response that names only the
  * method). Response errors the handler throws on purpose, such as cancellation, pass through.
  */
-export function guard<P, R>(log: Logger, method: string, fallback: R | typeof FAIL, handler: Handler<P, R>): Handler<P, R> {
+export function guard<P, R>(
+  log: Logger,
+  method: string,
+  fallback: R | typeof FAIL,
+  handler: Handler<P, R>,
+): Handler<P, R> {
   return async (params, token) => {
     try {
       return await handler(params, token);
@@ -58,7 +66,11 @@ export function guard<P, R>(log: Logger, method: string, fallback: R | typeof FA
 }
 
 /** The same for notifications, which have nothing to answer. */
-export function guardNotification<P>(log: Logger, method: string, handler: (params: P) => void | Promise<void>): (params: P) => Promise<void> {
+export function guardNotification<P>(
+  log: Logger,
+  method: string,
+  handler: (params: P) => void | Promise<void>,
+): (params: P) => Promise<void> {
   return async (params) => {
     try {
       await handler(params);

@@ -9,5 +9,8 @@ export function hoverAt(session: Session, params: HoverParams): Hover | null {
   if (!session.validPosition(key, params.position)) return null;
   const found = hover(session.workspace, key, params.position);
   if (!found) return null;
-  return { contents: { kind: session.support.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents }, range: found.range };
+  return {
+    contents: { kind: session.support.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents },
+    range: found.range,
+  };
 }

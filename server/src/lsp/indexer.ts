@@ -1,7 +1,12 @@
 // Indexes the device files of the workspace folders that are not open, in the background after `initialized`:
 // walks the folders, reads the files whose names match `asaLb.deviceFiles`, keeps those that look like ASA, and
 // reports `$/progress` when the client supports work-done progress. Cancellable by the client and by a new pass.
-import { CancellationTokenSource, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import {
+  CancellationTokenSource,
+  type CancellationToken,
+  type Connection,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
 import { listDeviceFiles, readDeviceFile } from './disk';
 import { isInside, type Folder, type Folders } from './folders';
 import { cancelled, describeError, type Logger } from './guard';
@@ -99,7 +104,8 @@ export class Indexer {
     const globs = this.ctx.settings().deviceFiles;
     try {
       reporter?.begin('Indexing ASA device configs', 0, 'Looking for device files', true);
-      const cancelledBy = (): boolean => token.isCancellationRequested || reporter?.token.isCancellationRequested === true;
+      const cancelledBy = (): boolean =>
+        token.isCancellationRequested || reporter?.token.isCancellationRequested === true;
       const candidates: { path: string; rel: string }[] = [];
       for (const folder of folders) await listDeviceFiles(folder.path, '', globs, candidates, cancelledBy);
       const found = new Set<string>();
@@ -127,9 +133,12 @@ export class Indexer {
       // Files indexed earlier that are no longer device files (patterns changed, or deleted while unwatched).
       for (const key of this.ctx.sources.diskKeys()) {
         const path = keyPath(key);
-        if (!found.has(key) && path && folders.some((f) => isInside(path, f.path))) this.ctx.sources.removeFromDisk(key);
+        if (!found.has(key) && path && folders.some((f) => isInside(path, f.path)))
+          this.ctx.sources.removeFromDisk(key);
       }
-      this.ctx.log.info(`Indexed ${found.size} device files (${candidates.length} candidates) in ${Date.now() - started} ms.`);
+      this.ctx.log.info(
+        `Indexed ${found.size} device files (${candidates.length} candidates) in ${Date.now() - started} ms.`,
+      );
     } finally {
       reporter?.done();
     }

@@ -28,7 +28,10 @@ export function resultId(fingerprint: string): string {
   return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${fingerprint.length.toString(36)}`;
 }
 
-export async function documentDiagnostics(session: Session, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+export async function documentDiagnostics(
+  session: Session,
+  params: DocumentDiagnosticParams,
+): Promise<DocumentDiagnosticReport> {
   await session.settingsReady;
   const key = session.uris.key(params.textDocument.uri);
   const current = session.scheduler.current(key);
@@ -39,7 +42,11 @@ export async function documentDiagnostics(session: Session, params: DocumentDiag
 }
 
 /** Every device file of the workspace; waits for indexing so that the answer is complete (cancellable meanwhile). */
-export async function workspaceDiagnostics(session: Session, params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+export async function workspaceDiagnostics(
+  session: Session,
+  params: WorkspaceDiagnosticParams,
+  token: CancellationToken,
+): Promise<WorkspaceDiagnosticReport> {
   await session.settingsReady;
   await session.indexer.whenIndexed(token);
   const previousIds = params.previousResultIds ?? [];
@@ -49,7 +56,8 @@ export async function workspaceDiagnostics(session: Session, params: WorkspaceDi
   // ASA) gets an empty report once: a report that simply leaves it out would keep its problems in the editor. Without
   // a result id the client stops naming it in later pulls.
   for (const { uri } of previousIds) {
-    if (!session.workspace.has(session.uris.key(uri))) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+    if (!session.workspace.has(session.uris.key(uri)))
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
   }
   for (const key of session.workspace.uris()) {
     throwIfCancelled(token);
@@ -58,8 +66,10 @@ export async function workspaceDiagnostics(session: Session, params: WorkspaceDi
     const id = resultId(current.fingerprint);
     const uri = session.uris.toClient(key);
     const version = session.sources.version(key);
-    if (previous.get(key) === id) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId: id });
-    else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: id, items: current.diagnostics });
+    if (previous.get(key) === id)
+      items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId: id });
+    else
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: id, items: current.diagnostics });
   }
   return { items };
 }

@@ -7,5 +7,8 @@ export function referencesOf(session: Session, params: ReferenceParams): Locatio
   const key = session.uris.key(params.textDocument.uri);
   if (!session.validPosition(key, params.position)) return [];
   const includeDeclaration = params.context?.includeDeclaration === true;
-  return references(session.workspace, key, params.position, includeDeclaration).map((l) => ({ uri: session.uris.toClient(l.uri), range: l.range }));
+  return references(session.workspace, key, params.position, includeDeclaration).map((l) => ({
+    uri: session.uris.toClient(l.uri),
+    range: l.range,
+  }));
 }

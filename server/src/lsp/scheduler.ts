@@ -66,7 +66,15 @@ export class DiagnosticsScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private readonly published = new Map<string, string>();
-  private readonly converted = new Map<string, { source: CoreDiagnostic[]; version: number | null; overrides: ServerSettings['overrides']; current: CurrentDiagnostics }>();
+  private readonly converted = new Map<
+    string,
+    {
+      source: CoreDiagnostic[];
+      version: number | null;
+      overrides: ServerSettings['overrides'];
+      current: CurrentDiagnostics;
+    }
+  >();
   private groupsFingerprint = '';
   private stopped = false;
 
@@ -121,13 +129,18 @@ export class DiagnosticsScheduler {
     // The workspace returns the same array while a document's diagnostics are unchanged, so a pass over a large
     // workspace converts and compares only the documents whose diagnostics changed.
     const known = this.converted.get(key);
-    if (known && known.source === found && known.version === version && known.overrides === overrides) return known.current;
+    if (known && known.source === found && known.version === version && known.overrides === overrides)
+      return known.current;
     const current = this.convert(found, version, overrides);
     this.converted.set(key, { source: found, version, overrides, current });
     return current;
   }
 
-  private convert(found: CoreDiagnostic[], version: number | null, overrides: ServerSettings['overrides']): CurrentDiagnostics {
+  private convert(
+    found: CoreDiagnostic[],
+    version: number | null,
+    overrides: ServerSettings['overrides'],
+  ): CurrentDiagnostics {
     const diagnostics = toLspDiagnostics(found, overrides, version, this.ctx.uris);
     // The version is part of the fingerprint so that every edit of an open document is answered with a publication
     // for that version, even when its list stays the same (clients then know the list is current).
@@ -206,11 +219,14 @@ export class DiagnosticsScheduler {
       changed.push({ key, diagnostics: [] });
     }
     if (support.pullDiagnostics) {
-      if (changed.length > 0 && support.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (changed.length > 0 && support.diagnosticRefresh)
+        void connection.languages.diagnostics.refresh().catch(() => undefined);
     } else {
       for (const { key, diagnostics } of changed) {
         const version = sources.version(key);
-        void connection.sendDiagnostics({ uri: uris.toClient(key), diagnostics, ...(version === null ? {} : { version }) }).catch(() => undefined);
+        void connection
+          .sendDiagnostics({ uri: uris.toClient(key), diagnostics, ...(version === null ? {} : { version }) })
+          .catch(() => undefined);
       }
     }
     for (const { key } of changed) if (!workspace.has(key)) uris.forget(key);

@@ -7,7 +7,16 @@ import {
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { CHANGE_SCRIPT_REQUEST, GROUP_INFO_REQUEST, PARSE_SHOW_REQUEST, SCRIPT_BASE_NOTIFICATION, SIMULATE_REQUEST, WORKSPACE_FILES_NOTIFICATION, type CustomRequest, type ScriptBaseParams } from '../protocol';
+import {
+  CHANGE_SCRIPT_REQUEST,
+  GROUP_INFO_REQUEST,
+  PARSE_SHOW_REQUEST,
+  SCRIPT_BASE_NOTIFICATION,
+  SIMULATE_REQUEST,
+  WORKSPACE_FILES_NOTIFICATION,
+  type CustomRequest,
+  type ScriptBaseParams,
+} from '../protocol';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { serverCapabilities } from './capabilities';
 import { changeScriptRequest, scriptBaseNotification } from './change-script';
@@ -75,7 +84,9 @@ function register(connection: Connection, session: Session): void {
     guardNotification(log, 'initialized', async () => {
       watchFolders();
       if (session.support.configurationRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'asaLb' }).catch(() => undefined);
+        await connection.client
+          .register(DidChangeConfigurationNotification.type, { section: 'asaLb' })
+          .catch(() => undefined);
       }
       await session.reloadSettings();
       watcherRegistration = await registerWatchers(session, null).catch(() => null);
@@ -87,50 +98,90 @@ function register(connection: Connection, session: Session): void {
     guardNotification(log, 'workspace/didChangeConfiguration', async (params) => {
       const before = session.settings();
       await session.reloadSettings(params?.settings);
-      if (!sameDeviceFiles(before, session.settings())) watcherRegistration = await registerWatchers(session, watcherRegistration).catch(() => null);
+      if (!sameDeviceFiles(before, session.settings()))
+        watcherRegistration = await registerWatchers(session, watcherRegistration).catch(() => null);
     }),
   );
 
   // Watched-file events are handled one batch at a time, so a create and a quick delete of one file stay in order.
   let watched: Promise<void> = Promise.resolve();
-  const onWatched = guardNotification(log, 'workspace/didChangeWatchedFiles', (params: Parameters<typeof watchedFilesChanged>[1]) => watchedFilesChanged(session, params));
+  const onWatched = guardNotification(
+    log,
+    'workspace/didChangeWatchedFiles',
+    (params: Parameters<typeof watchedFilesChanged>[1]) => watchedFilesChanged(session, params),
+  );
   connection.onDidChangeWatchedFiles((params) => {
     watched = watched.then(() => onWatched(params));
   });
 
   // Files the extension read through the editor, for folders this server cannot read itself (a web worker, or a
   // virtual workspace); queued behind the watched-file events, so that both arrive in order.
-  const onFiles = guardNotification(log, WORKSPACE_FILES_NOTIFICATION.method, (params: Parameters<typeof workspaceFilesChanged>[1]) => workspaceFilesChanged(session, params));
-  connection.onNotification(WORKSPACE_FILES_NOTIFICATION.method, (params: Parameters<typeof workspaceFilesChanged>[1]) => {
-    watched = watched.then(() => onFiles(params));
-  });
+  const onFiles = guardNotification(
+    log,
+    WORKSPACE_FILES_NOTIFICATION.method,
+    (params: Parameters<typeof workspaceFilesChanged>[1]) => workspaceFilesChanged(session, params),
+  );
+  connection.onNotification(
+    WORKSPACE_FILES_NOTIFICATION.method,
+    (params: Parameters<typeof workspaceFilesChanged>[1]) => {
+      watched = watched.then(() => onFiles(params));
+    },
+  );
 
   connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => codeActions(session, params)));
   connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(session, params)));
-  connection.onCompletion(guard(log, 'textDocument/completion', { isIncomplete: false, items: [] }, (params) => completion(session, params)));
+  connection.onCompletion(
+    guard(log, 'textDocument/completion', { isIncomplete: false, items: [] }, (params) => completion(session, params)),
+  );
   connection.onHover(guard(log, 'textDocument/hover', null, (params) => hoverAt(session, params)));
-  connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbolsOf(session, params)));
-  connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbolsFor(session, params, token)));
+  connection.onDocumentSymbol(
+    guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbolsOf(session, params)),
+  );
+  connection.onWorkspaceSymbol(
+    guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbolsFor(session, params, token)),
+  );
   connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRangesOf(session, params)));
   connection.onDefinition(guard(log, 'textDocument/definition', [], (params) => definitionOf(session, params)));
   connection.onReferences(guard(log, 'textDocument/references', [], (params) => referencesOf(session, params)));
-  connection.onPrepareRename(guard(log, 'textDocument/prepareRename', null, (params) => prepareRenameAt(session, params)));
+  connection.onPrepareRename(
+    guard(log, 'textDocument/prepareRename', null, (params) => prepareRenameAt(session, params)),
+  );
   connection.onRenameRequest(guard(log, 'textDocument/rename', null, (params) => renameAt(session, params)));
 
   if (session.support.pullDiagnostics) {
-    connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) => documentDiagnostics(session, params)));
-    connection.languages.diagnostics.onWorkspace(guard(log, 'workspace/diagnostic', { items: [] }, (params, token) => workspaceDiagnostics(session, params, token)));
+    connection.languages.diagnostics.on(
+      guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) =>
+        documentDiagnostics(session, params),
+      ),
+    );
+    connection.languages.diagnostics.onWorkspace(
+      guard(log, 'workspace/diagnostic', { items: [] }, (params, token) =>
+        workspaceDiagnostics(session, params, token),
+      ),
+    );
   }
 
   onCustomRequest(connection, log, GROUP_INFO_REQUEST, (params) => groupInfoRequest(session, params));
   onCustomRequest(connection, log, SIMULATE_REQUEST, (params) => simulateRequest(params));
   onCustomRequest(connection, log, PARSE_SHOW_REQUEST, (params) => parseShowRequest(params));
   onCustomRequest(connection, log, CHANGE_SCRIPT_REQUEST, (params) => changeScriptRequest(params));
-  connection.onNotification(SCRIPT_BASE_NOTIFICATION.method, guardNotification(log, SCRIPT_BASE_NOTIFICATION.method, (params: ScriptBaseParams) => scriptBaseNotification(session, params)));
+  connection.onNotification(
+    SCRIPT_BASE_NOTIFICATION.method,
+    guardNotification(log, SCRIPT_BASE_NOTIFICATION.method, (params: ScriptBaseParams) =>
+      scriptBaseNotification(session, params),
+    ),
+  );
 }
 
 /** Handles one of the protocol's custom requests, guarded like every other method. */
-function onCustomRequest<P, R>(connection: Connection, log: Logger, request: CustomRequest<P, R>, handler: (params: P) => R | Promise<R>): void {
+function onCustomRequest<P, R>(
+  connection: Connection,
+  log: Logger,
+  request: CustomRequest<P, R>,
+  handler: (params: P) => R | Promise<R>,
+): void {
   const guarded = guard<P, R>(log, request.method, FAIL, (params) => handler(params));
-  connection.onRequest(request.method, async (params: P, token: CancellationToken): Promise<unknown> => guarded(params, token));
+  connection.onRequest(request.method, async (params: P, token: CancellationToken): Promise<unknown> =>
+    guarded(params, token),
+  );
 }

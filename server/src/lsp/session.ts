@@ -27,7 +27,10 @@ export class Session {
   private current: ServerSettings = DEFAULT_SETTINGS;
   private indexStarted = false;
 
-  constructor(readonly connection: Connection, params: InitializeParams) {
+  constructor(
+    readonly connection: Connection,
+    params: InitializeParams,
+  ) {
     this.log = consoleLogger(connection);
     this.support = readClientSupport(params);
     this.folders = new Folders(params);

@@ -21,7 +21,8 @@ export const DEFAULT_SETTINGS: ServerSettings = { overrides: {}, deviceFiles: DE
  * a warning that becomes an error when the device participates).
  */
 export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
-  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, problems: [] };
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw))
+    return { settings: DEFAULT_SETTINGS, problems: [] };
   const section = raw as Record<string, unknown>;
   const nested = section['diagnostics'];
   const severities: Record<string, unknown> = {};
@@ -43,7 +44,8 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
       return !problem;
     });
     if (usable.length > 0) deviceFiles = usable;
-  } else if (globs !== undefined && globs !== null) problems.push('deviceFiles must be a non-empty list of glob patterns; using the defaults');
+  } else if (globs !== undefined && globs !== null)
+    problems.push('deviceFiles must be a non-empty list of glob patterns; using the defaults');
   return { settings: { overrides, deviceFiles }, problems };
 }
 

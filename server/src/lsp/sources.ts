@@ -40,8 +40,12 @@ export class DocumentSources {
   // The server keeps no copy of its own: an edit goes straight to the workspace, which splits and reads only the
   // lines it touches. (A general-purpose text document would copy the whole text on every keystroke.)
   listen(connection: Connection): void {
-    connection.onDidOpenTextDocument(({ textDocument }) => this.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
-    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => this.edited(textDocument.uri, textDocument.version, contentChanges));
+    connection.onDidOpenTextDocument(({ textDocument }) =>
+      this.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
+    );
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) =>
+      this.edited(textDocument.uri, textDocument.version, contentChanges),
+    );
     connection.onDidCloseTextDocument(({ textDocument }) => void this.closed(textDocument.uri));
   }
 
@@ -117,7 +121,9 @@ export class DocumentSources {
 
   private malformed(key: string): void {
     // Named by its file name only: the log never shows document text, and paths may say more than needed.
-    this.ctx.log.warn(`A change to ${key.slice(key.lastIndexOf('/') + 1)} had a malformed range; the document is set aside until it is opened again.`);
+    this.ctx.log.warn(
+      `A change to ${key.slice(key.lastIndexOf('/') + 1)} had a malformed range; the document is set aside until it is opened again.`,
+    );
     this.open.delete(key);
     this.ctx.workspace.delete(key);
     this.ctx.changed(key);
@@ -129,7 +135,9 @@ export class DocumentSources {
     if (!this.open.has(key)) return;
     this.open.delete(key);
     const path = keyPath(key);
-    const read = path ? await readDeviceFile(path, this.ctx.folders.relativePath(path), this.ctx.settings().deviceFiles) : null;
+    const read = path
+      ? await readDeviceFile(path, this.ctx.folders.relativePath(path), this.ctx.settings().deviceFiles)
+      : null;
     // The client may have opened the document again while the file was read.
     if (this.open.has(key)) return;
     if (read?.kind === 'device' && path && this.ctx.folders.contains(path)) {

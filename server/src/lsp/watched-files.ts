@@ -1,7 +1,13 @@
 // `workspace/didChangeWatchedFiles`: keeps unopened device files current when they are created, changed or deleted
 // on disk (a rename arrives as a delete and a create). Registers the watchers itself when the client allows dynamic
 // registration; otherwise the client's own watcher configuration decides which events arrive.
-import { FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
+import {
+  FileChangeType,
+  WatchKind,
+  type DidChangeWatchedFilesParams,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import { readDeviceFile } from './disk';
 import type { Session } from './session';
@@ -15,7 +21,9 @@ export function watchers(globs: readonly string[]): FileSystemWatcher[] {
 export async function registerWatchers(session: Session, previous: Disposable | null): Promise<Disposable | null> {
   if (!session.support.watchedFilesRegistration) return null;
   previous?.dispose();
-  return session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchers(session.settings().deviceFiles) });
+  return session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: watchers(session.settings().deviceFiles),
+  });
 }
 
 export async function watchedFilesChanged(session: Session, params: DidChangeWatchedFilesParams): Promise<void> {
@@ -28,12 +36,14 @@ export async function watchedFilesChanged(session: Session, params: DidChangeWat
     if (change.type === FileChangeType.Deleted) {
       // A deleted folder takes every file under it along.
       const prefix = key.endsWith('/') ? key : `${key}/`;
-      for (const other of workspace.uris()) if (other === key || other.startsWith(prefix)) sources.removeFromDisk(other);
+      for (const other of workspace.uris())
+        if (other === key || other.startsWith(prefix)) sources.removeFromDisk(other);
       continue;
     }
     if (sources.isOpen(key)) continue;
     const read = await readDeviceFile(path, folders.relativePath(path), globs);
-    if (read.kind === 'link') session.log.info(`Skipped ${folders.relativePath(path)}: a symbolic link (links are not followed).`);
+    if (read.kind === 'link')
+      session.log.info(`Skipped ${folders.relativePath(path)}: a symbolic link (links are not followed).`);
     if (read.kind === 'device') sources.setFromDisk(key, read.text);
     else sources.removeFromDisk(key);
   }

@@ -14,7 +14,9 @@ export interface DocumentEdits {
 export function workspaceEdit(support: ClientSupport, documents: readonly DocumentEdits[]): WorkspaceEdit {
   const nonEmpty = documents.filter((d) => d.edits.length > 0);
   if (support.documentChanges) {
-    return { documentChanges: nonEmpty.map((d) => TextDocumentEdit.create({ uri: d.uri, version: d.version }, d.edits)) };
+    return {
+      documentChanges: nonEmpty.map((d) => TextDocumentEdit.create({ uri: d.uri, version: d.version }, d.edits)),
+    };
   }
   const changes: Record<string, TextEdit[]> = {};
   for (const d of nonEmpty) changes[d.uri] = [...(changes[d.uri] ?? []), ...d.edits];

@@ -13,7 +13,11 @@ export function workspaceFilesChanged(session: Session, params: WorkspaceFilesPa
     const key = session.uris.key(file.uri);
     const text = typeof file.text === 'string' ? file.text : null;
     // A string never has more UTF-16 units than its UTF-8 bytes, so this refuses only what the client should have.
-    const accepted = text !== null && text.length <= MAX_DEVICE_FILE_BYTES && matchesDeviceGlobs(file.relativePath, globs) && isDeviceFile(file.relativePath, text, globs);
+    const accepted =
+      text !== null &&
+      text.length <= MAX_DEVICE_FILE_BYTES &&
+      matchesDeviceGlobs(file.relativePath, globs) &&
+      isDeviceFile(file.relativePath, text, globs);
     if (accepted) session.sources.setFromDisk(key, text);
     else session.sources.removeFromDisk(key);
   }

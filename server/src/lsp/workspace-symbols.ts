@@ -6,7 +6,11 @@ import { LSP_SYMBOL_KIND } from './kinds';
 import { throwIfCancelled } from './guard';
 import type { Session } from './session';
 
-export async function workspaceSymbolsFor(session: Session, params: WorkspaceSymbolParams, token: CancellationToken): Promise<WorkspaceSymbol[]> {
+export async function workspaceSymbolsFor(
+  session: Session,
+  params: WorkspaceSymbolParams,
+  token: CancellationToken,
+): Promise<WorkspaceSymbol[]> {
   await session.indexer.whenIndexed(token);
   throwIfCancelled(token);
   const query = typeof params?.query === 'string' ? params.query : '';

@@ -10,7 +10,15 @@ import { lbCompletionOrder } from '../../../server/src/core/features/completion-
 import { LB_COMMANDS } from '../../../server/src/core/commands/lb-commands';
 import type { Workspace } from '../../../server/src/core/workspace';
 import { expandSnippet } from '../../grammar/snippet-expand';
-import { fixtureNames, list, readCursorFixture, textOf, workspaceOf, type CursorFixture, type Directive } from './fixture';
+import {
+  fixtureNames,
+  list,
+  readCursorFixture,
+  textOf,
+  workspaceOf,
+  type CursorFixture,
+  type Directive,
+} from './fixture';
 
 /** `\n` and `\r` written in an expectation stand for line ends. */
 function unescape(value: string): string {
@@ -36,15 +44,23 @@ function checkInvariants(fixture: CursorFixture, ws: Workspace, items: CoreCompl
       const { start, end } = item.textEdit.range;
       assert.equal(start.line, position.line, `${item.label}: the edit stays on the cursor's line`);
       assert.equal(end.line, position.line);
-      assert.ok(start.character <= position.character && position.character <= end.character, `${item.label}: the edit contains the cursor`);
+      assert.ok(
+        start.character <= position.character && position.character <= end.character,
+        `${item.label}: the edit contains the cursor`,
+      );
       assert.equal(item.textEdit.newText, item.insertText);
     }
     // A snippet must expand the same way in the editor's parser (the test's) and in the core's plain-text fallback.
-    if (item.insertTextFormat === 'snippet') assert.equal(snippetToPlainText(item.insertText), expandSnippet(item.insertText), item.label);
+    if (item.insertTextFormat === 'snippet')
+      assert.equal(snippetToPlainText(item.insertText), expandSnippet(item.insertText), item.label);
   }
   // One item per thing offered: a synonym never adds a second item.
   const labels = items.map((i) => i.label);
-  assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], 'an item is offered twice');
+  assert.deepEqual(
+    labels.filter((l, i) => labels.indexOf(l) !== i),
+    [],
+    'an item is offered twice',
+  );
   const json = JSON.stringify(items);
   for (const secret of secretsOf(ws)) assert.ok(!json.includes(secret), 'a cluster key appears in a completion item');
 }
@@ -55,7 +71,12 @@ function itemOf(items: CoreCompletionItem[], d: Directive): CoreCompletionItem {
   return item;
 }
 
-function checkDirective(fixture: CursorFixture, items: CoreCompletionItem[], isIncomplete: boolean, d: Directive): void {
+function checkDirective(
+  fixture: CursorFixture,
+  items: CoreCompletionItem[],
+  isIncomplete: boolean,
+  d: Directive,
+): void {
   const labels = items.map((i) => i.label);
   const text = fixture.files.get(fixture.uri)!;
   switch (d.key) {
@@ -66,7 +87,8 @@ function checkDirective(fixture: CursorFixture, items: CoreCompletionItem[], isI
       return assert.deepEqual(labels.slice(0, expected.length), expected);
     }
     case 'includes':
-      for (const label of list(d.value)) assert.ok(labels.includes(label), `"${label}" is not offered (have: ${labels.join(', ')})`);
+      for (const label of list(d.value))
+        assert.ok(labels.includes(label), `"${label}" is not offered (have: ${labels.join(', ')})`);
       return;
     case 'not':
       for (const label of list(d.value)) assert.ok(!labels.includes(label), `"${label}" must not be offered`);
@@ -76,11 +98,20 @@ function checkDirective(fixture: CursorFixture, items: CoreCompletionItem[], isI
     case 'incomplete':
       return assert.equal(isIncomplete, d.value === 'yes');
     case 'preselect':
-      return assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), [d.value]);
+      return assert.deepEqual(
+        items.filter((i) => i.preselect).map((i) => i.label),
+        [d.value],
+      );
     case 'detail':
-      return assert.ok(itemOf(items, d).detail.includes(d.value), `detail of "${d.label}" is "${itemOf(items, d).detail}"`);
+      return assert.ok(
+        itemOf(items, d).detail.includes(d.value),
+        `detail of "${d.label}" is "${itemOf(items, d).detail}"`,
+      );
     case 'doc':
-      return assert.ok(itemOf(items, d).documentation.includes(d.value), `documentation of "${d.label}":\n${itemOf(items, d).documentation}`);
+      return assert.ok(
+        itemOf(items, d).documentation.includes(d.value),
+        `documentation of "${d.label}":\n${itemOf(items, d).documentation}`,
+      );
     case 'kind':
       return assert.equal(itemOf(items, d).kind, d.value);
     case 'filter':
@@ -96,7 +127,10 @@ function checkDirective(fixture: CursorFixture, items: CoreCompletionItem[], isI
     }
     case 'extra-edit': {
       const edits = itemOf(items, d).additionalTextEdits ?? [];
-      return assert.ok(edits.some((e) => e.newText.trim() === d.value), `extra edits of "${d.label}": ${JSON.stringify(edits)}`);
+      return assert.ok(
+        edits.some((e) => e.newText.trim() === d.value),
+        `extra edits of "${d.label}": ${JSON.stringify(edits)}`,
+      );
     }
     default:
       throw new Error(`${fixture.name}: unknown expectation '${d.key}'`);

@@ -13,12 +13,22 @@ const LINES = 100_000;
 // A request may look a little around the cursor (the command above it, a block's first line); never thousands.
 const BUDGET = 50;
 
-function countingWorkspace(): { ws: Workspace; uri: string; text: string; reads: () => number; reset: () => void; lines: ReturnType<typeof largeConfig>['lines'] } {
+function countingWorkspace(): {
+  ws: Workspace;
+  uri: string;
+  text: string;
+  reads: () => number;
+  reset: () => void;
+  lines: ReturnType<typeof largeConfig>['lines'];
+} {
   const big = largeConfig(LINES);
   const ws = new Workspace();
   const uri = 'file:///big.cfg';
   ws.set(uri, big.text);
-  ws.set('file:///peer.cfg', 'hostname peer\ninterface GigabitEthernet0/0\n nameif outside\n ip address 192.0.2.11 255.255.255.0\nvpn load-balancing\n interface lbpublic outside\n priority 9\n cluster ip address 192.0.2.100\n participate\n');
+  ws.set(
+    'file:///peer.cfg',
+    'hostname peer\ninterface GigabitEthernet0/0\n nameif outside\n ip address 192.0.2.11 255.255.255.0\nvpn load-balancing\n interface lbpublic outside\n priority 9\n cluster ip address 192.0.2.100\n participate\n',
+  );
   // Analysis and grouping happen once per edit, before any request; they are not what is measured here.
   ws.groups();
   const analysis = ws.analysis(uri)!;

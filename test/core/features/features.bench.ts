@@ -17,14 +17,20 @@ function time(what: string, run: () => unknown, repeat = 50): void {
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  console.log(`${what.padEnd(44)} median ${samples[samples.length >> 1]!.toFixed(3)} ms   max ${samples[samples.length - 1]!.toFixed(3)} ms`);
+  console.log(
+    `${what.padEnd(44)} median ${samples[samples.length >> 1]!.toFixed(3)} ms   max ${samples[samples.length - 1]!.toFixed(3)} ms`,
+  );
 }
 
-time('set + analyse (for comparison)', () => {
-  ws.set(uri, big.text + ' ');
-  ws.set(uri, big.text);
-  ws.groups();
-}, 5);
+time(
+  'set + analyse (for comparison)',
+  () => {
+    ws.set(uri, big.text + ' ');
+    ws.set(uri, big.text);
+    ws.groups();
+  },
+  5,
+);
 const l = big.lines;
 time('complete: blank line in the block', () => features.complete(ws, uri, { line: l.lbBlank, character: 1 }));
 time('complete: priority values', () => features.complete(ws, uri, { line: l.priority, character: 10 }));
@@ -38,8 +44,12 @@ time('codeLens', () => features.codeLens(ws, uri));
 time('references (index cached)', () => features.references(ws, uri, { line: l.lbprivate, character: 22 }, true));
 time('documentSymbols (whole outline)', () => features.documentSymbols(ws, uri), 10);
 time('foldingRanges (whole document)', () => features.foldingRanges(ws, uri), 10);
-time('references after an edit (index rebuilt)', () => {
-  ws.set(uri, big.text + ' ');
-  features.references(ws, uri, { line: l.lbprivate, character: 22 }, true);
-  ws.set(uri, big.text);
-}, 3);
+time(
+  'references after an edit (index rebuilt)',
+  () => {
+    ws.set(uri, big.text + ' ');
+    features.references(ws, uri, { line: l.lbprivate, character: 22 }, true);
+    ws.set(uri, big.text);
+  },
+  3,
+);

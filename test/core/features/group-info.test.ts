@@ -21,11 +21,22 @@ interface DeviceOptions {
 function device(o: DeviceOptions): string {
   const lines: string[] = [];
   if (o.hostname !== null) lines.push(`hostname ${o.hostname ?? 'asa'}`);
-  lines.push('interface GigabitEthernet0/0', ' nameif outside', ' security-level 0', ` ip address ${o.publicIp} 255.255.255.0`);
-  lines.push('interface GigabitEthernet0/1', ' nameif inside', ' security-level 100', ' ip address 10.99.0.1 255.255.255.0');
+  lines.push(
+    'interface GigabitEthernet0/0',
+    ' nameif outside',
+    ' security-level 0',
+    ` ip address ${o.publicIp} 255.255.255.0`,
+  );
+  lines.push(
+    'interface GigabitEthernet0/1',
+    ' nameif inside',
+    ' security-level 100',
+    ' ip address 10.99.0.1 255.255.255.0',
+  );
   if (o.encryption) lines.push('crypto ikev1 enable inside');
   if (o.limits?.ipsec !== undefined) lines.push(`vpn-sessiondb max-other-vpn-limit ${o.limits.ipsec}`);
-  if (o.limits?.ssl !== undefined) lines.push(`vpn-sessiondb max-anyconnect-premium-or-essentials-limit ${o.limits.ssl}`);
+  if (o.limits?.ssl !== undefined)
+    lines.push(`vpn-sessiondb max-anyconnect-premium-or-essentials-limit ${o.limits.ssl}`);
   lines.push('vpn load-balancing', ' interface lbpublic outside', ' interface lbprivate inside');
   if (o.priority !== undefined) lines.push(` priority ${o.priority}`);
   if (o.vip !== null) lines.push(` cluster ip address ${o.vip ?? '10.0.0.100'}${o.vip6 ? ` ${o.vip6}` : ''}`);
@@ -45,7 +56,14 @@ test('a group lists its members in ascending public-address order, with limits a
   const ws = workspace({
     'file:///lab/c.cfg': device({ hostname: 'asa3', publicIp: '10.0.0.19', limits: { ipsec: 250, ssl: 500 } }),
     'file:///lab/a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.9', priority: 7 }),
-    'file:///lab/b.cfg': device({ hostname: 'asa2', publicIp: '10.0.0.10', priority: 9, port: 9024, encryption: true, vip6: '2001:db8::100' }),
+    'file:///lab/b.cfg': device({
+      hostname: 'asa2',
+      publicIp: '10.0.0.10',
+      priority: 9,
+      port: 9024,
+      encryption: true,
+      vip6: '2001:db8::100',
+    }),
   });
   const info = groupInfo(ws, 'file:///lab/c.cfg');
   assert.ok(info.inGroup);
@@ -72,13 +90,16 @@ test('a group lists its members in ascending public-address order, with limits a
   const split = groupInfo(ws, 'file:///lab/b.cfg');
   assert.ok(split.inGroup);
   assert.equal(split.role, 'split off');
-  assert.deepEqual(split.group.members.map((m) => m.split.length), [0, 2, 0]);
+  assert.deepEqual(
+    split.group.members.map((m) => m.split.length),
+    [0, 2, 0],
+  );
   const director = groupInfo(ws, 'file:///lab/a.cfg');
   assert.ok(director.inGroup);
   assert.equal(director.role, 'predicted director');
 });
 
-test('a member on another cluster port splits off: named with the diagnostic\'s words, out of the election, and the lens and role say so', () => {
+test("a member on another cluster port splits off: named with the diagnostic's words, out of the election, and the lens and role say so", () => {
   const ws = workspace({
     'file:///lab/asa-a.cfg': device({ hostname: 'asa-a', publicIp: '10.0.0.9', priority: 5 }),
     'file:///lab/asa-b.cfg': device({ hostname: 'asa-b', publicIp: '10.0.0.10', priority: 7, port: 9023 }),
@@ -88,7 +109,14 @@ test('a member on another cluster port splits off: named with the diagnostic\'s 
   assert.ok(info.inGroup);
   assert.equal(info.role, 'split off');
   const words = 'uses port 4444, but 2 of 3 members use port 9023';
-  assert.deepEqual(info.group.members.map((m) => [m.name, m.split]), [['asa-a', []], ['asa-b', []], ['asa-c', [words]]]);
+  assert.deepEqual(
+    info.group.members.map((m) => [m.name, m.split]),
+    [
+      ['asa-a', []],
+      ['asa-b', []],
+      ['asa-c', [words]],
+    ],
+  );
   // The Problems panel says the same of asa-c.
   const problem = ws.diagnostics('file:///lab/asa-c.cfg')!.find((d) => d.code === 'group-setting-mismatch')!;
   assert.match(problem.message, /This member uses cluster port 4444, but 2 of 3 members use port 9023\./);
@@ -116,10 +144,15 @@ test('members whose readable keys differ split off; a group that agrees has no s
   });
   const info = groupInfo(ws, 'a.cfg');
   assert.ok(info.inGroup);
-  assert.deepEqual(info.group.members[0]!.split, ['has a cluster key that differs from the key that 2 of 3 members with a clear-text key share (asa2 and asa3)']);
+  assert.deepEqual(info.group.members[0]!.split, [
+    'has a cluster key that differs from the key that 2 of 3 members with a clear-text key share (asa2 and asa3)',
+  ]);
   assert.ok(!JSON.stringify(info).includes('Secret1'), 'no key in the group information');
   assert.equal(info.group.predictedDirector, 'asa2');
-  const agreeing = workspace({ 'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.9' }), 'b.cfg': device({ hostname: 'asa2', publicIp: '10.0.0.10' }) });
+  const agreeing = workspace({
+    'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.9' }),
+    'b.cfg': device({ hostname: 'asa2', publicIp: '10.0.0.10' }),
+  });
   const plain = groupInfo(agreeing, 'a.cfg');
   assert.ok(plain.inGroup);
   assert.ok(plain.group.members.every((m) => m.split.length === 0));
@@ -134,7 +167,10 @@ test('a priority tie names the tied members and the lowest address, compared as 
   const info = groupInfo(ws, 'a.cfg');
   assert.ok(info.inGroup);
   assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'priority 7 is shared by asa2 and asa1; the lowest public address, 10.0.0.9, wins, the product\'s reading of the chapter\'s "the lower IP address"');
+  assert.equal(
+    info.group.electionReason,
+    'priority 7 is shared by asa2 and asa1; the lowest public address, 10.0.0.9, wins, the product\'s reading of the chapter\'s "the lower IP address"',
+  );
 });
 
 test('the election counts only participating members; a group with none has no director', () => {
@@ -146,7 +182,10 @@ test('the election counts only participating members; a group with none has no d
   assert.ok(info.inGroup);
   assert.equal(info.role, 'not participating');
   assert.equal(info.group.predictedDirector, 'asa2');
-  assert.equal(info.group.electionReason, 'the only participating member, priority 5; 5 is assumed, as no priority is configured');
+  assert.equal(
+    info.group.electionReason,
+    'the only participating member, priority 5; 5 is assumed, as no priority is configured',
+  );
 
   const none = workspace({ 'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.1', participate: false }) });
   const alone = groupInfo(none, 'a.cfg');
@@ -172,10 +211,26 @@ test('member names are unique: a shared hostname gets the file name, a missing o
 });
 
 const REASONS: [string, string, string][] = [
-  ['a config without the block', 'hostname asa1\ninterface GigabitEthernet0/0\n nameif outside\n', "no 'vpn load-balancing' block"],
-  ['a misspelled block header', 'hostname asa1\nvpn load-balancing9\n cluster ip address 192.0.2.100\n participate\n', "its 'vpn load-balancing' line is misspelled (line 2)"],
-  ['a block without a virtual address', 'hostname asa1\nvpn load-balancing\n priority 5\n participate\n', "the block has no 'cluster ip address'"],
-  ['an IPv6-only virtual address', 'hostname asa1\nvpn load-balancing\n cluster ip address 2001:db8::1\n', "the block's 'cluster ip address' has no valid IPv4 address"],
+  [
+    'a config without the block',
+    'hostname asa1\ninterface GigabitEthernet0/0\n nameif outside\n',
+    "no 'vpn load-balancing' block",
+  ],
+  [
+    'a misspelled block header',
+    'hostname asa1\nvpn load-balancing9\n cluster ip address 192.0.2.100\n participate\n',
+    "its 'vpn load-balancing' line is misspelled (line 2)",
+  ],
+  [
+    'a block without a virtual address',
+    'hostname asa1\nvpn load-balancing\n priority 5\n participate\n',
+    "the block has no 'cluster ip address'",
+  ],
+  [
+    'an IPv6-only virtual address',
+    'hostname asa1\nvpn load-balancing\n cluster ip address 2001:db8::1\n',
+    "the block's 'cluster ip address' has no valid IPv4 address",
+  ],
   ['prose', 'Meeting notes\nWe discussed the firewall.\n', 'not an ASA config'],
   ['an empty file', '', 'not an ASA config'],
   ['binary content', '\u0000\u0001\u0002ELF\u0000\u0000', 'not an ASA config'],
@@ -189,7 +244,10 @@ for (const [what, text, reason] of REASONS) {
 }
 
 test('an unknown document is in no group, without an exception', () => {
-  assert.deepEqual(groupInfo(new Workspace(), 'file:///nowhere.cfg'), { inGroup: false, reason: 'the document is not in the workspace' });
+  assert.deepEqual(groupInfo(new Workspace(), 'file:///nowhere.cfg'), {
+    inGroup: false,
+    reason: 'the document is not in the workspace',
+  });
   assert.deepEqual(codeLens(new Workspace(), 'file:///nowhere.cfg'), []);
 });
 
@@ -203,24 +261,40 @@ test('the code lens sits on the vpn load-balancing line and summarises the group
   });
   const lenses = codeLens(ws, 'b.cfg');
   assert.equal(lenses.length, 1);
-  assert.equal(lenses[0]!.title, 'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: member');
+  assert.equal(
+    lenses[0]!.title,
+    'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: member',
+  );
   const header = ws.analysis('b.cfg')!.tree.lines[lenses[0]!.range.start.line]!;
   assert.equal(header.text, 'vpn load-balancing');
-  assert.equal(codeLens(ws, 'a.cfg')[0]!.title, 'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: predicted director');
-  assert.equal(codeLens(ws, 'c.cfg')[0]!.title, 'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: not participating');
-  assert.deepEqual(codeLens(ws, 'lonely.cfg').map((l) => l.title), ["Not in a group: the block has no 'cluster ip address'"]);
+  assert.equal(
+    codeLens(ws, 'a.cfg')[0]!.title,
+    'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: predicted director',
+  );
+  assert.equal(
+    codeLens(ws, 'c.cfg')[0]!.title,
+    'Group 209.165.202.140 · 3 members · director: dc-vpn-1 (predicted) · this device: not participating',
+  );
+  assert.deepEqual(
+    codeLens(ws, 'lonely.cfg').map((l) => l.title),
+    ["Not in a group: the block has no 'cluster ip address'"],
+  );
   assert.deepEqual(codeLens(ws, 'plain.cfg'), []);
 });
 
 test('a single member says "1 member" and a group without participants says so', () => {
   const ws = workspace({ 'a.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.1', participate: false }) });
-  assert.equal(codeLens(ws, 'a.cfg')[0]!.title, 'Group 10.0.0.100 · 1 member · director: none (no member participates) · this device: not participating');
+  assert.equal(
+    codeLens(ws, 'a.cfg')[0]!.title,
+    'Group 10.0.0.100 · 1 member · director: none (no member participates) · this device: not participating',
+  );
 });
 
 test("a change script's member takes its session limits from its device's config when the script sets none", () => {
   const ws = workspace({
     'asa1.cfg': device({ hostname: 'asa1', publicIp: '10.0.0.1', priority: 9 }),
-    'asa4.cfg': 'hostname asa4\ninterface GigabitEthernet0/0\n nameif outside\n ip address 10.0.0.4 255.255.255.0\nvpn-sessiondb max-other-vpn-limit 750\n',
+    'asa4.cfg':
+      'hostname asa4\ninterface GigabitEthernet0/0\n nameif outside\n ip address 10.0.0.4 255.255.255.0\nvpn-sessiondb max-other-vpn-limit 750\n',
     'add-asa4.txt': [
       'asa4# configure terminal',
       'asa4(config)# vpn load-balancing',

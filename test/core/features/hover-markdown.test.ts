@@ -7,14 +7,27 @@ import { hover } from '../../../server/src/core/features/index';
 import { Workspace } from '../../../server/src/core/workspace';
 import { mdCode, mdText } from '../../../server/src/core/features/markdown';
 
-const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: object) => { render(text: string): string };
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: object) => {
+  render(text: string): string;
+};
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
 const BEACON = '![x](https://e.example/beacon.png)';
 const LINK = '[click](https://e.example/)';
 
 const device = (host: string, nameif: string, ip: string, hwid = 'GigabitEthernet0/0') =>
-  [`hostname ${host}`, `interface ${hwid}`, ` nameif ${nameif}`, ` ip address ${ip} 255.255.255.0`, 'vpn load-balancing', ` interface lbpublic ${nameif}`, ' interface lbprivate `x`', ' cluster ip address 192.0.2.100', ' participate', ''].join('\n');
+  [
+    `hostname ${host}`,
+    `interface ${hwid}`,
+    ` nameif ${nameif}`,
+    ` ip address ${ip} 255.255.255.0`,
+    'vpn load-balancing',
+    ` interface lbpublic ${nameif}`,
+    ' interface lbprivate `x`',
+    ' cluster ip address 192.0.2.100',
+    ' participate',
+    '',
+  ].join('\n');
 
 function rendered(ws: Workspace, uri: string, line: number, character: number): string {
   const found = hover(ws, uri, { line, character });
@@ -46,5 +59,8 @@ test('a code span holds any name, backticks included', () => {
     assert.match(page, /^<p><code>/);
     assert.equal(page.match(/<code>/g)?.length, 1, page);
   }
-  assert.equal(markdown.render(mdText('a_b *c* <i>d</i> www.e.example')), '<p>a_b *c* &lt;i&gt;d&lt;/i&gt; www.e.example</p>\n');
+  assert.equal(
+    markdown.render(mdText('a_b *c* <i>d</i> www.e.example')),
+    '<p>a_b *c* &lt;i&gt;d&lt;/i&gt; www.e.example</p>\n',
+  );
 });

@@ -14,7 +14,8 @@ for (const name of fixtureNames('hover')) {
     for (const uri of ws.uris()) {
       const key = ws.analysis(uri)?.device.lb?.key?.value;
       // A secret of a character or two (`cluster key 8` half typed) is in any text; real keys are longer.
-      if (key && key.secret.length > 2) assert.ok(!result?.contents.includes(key.secret), 'a cluster key appears in a hover');
+      if (key && key.secret.length > 2)
+        assert.ok(!result?.contents.includes(key.secret), 'a cluster key appears in a hover');
     }
     assert.ok(fixture.directives.length > 0, 'a fixture must expect something');
     for (const d of fixture.directives) {

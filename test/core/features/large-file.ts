@@ -4,7 +4,15 @@
 export interface LargeFile {
   text: string;
   /** Line numbers of places the tests put the cursor on. */
-  lines: { lbBlank: number; priority: number; vip: number; lbprivate: number; cryptoIkev1: number; header: number; end: number };
+  lines: {
+    lbBlank: number;
+    priority: number;
+    vip: number;
+    lbprivate: number;
+    cryptoIkev1: number;
+    header: number;
+    end: number;
+  };
 }
 
 export function largeConfig(totalLines: number): LargeFile {
@@ -34,7 +42,8 @@ export function largeConfig(totalLines: number): LargeFile {
   const filler: string[] = [];
   for (let i = 0; filler.length < totalLines - head.length - tail.length - 1; i++) {
     // A mix of lines real configs are made of: most are not modelled, some open blocks, some name interfaces.
-    if (i % 10 === 0) filler.push(`object network HOST-${i}`, ` host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    if (i % 10 === 0)
+      filler.push(`object network HOST-${i}`, ` host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
     else if (i % 10 === 1) filler.push(`route inside 10.${(i >> 8) & 255}.${i & 255}.0 255.255.255.0 10.0.0.1 1`);
     else filler.push(`access-list OUTSIDE-IN extended permit tcp any host 192.0.2.${i % 250} eq ${1000 + (i % 5000)}`);
   }

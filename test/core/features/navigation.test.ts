@@ -24,7 +24,10 @@ function names(value: string): string[] {
 }
 
 function diagnosticCodes(ws: Workspace, uri: string): string[] {
-  return ws.result(uri)!.diagnostics.map((d) => `${d.severity} ${d.code}`).sort();
+  return ws
+    .result(uri)!
+    .diagnostics.map((d) => `${d.severity} ${d.code}`)
+    .sort();
 }
 
 function check(fixture: CursorFixture, ws: Workspace, d: Directive): void {
@@ -37,17 +40,29 @@ function check(fixture: CursorFixture, ws: Workspace, d: Directive): void {
       assert.equal(links.length, 1, JSON.stringify(links));
       const link = links[0]!;
       assert.equal(lineName(ws, link.targetUri, link.targetSelectionRange), d.value);
-      assert.equal(textOf(fixture.files.get(link.targetUri)!, link.targetSelectionRange), textOf(text, link.originSelectionRange));
+      assert.equal(
+        textOf(fixture.files.get(link.targetUri)!, link.targetSelectionRange),
+        textOf(text, link.originSelectionRange),
+      );
       // The whole target is the interface block, so it contains the selected name.
-      assert.ok(link.targetRange.start.line <= link.targetSelectionRange.start.line && link.targetSelectionRange.end.line <= link.targetRange.end.line);
+      assert.ok(
+        link.targetRange.start.line <= link.targetSelectionRange.start.line &&
+          link.targetSelectionRange.end.line <= link.targetRange.end.line,
+      );
       return;
     }
     case 'definition-file':
-      return assert.deepEqual(definition(ws, uri, position).map((l) => l.targetUri), [d.value]);
+      return assert.deepEqual(
+        definition(ws, uri, position).map((l) => l.targetUri),
+        [d.value],
+      );
     case 'references':
     case 'references-with-declaration': {
       const found = references(ws, uri, position, d.key === 'references-with-declaration');
-      assert.deepEqual(found.map((l) => lineName(ws, l.uri, l.range)), names(d.value));
+      assert.deepEqual(
+        found.map((l) => lineName(ws, l.uri, l.range)),
+        names(d.value),
+      );
       return;
     }
     case 'prepare': {
@@ -90,7 +105,10 @@ for (const name of fixtureNames('navigation')) {
     const fixture = readCursorFixture('navigation', name);
     assert.ok(fixture.directives.length > 0, 'a fixture must expect something');
     // A rename changes the workspace, so it runs last.
-    const ordered = [...fixture.directives.filter((d) => d.key !== 'rename'), ...fixture.directives.filter((d) => d.key === 'rename')];
+    const ordered = [
+      ...fixture.directives.filter((d) => d.key !== 'rename'),
+      ...fixture.directives.filter((d) => d.key === 'rename'),
+    ];
     const ws = workspaceOf(fixture.files);
     for (const d of ordered) check(fixture, ws, d);
   });

@@ -17,7 +17,8 @@ const ALL_AT_POSITION = (ws: Workspace, uri: string, p: Position): unknown[] => 
   features.rename(ws, uri, p, 'renamed'),
 ];
 
-const SMALL = 'hostname asa1\ninterface GigabitEthernet0/0\n nameif outside\nvpn load-balancing\n interface lbpublic outside\n';
+const SMALL =
+  'hostname asa1\ninterface GigabitEthernet0/0\n nameif outside\nvpn load-balancing\n interface lbpublic outside\n';
 
 test('an unknown document gets empty answers from every feature', () => {
   const ws = new Workspace();
@@ -91,7 +92,11 @@ function probeAll(ws: Workspace, uri: string, text: string): void {
       ALL_AT_POSITION(ws, uri, position);
       for (const item of features.complete(ws, uri, position).items) {
         const range = item.textEdit?.range;
-        if (range) assert.ok(range.start.character <= character && character <= range.end.character, `${uri}:${index + 1}:${character} ${item.label}`);
+        if (range)
+          assert.ok(
+            range.start.character <= character && character <= range.end.character,
+            `${uri}:${index + 1}:${character} ${item.label}`,
+          );
       }
     }
   });

@@ -41,12 +41,22 @@ test('no feature output contains a cluster key, whatever its form', () => {
   for (const [uri, key] of Object.entries(KEYS)) ws.set(uri, member(uri.replace('.cfg', ''), `192.0.2.${n++}`, key));
   const outputs: unknown[] = [features.workspaceSymbols(ws, '')];
   for (const uri of Object.keys(KEYS)) {
-    outputs.push(features.groupInfo(ws, uri), features.codeLens(ws, uri), features.documentSymbols(ws, uri), features.foldingRanges(ws, uri));
+    outputs.push(
+      features.groupInfo(ws, uri),
+      features.codeLens(ws, uri),
+      features.documentSymbols(ws, uri),
+      features.foldingRanges(ws, uri),
+    );
     const lines = ws.analysis(uri)!.tree.lines;
     for (const line of lines) {
       for (let character = 0; character <= line.text.length; character++) {
         const p = { line: line.index, character };
-        outputs.push(features.complete(ws, uri, p), features.hover(ws, uri, p), features.definition(ws, uri, p), features.references(ws, uri, p, true));
+        outputs.push(
+          features.complete(ws, uri, p),
+          features.hover(ws, uri, p),
+          features.definition(ws, uri, p),
+          features.references(ws, uri, p, true),
+        );
         outputs.push(features.prepareRename(ws, uri, p), features.rename(ws, uri, p, 'lan'));
       }
     }

@@ -17,7 +17,8 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus');
 
 function lineText(text: string, range: Range): string {
   const lines = text.split(/\r\n|\r|\n/);
-  if (range.start.line === range.end.line) return lines[range.start.line]!.slice(range.start.character, range.end.character);
+  if (range.start.line === range.end.line)
+    return lines[range.start.line]!.slice(range.start.character, range.end.character);
   return `${lines[range.start.line]!.slice(range.start.character)}…`;
 }
 
@@ -30,7 +31,8 @@ function render(text: string, symbols: CoreDocumentSymbol[], depth = 0): string[
 }
 
 function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: Range['start'], b: Range['start']): boolean =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -87,9 +89,18 @@ test('workspace symbols find devices by hostname and groups by virtual address',
   const group = all.find((s) => s.kind === 'namespace')!;
   assert.equal(group.location.uri, 'file:///a.cfg');
   assert.equal(group.location.range.start.line, 6);
-  assert.deepEqual(workspaceSymbols(ws, 'dcv2').map((s) => s.name), ['dc-vpn-2']);
-  assert.deepEqual(workspaceSymbols(ws, '.100').map((s) => s.name), ['192.0.2.100']);
-  assert.deepEqual(workspaceSymbols(ws, 'BRANCH').map((s) => s.name), ['branch-fw']);
+  assert.deepEqual(
+    workspaceSymbols(ws, 'dcv2').map((s) => s.name),
+    ['dc-vpn-2'],
+  );
+  assert.deepEqual(
+    workspaceSymbols(ws, '.100').map((s) => s.name),
+    ['192.0.2.100'],
+  );
+  assert.deepEqual(
+    workspaceSymbols(ws, 'BRANCH').map((s) => s.name),
+    ['branch-fw'],
+  );
   assert.deepEqual(workspaceSymbols(ws, 'zzz'), []);
 });
 

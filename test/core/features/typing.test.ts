@@ -12,7 +12,12 @@ import { expandSnippet } from '../../grammar/snippet-expand';
 type Context = 'global' | 'block';
 
 /** Opens a new line at the end in `context`, accepts the first item; returns its label and the new text, or null when nothing is offered. */
-function acceptFirst(ws: Workspace, uri: string, text: string, context: Context): { label: string; text: string } | null {
+function acceptFirst(
+  ws: Workspace,
+  uri: string,
+  text: string,
+  context: Context,
+): { label: string; text: string } | null {
   const base = (text.length > 0 && !text.endsWith('\n') ? text + '\n' : text) + (context === 'block' ? ' ' : '');
   ws.set(uri, base);
   const line = base.split('\n').length - 1;
@@ -23,7 +28,10 @@ function acceptFirst(ws: Workspace, uri: string, text: string, context: Context)
     return null;
   }
   const inserted = first.insertTextFormat === 'snippet' ? expandSnippet(first.insertText) : first.insertText;
-  const range = first.textEdit?.range ?? { start: { line, character: base.length }, end: { line, character: base.length } };
+  const range = first.textEdit?.range ?? {
+    start: { line, character: base.length },
+    end: { line, character: base.length },
+  };
   const next = applyEdits(base, [{ range, newText: inserted }, ...(first.additionalTextEdits ?? [])]);
   ws.set(uri, next);
   return { label: first.label, text: next };
@@ -68,7 +76,10 @@ const EXPECTED_STEPS = [
 ];
 
 function errors(ws: Workspace, uri: string): string[] {
-  return ws.result(uri)!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`);
+  return ws
+    .result(uri)!
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`);
 }
 
 test('typing a new group from empty files with completion alone gives two members without an error', () => {
@@ -77,7 +88,10 @@ test('typing a new group from empty files with completion alone gives two member
   assert.deepEqual(first.labels, EXPECTED_STEPS);
   assert.deepEqual(errors(ws, 'file:///lab/asa1.cfg'), [], first.text);
   // The single-device analysis agrees with the workspace's.
-  assert.deepEqual(analyzeDocument('asa1.cfg', first.text).diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    analyzeDocument('asa1.cfg', first.text).diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
 
   const second = typeMember(ws, 'file:///lab/asa2.cfg');
   assert.deepEqual(second.labels, EXPECTED_STEPS);
@@ -87,7 +101,10 @@ test('typing a new group from empty files with completion alone gives two member
   // The second member found the first one's group through its public subnet.
   const info = groupInfo(ws, 'file:///lab/asa2.cfg');
   assert.ok(info.inGroup, JSON.stringify(info));
-  assert.deepEqual(info.group.members.map((m) => m.name), ['asa1', 'asa2']);
+  assert.deepEqual(
+    info.group.members.map((m) => m.name),
+    ['asa1', 'asa2'],
+  );
   assert.equal(info.group.predictedDirector, 'asa1');
   assert.equal(info.role, 'member');
   assert.equal(ws.groups().length, 1);
@@ -132,7 +149,10 @@ test('the typed member reads like a config an engineer would write', () => {
   );
   // What remains are reminders, not errors: the placeholder key is in clear text.
   assert.deepEqual(
-    ws.result('file:///lab/asa1.cfg')!.diagnostics.map((d) => d.code).sort(),
+    ws
+      .result('file:///lab/asa1.cfg')!
+      .diagnostics.map((d) => d.code)
+      .sort(),
     ['plaintext-cluster-key', 'single-member-group'],
   );
 });

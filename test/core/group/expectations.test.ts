@@ -14,14 +14,31 @@ const FIXTURE = [
   ' participate',
 ].join('\r\n');
 
-function diagnostic(line: number, start: number, end: number, severity: Diagnostic['severity'], code: string, message = ''): Diagnostic {
+function diagnostic(
+  line: number,
+  start: number,
+  end: number,
+  severity: Diagnostic['severity'],
+  code: string,
+  message = '',
+): Diagnostic {
   // Codes the product does not know are written on purpose, to test how expectations read them.
-  return { code: code as Diagnostic['code'], severity, message, range: { start: { line, character: start }, end: { line, character: end } }, related: [], fixes: [] };
+  return {
+    code: code as Diagnostic['code'],
+    severity,
+    message,
+    range: { start: { line, character: start }, end: { line, character: end } },
+    related: [],
+    fixes: [],
+  };
 }
 
 test('expectation lines are removed, other lines (and their CRLF) kept', () => {
   const { text } = readExpectations(FIXTURE);
-  assert.equal(text, ['vpn load-balancing', ' cluster port 9024', '! an ordinary comment stays', ' participate'].join('\r\n'));
+  assert.equal(
+    text,
+    ['vpn load-balancing', ' cluster port 9024', '! an ordinary comment stays', ' participate'].join('\r\n'),
+  );
 });
 
 test('carets give the start column and length on the line above; consecutive expectations share that line', () => {
@@ -58,6 +75,9 @@ test('comparison reports what is missing and what is extra', () => {
 
 test('a fragment must occur in the message', () => {
   const { expectations } = readExpectations('x\n!^ error a-code "needle"\n');
-  assert.deepEqual(compareExpectations(expectations, [diagnostic(0, 1, 2, 'error', 'a-code', 'a needle here')]), { missing: [], extra: [] });
+  assert.deepEqual(compareExpectations(expectations, [diagnostic(0, 1, 2, 'error', 'a-code', 'a needle here')]), {
+    missing: [],
+    extra: [],
+  });
   assert.equal(compareExpectations(expectations, [diagnostic(0, 1, 2, 'error', 'a-code', 'hay')]).missing.length, 1);
 });

@@ -83,13 +83,17 @@ function describeExpectation(e: Expectation): string {
 
 function matches(e: Expectation, d: Diagnostic): boolean {
   const { start, end } = d.range;
-  if (start.line !== e.line || start.character !== e.character || d.severity !== e.severity || d.code !== e.code) return false;
+  if (start.line !== e.line || start.character !== e.character || d.severity !== e.severity || d.code !== e.code)
+    return false;
   if (e.length !== null && (end.line !== start.line || end.character - start.character !== e.length)) return false;
   return e.fragment === null || d.message.includes(e.fragment);
 }
 
 /** Pairs expectations with diagnostics; returns what is missing and what is extra (both empty when they agree). */
-export function compareExpectations(expectations: readonly Expectation[], diagnostics: readonly Diagnostic[]): { missing: string[]; extra: string[] } {
+export function compareExpectations(
+  expectations: readonly Expectation[],
+  diagnostics: readonly Diagnostic[],
+): { missing: string[]; extra: string[] } {
   const left = [...diagnostics];
   const missing: string[] = [];
   for (const e of expectations) {

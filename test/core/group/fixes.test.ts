@@ -10,10 +10,19 @@ import { groupDiagnostics, loadScenario, scenarioNames, uriOf, workspaceOf } fro
 /** "uri code" for every error in the workspace, with repetitions. */
 function errors(texts: Map<string, string>): string[] {
   const ws = workspaceOf(texts);
-  return ws.uris().flatMap((uri) => ws.result(uri)!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${uri} ${d.code}`));
+  return ws.uris().flatMap((uri) =>
+    ws
+      .result(uri)!
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => `${uri} ${d.code}`),
+  );
 }
 
-function withFix(texts: Map<string, string>, uri: string, edits: Diagnostic['fixes'][number]['edits']): Map<string, string> {
+function withFix(
+  texts: Map<string, string>,
+  uri: string,
+  edits: Diagnostic['fixes'][number]['edits'],
+): Map<string, string> {
   const next = new Map(texts);
   next.set(uri, applyEdits(texts.get(uri)!, edits));
   return next;
@@ -40,7 +49,8 @@ test('every group fix of every fixture removes its diagnostic and adds no error'
       for (const diagnostic of groupDiagnostics(ws, uri)) {
         for (const fix of diagnostic.fixes) {
           const fixed = withFix(texts, uri, fix.edits);
-          const count = (w: ReturnType<typeof workspaceOf>): number => groupDiagnostics(w, uri).filter((d) => d.code === diagnostic.code).length;
+          const count = (w: ReturnType<typeof workspaceOf>): number =>
+            groupDiagnostics(w, uri).filter((d) => d.code === diagnostic.code).length;
           assert.ok(count(workspaceOf(fixed)) < count(ws), `${name} ${uri}: '${fix.title}' left ${diagnostic.code}`);
           assert.deepEqual(added(before, errors(fixed)), [], `${name} ${uri}: '${fix.title}' added errors`);
           applied++;
@@ -72,7 +82,10 @@ test('the tie-break fix inserts the director’s port into a CRLF block that end
     .replace(/\n!\n: end\n$/, '')
     .replace(/\n/g, '\r\n');
   assert.ok(member.endsWith(' participate'));
-  const texts = new Map([['lab/asa11.cfg', director], ['lab/asa12.cfg', member]]);
+  const texts = new Map([
+    ['lab/asa11.cfg', director],
+    ['lab/asa12.cfg', member],
+  ]);
   const [diagnostic] = groupDiagnostics(workspaceOf(texts), 'lab/asa12.cfg');
   assert.equal(diagnostic!.code, 'group-setting-mismatch');
   assert.match(diagnostic!.message, /the predicted director asa11 uses port 9024/);
@@ -85,9 +98,18 @@ test('the tie-break fix inserts the director’s port into a CRLF block that end
 
 test('turning encryption off deletes the line, even when it is the last line of the file', () => {
   const off = (host: number): string => memberConfig({ host, priority: 10 - host + 11 });
-  const on = memberConfig({ host: 13, priority: 3, lb: [' cluster key 8 Xq0BpcVJ3c8dWfzT2wN5hA==', ' participate', ' cluster encryption'], participate: false }).replace(/\n!\n: end\n$/, '');
+  const on = memberConfig({
+    host: 13,
+    priority: 3,
+    lb: [' cluster key 8 Xq0BpcVJ3c8dWfzT2wN5hA==', ' participate', ' cluster encryption'],
+    participate: false,
+  }).replace(/\n!\n: end\n$/, '');
   assert.ok(on.endsWith(' cluster encryption'));
-  const texts = new Map([['lab/asa11.cfg', off(11)], ['lab/asa12.cfg', off(12)], ['lab/asa13.cfg', on]]);
+  const texts = new Map([
+    ['lab/asa11.cfg', off(11)],
+    ['lab/asa12.cfg', off(12)],
+    ['lab/asa13.cfg', on],
+  ]);
   const [diagnostic] = groupDiagnostics(workspaceOf(texts), 'lab/asa13.cfg');
   assert.match(diagnostic!.message, /2 of 3 members have cluster encryption off/);
   assert.equal(diagnostic!.fixes[0]!.title, "Delete 'cluster encryption' (2 of 3 members have cluster encryption off)");

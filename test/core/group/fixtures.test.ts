@@ -18,7 +18,9 @@ test('fixture configs are otherwise clean: no single-device error, so group diag
     for (const uri of scenario.texts.keys()) {
       const result = ws.result(uri)!;
       if (result.analysis.tree.kind !== 'config') continue;
-      for (const d of result.diagnostics) if (d.severity === 'error' && !GROUP_CODES.has(d.code)) problems.push(`${uri}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
+      for (const d of result.diagnostics)
+        if (d.severity === 'error' && !GROUP_CODES.has(d.code))
+          problems.push(`${uri}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
     }
   }
   assert.deepEqual(problems, []);
@@ -33,7 +35,10 @@ test('every group code has a fixture that triggers it and a close variant (`<cod
     assert.ok(triggering.length > 0, `no fixture triggers ${code}`);
     for (const name of triggering) {
       const expected = [...loadScenario(name).expectations.values()].flat();
-      assert.ok(expected.some((e) => e.code === code), `${name} expects no ${code}`);
+      assert.ok(
+        expected.some((e) => e.code === code),
+        `${name} expects no ${code}`,
+      );
     }
     const variants = names.filter((n) => n.startsWith(`${code}--ok-`));
     assert.ok(variants.length > 0, `no close variant for ${code}`);

@@ -23,22 +23,42 @@ test(`the vendor-tested maximum is ${MAX_TESTED_GROUP_SIZE} members`, () => {
 });
 
 test('a group of 1 member: only the single-member hint', () => {
-  assertScenario(scenarioFromTexts('size-1', group(1, () => [caretsUnder(VIP_LINE, '192.0.2.100', 'hint', 'single-member-group')])));
+  assertScenario(
+    scenarioFromTexts(
+      'size-1',
+      group(1, () => [caretsUnder(VIP_LINE, '192.0.2.100', 'hint', 'single-member-group')]),
+    ),
+  );
 });
 
 test('a group of 2 members: nothing to report', () => {
-  const ws = assertScenario(scenarioFromTexts('size-2', group(2, () => [])));
+  const ws = assertScenario(
+    scenarioFromTexts(
+      'size-2',
+      group(2, () => []),
+    ),
+  );
   assert.equal(ws.groups().length, 1);
   assert.equal(ws.groups()[0]!.members.length, 2);
 });
 
 test('a group of 10 members: the largest tested size, nothing to report', () => {
-  const ws = assertScenario(scenarioFromTexts('size-10', group(10, () => [])));
+  const ws = assertScenario(
+    scenarioFromTexts(
+      'size-10',
+      group(10, () => []),
+    ),
+  );
   assert.equal(ws.groups()[0]!.members.length, 10);
 });
 
 test('a group of 11 members: group-too-large on every member, pointing at the first five others and "5 more"', () => {
-  const ws = assertScenario(scenarioFromTexts('size-11', group(11, () => [caretsUnder(VIP_LINE, '192.0.2.100', 'warning', 'group-too-large', 'has 11 members')])));
+  const ws = assertScenario(
+    scenarioFromTexts(
+      'size-11',
+      group(11, () => [caretsUnder(VIP_LINE, '192.0.2.100', 'warning', 'group-too-large', 'has 11 members')]),
+    ),
+  );
   const found = allGroupDiagnostics(ws);
   assert.equal(found.length, 11);
   for (const { uri, diagnostic } of found) {

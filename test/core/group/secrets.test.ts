@@ -7,11 +7,13 @@ import { memberConfig } from './generate';
 import { allGroupDiagnostics, loadScenario, scenarioFromTexts, scenarioNames, workspaceOf } from './workspace-fixtures';
 
 function keysOf(ws: Workspace): string[] {
-  return ws
-    .uris()
-    .map((uri) => ws.result(uri)!.summary?.key)
-    // A masked key is `*****`: nothing secret to leak.
-    .flatMap((key) => (key && key.form !== 'masked' ? [key.secret] : []));
+  return (
+    ws
+      .uris()
+      .map((uri) => ws.result(uri)!.summary?.key)
+      // A masked key is `*****`: nothing secret to leak.
+      .flatMap((key) => (key && key.form !== 'masked' ? [key.secret] : []))
+  );
 }
 
 function shownTexts(ws: Workspace): string[] {
@@ -24,7 +26,8 @@ function shownTexts(ws: Workspace): string[] {
 
 function assertNoKeyShown(ws: Workspace, where: string): number {
   const keys = keysOf(ws);
-  for (const text of shownTexts(ws)) for (const key of keys) assert.ok(!text.includes(key), `${where}: a key appears in "${text}"`);
+  for (const text of shownTexts(ws))
+    for (const key of keys) assert.ok(!text.includes(key), `${where}: a key appears in "${text}"`);
   return keys.length;
 }
 
@@ -35,7 +38,8 @@ test('no fixture shows a cluster key', () => {
 });
 
 test('key mismatches among many members, with a tie, show no key', () => {
-  const keyed = (host: number, key: string, priority: number): string => memberConfig({ host, priority, lb: [` cluster key ${key}`, ' cluster encryption'] });
+  const keyed = (host: number, key: string, priority: number): string =>
+    memberConfig({ host, priority, lb: [` cluster key ${key}`, ' cluster encryption'] });
   const { texts } = scenarioFromTexts('keys', {
     'asa11.cfg': keyed(11, 'Zebra-Key-One', 9),
     'asa12.cfg': keyed(12, 'Yak-Key-Two', 8),
@@ -45,8 +49,16 @@ test('key mismatches among many members, with a tie, show no key', () => {
   });
   const ws = workspaceOf(texts);
   const codes = allGroupDiagnostics(ws).map((d) => d.diagnostic.code);
-  assert.equal(codes.filter((c) => c === 'group-setting-mismatch').length, 2, 'two members hold the key the director does not');
-  assert.equal(codes.filter((c) => c === 'cluster-key-unverifiable').length, 5, 'the encrypted key cannot be compared with anyone');
+  assert.equal(
+    codes.filter((c) => c === 'group-setting-mismatch').length,
+    2,
+    'two members hold the key the director does not',
+  );
+  assert.equal(
+    codes.filter((c) => c === 'cluster-key-unverifiable').length,
+    5,
+    'the encrypted key cannot be compared with anyone',
+  );
   const mismatch = allGroupDiagnostics(ws).find((d) => d.diagnostic.code === 'group-setting-mismatch')!;
   assert.match(mismatch.diagnostic.message, /the predicted director asa11's key/);
   assert.deepEqual(mismatch.diagnostic.fixes, [], 'no fix can set a key the product never copies');

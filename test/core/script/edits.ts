@@ -6,7 +6,19 @@ import { analyzeDocument } from '../../../server/src/core/analyze';
 import type { DeviceModel } from '../../../server/src/core/model/device';
 
 export type Edit =
-  | { kind: 'lb'; pub: number; priv: number; priority: number | null; port: number | null; encryption: boolean; key: 'clear' | 'encrypted' | 'none'; redirect: 'enable' | 'disable' | null; participate: boolean; nat: boolean; vipOffset: number }
+  | {
+      kind: 'lb';
+      pub: number;
+      priv: number;
+      priority: number | null;
+      port: number | null;
+      encryption: boolean;
+      key: 'clear' | 'encrypted' | 'none';
+      redirect: 'enable' | 'disable' | null;
+      participate: boolean;
+      nat: boolean;
+      vipOffset: number;
+    }
   | { kind: 'no-lb' }
   | { kind: 'address'; intf: number; host: number }
   | { kind: 'rename'; intf: number; name: string }
@@ -17,15 +29,67 @@ export type Edit =
   | { kind: 'group-url'; which: 'vip' | 'public'; on: boolean };
 
 export const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('lb' as const), pub: fc.nat(7), priv: fc.nat(7), priority: fc.option(fc.integer({ min: 1, max: 10 })), port: fc.option(fc.constantFrom(9023, 9024, 4444)), encryption: fc.boolean(), key: fc.constantFrom('clear' as const, 'encrypted' as const, 'none' as const), redirect: fc.constantFrom('enable' as const, 'disable' as const, null), participate: fc.boolean(), nat: fc.boolean(), vipOffset: fc.integer({ min: 1, max: 20 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('lb' as const),
+      pub: fc.nat(7),
+      priv: fc.nat(7),
+      priority: fc.option(fc.integer({ min: 1, max: 10 })),
+      port: fc.option(fc.constantFrom(9023, 9024, 4444)),
+      encryption: fc.boolean(),
+      key: fc.constantFrom('clear' as const, 'encrypted' as const, 'none' as const),
+      redirect: fc.constantFrom('enable' as const, 'disable' as const, null),
+      participate: fc.boolean(),
+      nat: fc.boolean(),
+      vipOffset: fc.integer({ min: 1, max: 20 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'no-lb' as const }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('address' as const), intf: fc.nat(7), host: fc.integer({ min: 2, max: 60 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), intf: fc.nat(7), name: fc.constantFrom('outside', 'inside', 'public', 'private', 'dmz', 'lan') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('address' as const),
+      intf: fc.nat(7),
+      host: fc.integer({ min: 2, max: 60 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rename' as const),
+      intf: fc.nat(7),
+      name: fc.constantFrom('outside', 'inside', 'public', 'private', 'dmz', 'lan'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('shutdown' as const), intf: fc.nat(7), down: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('ikev1' as const), intf: fc.nat(7), on: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dns' as const), intf: fc.nat(7), on: fc.boolean(), server: fc.integer({ min: 1, max: 250 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pool' as const), name: fc.constantFrom('POOL-A', 'POOL-B'), third: fc.integer({ min: 0, max: 255 }), on: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('group-url' as const), which: fc.constantFrom('vip' as const, 'public' as const), on: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('dns' as const),
+      intf: fc.nat(7),
+      on: fc.boolean(),
+      server: fc.integer({ min: 1, max: 250 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('pool' as const),
+      name: fc.constantFrom('POOL-A', 'POOL-B'),
+      third: fc.integer({ min: 0, max: 255 }),
+      on: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('group-url' as const),
+      which: fc.constantFrom('vip' as const, 'public' as const),
+      on: fc.boolean(),
+    }),
+  },
 );
 
 function ipv4ToInt(text: string): number {
@@ -79,7 +143,10 @@ export function applyEdit(text: string, edit: Edit): string {
   switch (edit.kind) {
     case 'lb': {
       const pub = pick(addressed, edit.pub);
-      const priv = pick(addressed.filter((i) => i !== pub), edit.priv);
+      const priv = pick(
+        addressed.filter((i) => i !== pub),
+        edit.priv,
+      );
       if (!pub || !priv) return text;
       const prefix = pub.ipv4!.prefix!;
       const network = ipv4ToInt(pub.ipv4!.address.value) - (ipv4ToInt(pub.ipv4!.address.value) % 2 ** (32 - prefix));
@@ -88,7 +155,11 @@ export function applyEdit(text: string, edit: Edit): string {
       let vip = network + (edit.vipOffset % (size - 2)) + 1;
       while (used.has(vip)) vip = network + ((vip - network) % (size - 2)) + 1;
       removeBlock(lines, /^vpn load-balancing\s*$/);
-      const block = ['vpn load-balancing', ` interface lbpublic ${pub.nameif!.value}`, ` interface lbprivate ${priv.nameif!.value}`];
+      const block = [
+        'vpn load-balancing',
+        ` interface lbpublic ${pub.nameif!.value}`,
+        ` interface lbprivate ${priv.nameif!.value}`,
+      ];
       if (edit.nat) block.push(' nat 198.51.100.7');
       if (edit.priority !== null) block.push(` priority ${edit.priority}`);
       block.push(` cluster ip address ${intToIpv4(vip)}`);
@@ -99,10 +170,16 @@ export function applyEdit(text: string, edit: Edit): string {
       if (edit.key === 'encrypted') block.push(' cluster key 8 c2VjcmV0LWtleQ==');
       if (encryption) block.push(' cluster encryption');
       if (edit.participate) block.push(' participate');
-      if (encryption && !device.ikev1Enabled.some((e) => e.value === priv.nameif!.value)) insertGlobal(lines, [`crypto ikev1 enable ${priv.nameif!.value}`]);
+      if (encryption && !device.ikev1Enabled.some((e) => e.value === priv.nameif!.value))
+        insertGlobal(lines, [`crypto ikev1 enable ${priv.nameif!.value}`]);
       insertGlobal(lines, block);
       // A DNS lookup and a name server, so that redirect-fqdn has what it needs.
-      if (edit.redirect === 'enable' && device.dnsDomainLookup.length === 0) insertGlobal(lines, [`dns domain-lookup ${priv.nameif!.value}`, 'dns server-group DefaultDNS', ' name-server 10.99.0.53']);
+      if (edit.redirect === 'enable' && device.dnsDomainLookup.length === 0)
+        insertGlobal(lines, [
+          `dns domain-lookup ${priv.nameif!.value}`,
+          'dns server-group DefaultDNS',
+          ' name-server 10.99.0.53',
+        ]);
       break;
     }
     case 'no-lb':
@@ -111,7 +188,9 @@ export function applyEdit(text: string, edit: Edit): string {
     case 'address': {
       const intf = pick(addressed, edit.intf);
       if (!intf) return text;
-      const block = lines.findIndex((l) => new RegExp(`^interface ${escape(intf.hwid)}\\s*$`, 'i').test(l.replace(/\s+(?=\d)/, '')));
+      const block = lines.findIndex((l) =>
+        new RegExp(`^interface ${escape(intf.hwid)}\\s*$`, 'i').test(l.replace(/\s+(?=\d)/, '')),
+      );
       if (block < 0) return text;
       const end = blockEnd(lines, block);
       const prefix = intf.ipv4!.prefix!;
@@ -128,16 +207,21 @@ export function applyEdit(text: string, edit: Edit): string {
       if (!intf || named.some((i) => i.nameif!.value === edit.name)) return text;
       const old = intf.nameif!.value;
       for (let i = 0; i < lines.length; i++) {
-        lines[i] = lines[i]!
-          .replace(new RegExp(`^(\\s*nameif) ${escape(old)}\\s*$`), (m, head: string) => (isIn(lines, i, intf.hwid) ? `${head} ${edit.name}` : m))
-          .replace(new RegExp(`^(\\s*interface lb(?:public|private)|crypto ikev1 enable|dns domain-lookup) ${escape(old)}\\s*$`), `$1 ${edit.name}`);
+        lines[i] = lines[i]!.replace(new RegExp(`^(\\s*nameif) ${escape(old)}\\s*$`), (m, head: string) =>
+          isIn(lines, i, intf.hwid) ? `${head} ${edit.name}` : m,
+        ).replace(
+          new RegExp(`^(\\s*interface lb(?:public|private)|crypto ikev1 enable|dns domain-lookup) ${escape(old)}\\s*$`),
+          `$1 ${edit.name}`,
+        );
       }
       break;
     }
     case 'shutdown': {
       const intf = pick(named, edit.intf);
       if (!intf) return text;
-      const block = lines.findIndex((l) => new RegExp(`^interface ${escape(intf.hwid)}\\s*$`, 'i').test(l.replace(/\s+(?=\d)/, '')));
+      const block = lines.findIndex((l) =>
+        new RegExp(`^interface ${escape(intf.hwid)}\\s*$`, 'i').test(l.replace(/\s+(?=\d)/, '')),
+      );
       if (block < 0) return text;
       const end = blockEnd(lines, block);
       for (let i = end - 1; i > block; i--) if (/^\s*(no )?shutdown\s*$/.test(lines[i]!)) lines.splice(i, 1);
@@ -156,16 +240,27 @@ export function applyEdit(text: string, edit: Edit): string {
       const intf = pick(named, edit.intf);
       if (!intf) return text;
       removeLines(lines, new RegExp(`^dns domain-lookup ${escape(intf.nameif!.value)}\\s*$`));
-      if (edit.on) insertGlobal(lines, [`dns domain-lookup ${intf.nameif!.value}`, 'dns server-group DefaultDNS', ` name-server 10.98.0.${edit.server}`]);
+      if (edit.on)
+        insertGlobal(lines, [
+          `dns domain-lookup ${intf.nameif!.value}`,
+          'dns server-group DefaultDNS',
+          ` name-server 10.98.0.${edit.server}`,
+        ]);
       break;
     }
     case 'pool': {
       removeLines(lines, new RegExp(`^ip local pool ${edit.name} `));
-      if (edit.on) insertGlobal(lines, [`ip local pool ${edit.name} 172.31.${edit.third}.1-172.31.${edit.third}.254 mask 255.255.255.0`]);
+      if (edit.on)
+        insertGlobal(lines, [
+          `ip local pool ${edit.name} 172.31.${edit.third}.1-172.31.${edit.third}.254 mask 255.255.255.0`,
+        ]);
       break;
     }
     case 'group-url': {
-      const host = edit.which === 'vip' ? device.lb?.clusterIp?.value.ipv4 : device.interfaces.find((i) => i.nameif?.value === device.lb?.lbpublic?.value)?.ipv4?.address.value;
+      const host =
+        edit.which === 'vip'
+          ? device.lb?.clusterIp?.value.ipv4
+          : device.interfaces.find((i) => i.nameif?.value === device.lb?.lbpublic?.value)?.ipv4?.address.value;
       if (!host) return text;
       const url = ` group-url https://${host}/ra enable`;
       removeLines(lines, new RegExp(`^${escape(url)}\\s*$`));
@@ -183,7 +278,8 @@ export function applyEdit(text: string, edit: Edit): string {
 /** Whether line `i` lies in the block of interface `hwid`. */
 function isIn(lines: string[], i: number, hwid: string): boolean {
   for (let j = i - 1; j >= 0; j--) {
-    if (/^\S/.test(lines[j]!)) return new RegExp(`^interface ${escape(hwid)}\\s*$`, 'i').test(lines[j]!.replace(/\s+(?=\d)/, ''));
+    if (/^\S/.test(lines[j]!))
+      return new RegExp(`^interface ${escape(hwid)}\\s*$`, 'i').test(lines[j]!.replace(/\s+(?=\d)/, ''));
   }
   return false;
 }

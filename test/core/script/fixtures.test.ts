@@ -9,7 +9,9 @@ import { describe, describeExpectation, readFixture } from '../../support/fixtur
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'scripts');
 
-for (const fixture of readdirSync(dir).filter((f) => f.endsWith('.asa')).sort()) {
+for (const fixture of readdirSync(dir)
+  .filter((f) => f.endsWith('.asa'))
+  .sort()) {
   test(`${fixture}: every file's diagnostics match the expectations`, () => {
     const files = readFixture(join(dir, fixture));
     const workspace = new Workspace();
@@ -17,10 +19,18 @@ for (const fixture of readdirSync(dir).filter((f) => f.endsWith('.asa')).sort())
     for (const file of files) {
       const actual = workspace.diagnostics(file.name)!.map(describe).sort();
       const expected = file.expectations.map(describeExpectation).sort();
-      assert.deepEqual(actual, expected, `${file.name}:\n${workspace.diagnostics(file.name)!.map((d) => `${describe(d)} ${d.message}`).join('\n')}`);
+      assert.deepEqual(
+        actual,
+        expected,
+        `${file.name}:\n${workspace
+          .diagnostics(file.name)!
+          .map((d) => `${describe(d)} ${d.message}`)
+          .join('\n')}`,
+      );
       for (const d of workspace.diagnostics(file.name)!) {
         assert.ok(d.range.start.line >= 0, `${d.code} on a line of this document`);
-        for (const r of d.related) assert.ok(r.range.start.line >= 0 && r.uri !== '', `${d.code}: related in a known document`);
+        for (const r of d.related)
+          assert.ok(r.range.start.line >= 0 && r.uri !== '', `${d.code}: related in a known document`);
       }
     }
   });

@@ -18,7 +18,10 @@ const base82 = [
 
 function ikev1Diagnostics(script: string, base?: string) {
   const baseAnalysis = base === undefined ? undefined : analyzeDocument('file:///asa82.cfg', base);
-  const analysis = analyzeDocument('file:///asa82-change.txt', script, { base: baseAnalysis?.device ?? null, baseUri: baseAnalysis ? 'file:///asa82.cfg' : undefined });
+  const analysis = analyzeDocument('file:///asa82-change.txt', script, {
+    base: baseAnalysis?.device ?? null,
+    baseUri: baseAnalysis ? 'file:///asa82.cfg' : undefined,
+  });
   return analysis.diagnostics.filter((d) => d.code === 'encryption-without-ikev1');
 }
 
@@ -36,7 +39,10 @@ test("a script whose 'crypto isakmp enable' comes too late: the message quotes i
   assert.equal(rest.length, 0);
   assert.equal(diagnostic!.range.start.line, 3);
   assert.match(diagnostic!.message, /'crypto isakmp enable inside' only comes later, on line 6/);
-  assert.deepEqual(diagnostic!.fixes.map((f) => f.title), ["Insert 'crypto isakmp enable inside' before the load-balancing commands"]);
+  assert.deepEqual(
+    diagnostic!.fixes.map((f) => f.title),
+    ["Insert 'crypto isakmp enable inside' before the load-balancing commands"],
+  );
   assert.equal(diagnostic!.fixes[0]!.edits[0]!.range.start.line, 0);
   assert.equal(diagnostic!.fixes[0]!.edits[0]!.newText, 'asa82(config)# crypto isakmp enable inside\n');
 });
@@ -53,5 +59,8 @@ test('a script without any IKEv1 line on an ASA 8.2 configuration: the fix write
   const [diagnostic, ...rest] = ikev1Diagnostics(script, base82);
   assert.equal(rest.length, 0);
   assert.equal(diagnostic!.range.start.line, 4);
-  assert.deepEqual(diagnostic!.fixes.map((f) => f.title), ["Insert 'crypto isakmp enable inside' before the load-balancing commands"]);
+  assert.deepEqual(
+    diagnostic!.fixes.map((f) => f.title),
+    ["Insert 'crypto isakmp enable inside' before the load-balancing commands"],
+  );
 });

@@ -28,9 +28,19 @@ function member(n: number): string {
 test("a script moving asa3 to 192.0.2.101 on the same network is told the group of asa1 and asa2 is there, not asa3's own config", () => {
   const workspace = new Workspace();
   for (const n of [1, 2, 3]) workspace.set(`asa${n}.cfg`, member(n));
-  workspace.set('asa3-move.txt', 'asa3# configure terminal\nasa3(config)# vpn load-balancing\nasa3(config-load-balancing)# cluster ip address 192.0.2.101\nasa3(config-load-balancing)# exit\n');
+  workspace.set(
+    'asa3-move.txt',
+    'asa3# configure terminal\nasa3(config)# vpn load-balancing\nasa3(config-load-balancing)# cluster ip address 192.0.2.101\nasa3(config-load-balancing)# exit\n',
+  );
   const typo = workspace.diagnostics('asa3-move.txt')!.filter((d) => d.code === 'probable-vip-typo');
-  assert.equal(typo.length, 1, workspace.diagnostics('asa3-move.txt')!.map((d) => d.code).join(', '));
+  assert.equal(
+    typo.length,
+    1,
+    workspace
+      .diagnostics('asa3-move.txt')!
+      .map((d) => d.code)
+      .join(', '),
+  );
   assert.match(typo[0]!.message, /the 2 devices asa1 and asa2\b/);
   assert.doesNotMatch(typo[0]!.message, /asa3/);
 });

@@ -18,7 +18,11 @@ for (const rule of readdirSync(dir).sort()) {
   test(`script order: ${rule}`, () => {
     const base = analyzeDocument('base.cfg', readFileSync(join(dir, rule, 'base.cfg'), 'utf8'));
     const target = analyzeDocument('target.cfg', readFileSync(join(dir, rule, 'target.cfg'), 'utf8'));
-    assert.deepEqual(target.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), [], 'TARGET is valid');
+    assert.deepEqual(
+      target.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+      [],
+      'TARGET is valid',
+    );
     const script = changeScript(base, target);
     const text = renderText(script, 'base.cfg', 'target.cfg');
     const golden = join(dir, rule, 'expected.txt');
@@ -39,10 +43,23 @@ test('a script in the wrong order is what the engine reports: the join-group scr
   // Move the IKEv1 line after the block and 'participate' before the interfaces.
   const ike = lines.findIndex((l) => l.endsWith('# crypto ikev1 enable inside'));
   const [ikeLine] = lines.splice(ike, 1);
-  lines.splice(lines.findIndex((l) => l.endsWith('# write memory')), 0, ikeLine!);
+  lines.splice(
+    lines.findIndex((l) => l.endsWith('# write memory')),
+    0,
+    ikeLine!,
+  );
   const participate = lines.findIndex((l) => l.endsWith('# participate'));
   const [participateLine] = lines.splice(participate, 1);
-  lines.splice(lines.findIndex((l) => l.endsWith('# interface lbpublic outside')), 0, participateLine!);
+  lines.splice(
+    lines.findIndex((l) => l.endsWith('# interface lbpublic outside')),
+    0,
+    participateLine!,
+  );
   const replay = replayScript(buildTree(lines.join('\n')), base.device);
-  assert.deepEqual(replay.problems.map((p) => p.code).sort(), ['cluster-ip-missing', 'encryption-without-ikev1', 'lb-interface-missing', 'lb-interface-missing']);
+  assert.deepEqual(replay.problems.map((p) => p.code).sort(), [
+    'cluster-ip-missing',
+    'encryption-without-ikev1',
+    'lb-interface-missing',
+    'lb-interface-missing',
+  ]);
 });

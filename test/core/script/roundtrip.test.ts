@@ -22,7 +22,9 @@ const examples = join(import.meta.dirname, '..', '..', 'examples');
 const corpus = readdirSync(join(fixtures, 'corpus'))
   .filter((f) => f.endsWith('.cfg'))
   .map((f) => readFileSync(join(fixtures, 'corpus', f), 'utf8'));
-const exampleGroup = ['dc-vpn-1.cfg', 'dc-vpn-2.cfg', 'dc-vpn-3.cfg'].map((f) => readFileSync(join(examples, f), 'utf8'));
+const exampleGroup = ['dc-vpn-1.cfg', 'dc-vpn-2.cfg', 'dc-vpn-3.cfg'].map((f) =>
+  readFileSync(join(examples, f), 'utf8'),
+);
 const starts = [...corpus, ...exampleGroup];
 
 const RUNS = Number(process.env['SCRIPT_RUNS'] ?? 300);
@@ -45,7 +47,11 @@ function roundTrip(baseText: string, targetText: string): Outcome {
   assert.equal(tree.kind, 'transcript');
   const replay = replayScript(tree, base.device);
   const context = `BASE:\n${baseText}\nTARGET:\n${targetText}\nSCRIPT:\n${transcript}`;
-  assert.deepEqual(replay.problems.map((p) => `${p.line + 1} ${p.code}: ${p.message}`), [], context);
+  assert.deepEqual(
+    replay.problems.map((p) => `${p.line + 1} ${p.code}: ${p.message}`),
+    [],
+    context,
+  );
   assert.deepEqual([...replay.rejected], [], context);
   const hwids = loadBalancingInterfaces(base.device, target.device);
   assert.deepEqual(scriptedSettings(replay.device, hwids), scriptedSettings(target.device, hwids), context);
@@ -54,7 +60,11 @@ function roundTrip(baseText: string, targetText: string): Outcome {
   workspace.set('base.cfg', baseText);
   workspace.set('change.txt', transcript);
   const errors = workspace.diagnostics('change.txt')!.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`), [], context);
+  assert.deepEqual(
+    errors.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
+    [],
+    context,
+  );
   assert.doesNotMatch(transcript, /s3cr3t-Group-Key|c2VjcmV0LWtleQ==/, 'a key is never printed');
   cases++;
   return { skipped: null, steps: script.steps.length };
@@ -70,17 +80,28 @@ test('a member of the example group scripted from a corpus-like device without l
 test('property: BASE and random edits of it (corpus, example group, generated members)', () => {
   const startArb = fc.oneof(
     fc.constantFrom(...starts),
-    fc.record({ host: fc.integer({ min: 2, max: 60 }), priority: fc.option(fc.integer({ min: 1, max: 10 })), participate: fc.boolean() }).map((o) => memberConfig(o)),
+    fc
+      .record({
+        host: fc.integer({ min: 2, max: 60 }),
+        priority: fc.option(fc.integer({ min: 1, max: 10 })),
+        participate: fc.boolean(),
+      })
+      .map((o) => memberConfig(o)),
   );
   let checked = 0;
   fc.assert(
-    fc.property(startArb, fc.array(editArbitrary, { maxLength: 4 }), fc.array(editArbitrary, { minLength: 1, maxLength: 5 }), (start, toBase, toTarget) => {
-      const base = applyEdits(start, toBase);
-      const target = applyEdits(base, toTarget);
-      if (roundTrip(base, target).skipped === null) checked++;
-      // And back: the script that undoes the change.
-      if (roundTrip(target, base).skipped === null) checked++;
-    }),
+    fc.property(
+      startArb,
+      fc.array(editArbitrary, { maxLength: 4 }),
+      fc.array(editArbitrary, { minLength: 1, maxLength: 5 }),
+      (start, toBase, toTarget) => {
+        const base = applyEdits(start, toBase);
+        const target = applyEdits(base, toTarget);
+        if (roundTrip(base, target).skipped === null) checked++;
+        // And back: the script that undoes the change.
+        if (roundTrip(target, base).skipped === null) checked++;
+      },
+    ),
     { numRuns: RUNS, seed: Number(process.env['SCRIPT_SEED'] ?? 20261206) },
   );
   // Most pairs must be real checks, not skipped: otherwise the property would say little.

@@ -1,12 +1,18 @@
 // Device-file patterns: VS Code's glob subset matched as the editor does, and hostile patterns refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collapseGlob, globProblem, matchesGlob, MAX_MATCHED_PATH_LENGTH } from '../../../server/src/core/settings/glob';
+import {
+  collapseGlob,
+  globProblem,
+  matchesGlob,
+  MAX_MATCHED_PATH_LENGTH,
+} from '../../../server/src/core/settings/glob';
 import { isDeviceFile } from '../../../server/src/core/detect';
 import { readSettings } from '../../../server/src/lsp/settings';
 
 test('the default patterns match device files at any depth, including the top folder', () => {
-  for (const path of ['fw1.cfg', 'site/fw1.cfg', 'a/b/c/FW1.CFG', '.backups/fw1.cfg']) assert.ok(matchesGlob(path, '**/*.cfg'), path);
+  for (const path of ['fw1.cfg', 'site/fw1.cfg', 'a/b/c/FW1.CFG', '.backups/fw1.cfg'])
+    assert.ok(matchesGlob(path, '**/*.cfg'), path);
   assert.ok(!matchesGlob('fw1.cfg.bak', '**/*.cfg'));
 });
 

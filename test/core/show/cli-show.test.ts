@@ -36,20 +36,32 @@ test('the older layout prints null limits', async () => {
   const result = await runShow(fixture('seed-older-layout.txt'), { format: 'json' });
   assert.equal(result.exitCode, 0);
   const json = JSON.parse(result.stdout) as { peers: { ssl: { limit: number | null; active: number } }[] };
-  assert.deepEqual(json.peers.map((p) => p.ssl), [{ limit: null, active: 100, load: 2 }, { limit: null, active: 0, load: 0 }]);
+  assert.deepEqual(
+    json.peers.map((p) => p.ssl),
+    [
+      { limit: null, active: 100, load: 2 },
+      { limit: null, active: 0, load: 0 },
+    ],
+  );
 });
 
 test('a damaged capture still parses; each unreadable row is a warning on stderr, and the exit status is 0', async () => {
   const result = await runShow(fixture('member-view-crlf-damaged.txt'), { format: 'json' });
   assert.equal(result.exitCode, 0);
   assert.match(result.stderr, /^.*member-view-crlf-damaged\.txt:23: warning: license row not understood.*\n$/);
-  const json = JSON.parse(result.stdout) as { role: string; peers: { publicIp: string; self: boolean; role: string; ssl: { active: number | null } }[] };
+  const json = JSON.parse(result.stdout) as {
+    role: string;
+    peers: { publicIp: string; self: boolean; role: string; ssl: { active: number | null } }[];
+  };
   assert.equal(json.role, 'member');
-  assert.deepEqual(json.peers.map((p) => [p.publicIp, p.self, p.role, p.ssl.active]), [
-    ['192.0.2.19', false, 'director', 125],
-    ['192.0.2.9', true, 'member', 60],
-    ['192.0.2.100', false, 'member', null],
-  ]);
+  assert.deepEqual(
+    json.peers.map((p) => [p.publicIp, p.self, p.role, p.ssl.active]),
+    [
+      ['192.0.2.19', false, 'director', 125],
+      ['192.0.2.9', true, 'member', 60],
+      ['192.0.2.100', false, 'member', null],
+    ],
+  );
 });
 
 test('output of another command: exit 2 with one line', async () => {
@@ -84,7 +96,11 @@ test('a show version capture is refused: exit 2 and one line saying what it look
 });
 
 test('a running-config pasted instead is named as such', () => {
-  const result = showText('ASA Version 9.12(4)\nhostname asa1\nfailover\nfailover lan unit primary\n', { format: 'json' }, 'paste');
+  const result = showText(
+    'ASA Version 9.12(4)\nhostname asa1\nfailover\nfailover lan unit primary\n',
+    { format: 'json' },
+    'paste',
+  );
   assert.equal(result.exitCode, 2);
   assert.equal(result.stderr, 'paste: this is not `show vpn load-balancing` output: it looks like a running-config\n');
 });

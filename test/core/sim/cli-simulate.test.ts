@@ -31,16 +31,23 @@ for (const name of valid) {
   });
 }
 
-test('the JSON output carries the contract\'s fields, extended only by the optional assumptions', async () => {
-  const json = JSON.parse((await runSimulate(scenario('four-units-director-fails.json'), { format: 'json' })).stdout) as Record<string, unknown>;
+test("the JSON output carries the contract's fields, extended only by the optional assumptions", async () => {
+  const json = JSON.parse(
+    (await runSimulate(scenario('four-units-director-fails.json'), { format: 'json' })).stdout,
+  ) as Record<string, unknown>;
   assert.deepEqual(Object.keys(json), ['director', 'decisions', 'final', 'assumptions']);
   for (const decision of json['decisions'] as Record<string, unknown>[]) {
-    for (const key of Object.keys(decision)) assert.ok(['index', 'target', 'rule', 'loads', 'reconnect', 'director', 'assumptions'].includes(key), key);
+    for (const key of Object.keys(decision))
+      assert.ok(['index', 'target', 'rule', 'loads', 'reconnect', 'director', 'assumptions'].includes(key), key);
   }
   // Without a decision that relies on one, the document is exactly the contract's.
-  const plain = JSON.parse((await runSimulate(scenario('contract-example.json'), { format: 'json' })).stdout) as Record<string, unknown>;
+  const plain = JSON.parse((await runSimulate(scenario('contract-example.json'), { format: 'json' })).stdout) as Record<
+    string,
+    unknown
+  >;
   assert.deepEqual(Object.keys(plain), ['director', 'decisions', 'final']);
-  for (const member of Object.values(json['final'] as Record<string, Record<string, unknown>>)) assert.deepEqual(Object.keys(member), ['active', 'load']);
+  for (const member of Object.values(json['final'] as Record<string, Record<string, unknown>>))
+    assert.deepEqual(Object.keys(member), ['active', 'load']);
 });
 
 const invalid: [file: string, message: RegExp][] = [
@@ -50,7 +57,10 @@ const invalid: [file: string, message: RegExp][] = [
   ['negative-count.json', /negative-count\.json: members\[1\]\.ssl\.active: must be a non-negative integer$/],
   ['missing-limit.json', /missing-limit\.json: members\[0\]\.ipsec\.limit: missing; /],
   ['duplicate-name.json', /duplicate-name\.json: members\[1\]\.name: "asa1" is already used by members\[0\]$/],
-  ['bad-public-ip.json', /bad-public-ip\.json: members\[0\]\.publicIp: must be an IPv4 or IPv6 address, not "10\.0\.0\.300"$/],
+  [
+    'bad-public-ip.json',
+    /bad-public-ip\.json: members\[0\]\.publicIp: must be an IPv4 or IPv6 address, not "10\.0\.0\.300"$/,
+  ],
 ];
 
 for (const [file, message] of invalid) {
@@ -93,13 +103,25 @@ test('text output explains each decision and ends with the final loads', () => {
 });
 
 /** `count` members, each able to take any number of sessions, on distinct addresses. */
-const manyMembers = (count: number, active = 0) => Array.from({ length: count }, (_, i) => ({ name: `asa${i}`, publicIp: `10.${i >> 8}.${i & 255}.1`, ssl: { active, limit: 10_000_000 } }));
+const manyMembers = (count: number, active = 0) =>
+  Array.from({ length: count }, (_, i) => ({
+    name: `asa${i}`,
+    publicIp: `10.${i >> 8}.${i & 255}.1`,
+    ssl: { active, limit: 10_000_000 },
+  }));
 
 test('a run whose output would grow past the bound is refused up front, naming the field (exit 2)', () => {
-  const result = simulateText(JSON.stringify({ connections: 100_000, members: manyMembers(300) }), { format: 'json' }, 'big.json');
+  const result = simulateText(
+    JSON.stringify({ connections: 100_000, members: manyMembers(300) }),
+    { format: 'json' },
+    'big.json',
+  );
   assert.equal(result.exitCode, 2);
   assert.equal(result.stdout, '');
-  assert.match(result.stderr, /^big\.json: connections: 100,000 sessions across 300 members make 30,000,000 member loads in the output; at most 2,000,000/);
+  assert.match(
+    result.stderr,
+    /^big\.json: connections: 100,000 sessions across 300 members make 30,000,000 member loads in the output; at most 2,000,000/,
+  );
   const members = simulateText(JSON.stringify({ members: manyMembers(1_001) }), { format: 'text' });
   assert.match(members.stderr, /members: at most 1,000 members, not 1,001/);
   assert.equal(members.exitCode, 2);
@@ -108,7 +130,9 @@ test('a run whose output would grow past the bound is refused up front, naming t
 test('reconnects of a failed member count towards the bound', () => {
   const members = manyMembers(10, 0);
   members[0]!.ssl.active = 5_000_000;
-  const result = simulateText(JSON.stringify({ connections: 10, members, events: [{ before: 1, fail: 'asa0' }] }), { format: 'json' });
+  const result = simulateText(JSON.stringify({ connections: 10, members, events: [{ before: 1, fail: 'asa0' }] }), {
+    format: 'json',
+  });
   assert.equal(result.exitCode, 2);
   assert.match(result.stderr, /events: the failed members' 5,000,000 active sessions reconnect one by one/);
 });

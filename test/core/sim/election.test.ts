@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { DEFAULT_PRIORITY, electDirector, runningDirector, type ElectionCandidate } from '../../../server/src/core/sim/index';
+import {
+  DEFAULT_PRIORITY,
+  electDirector,
+  runningDirector,
+  type ElectionCandidate,
+} from '../../../server/src/core/sim/index';
 
 type Named = ElectionCandidate & { name: string };
 
@@ -84,24 +89,36 @@ for (const c of cases) {
   });
 }
 
-test('election reports candidates, ties and the winner\'s index', () => {
+test("election reports candidates, ties and the winner's index", () => {
   const members: Named[] = [
     { name: 'a', publicIp: '10.0.0.30', priority: 8 },
     { name: 'b', publicIp: '10.0.0.20', priority: 8 },
     { name: 'c', publicIp: '10.0.0.10', priority: 2 },
   ];
   const result = electDirector(members);
-  assert.deepEqual({ name: result?.winner.name, index: result?.index, candidates: result?.candidates, tied: result?.tiedOnPriority }, { name: 'b', index: 1, candidates: 3, tied: 2 });
+  assert.deepEqual(
+    { name: result?.winner.name, index: result?.index, candidates: result?.candidates, tied: result?.tiedOnPriority },
+    { name: 'b', index: 1, candidates: 3, tied: 2 },
+  );
   assert.equal(DEFAULT_PRIORITY, 5);
 });
 
 test('the election does not depend on the order units are listed in', () => {
   const unit = fc.record({ priority: fc.integer({ min: 1, max: 10 }), up: fc.boolean() });
   const units = fc.array(unit, { minLength: 1, maxLength: 8 });
-  const withOrder = units.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray([...list.keys()], { minLength: list.length, maxLength: list.length })));
+  const withOrder = units.chain((list) =>
+    fc.tuple(
+      fc.constant(list),
+      fc.shuffledSubarray([...list.keys()], { minLength: list.length, maxLength: list.length }),
+    ),
+  );
   fc.assert(
     fc.property(withOrder, ([list, order]) => {
-      const members: Named[] = list.map((u, i) => ({ ...u, name: `asa${i}`, publicIp: `10.0.${i % 3}.${(i * 37) % 250}` }));
+      const members: Named[] = list.map((u, i) => ({
+        ...u,
+        name: `asa${i}`,
+        publicIp: `10.0.${i % 3}.${(i * 37) % 250}`,
+      }));
       const shuffled = order.map((i) => members[i]!);
       assert.equal(electDirector(shuffled)?.winner.name, electDirector(members)?.winner.name);
     }),

@@ -1,6 +1,12 @@
 // Shorthand for building scenarios in tests: members as compact rows, validated exactly as the CLI would.
 import assert from 'node:assert/strict';
-import { simulate, validateScenario, type Decision, type Scenario, type SimulationResult } from '../../../server/src/core/sim/index';
+import {
+  simulate,
+  validateScenario,
+  type Decision,
+  type Scenario,
+  type SimulationResult,
+} from '../../../server/src/core/sim/index';
 
 /** A member row: `ssl`/`ipsec` as [active, limit] or [active, limit, inactive]. */
 export interface Row {
@@ -31,7 +37,9 @@ export function scenarioJson(rows: readonly Row[], options: Options = {}): Recor
       publicIp: r.ip,
       ...(r.priority !== undefined ? { priority: r.priority } : {}),
       ...(r.up !== undefined ? { up: r.up } : {}),
-      ...(r.ssl ? { ssl: { active: r.ssl[0], limit: r.ssl[1], ...(r.ssl[2] !== undefined ? { inactive: r.ssl[2] } : {}) } } : {}),
+      ...(r.ssl
+        ? { ssl: { active: r.ssl[0], limit: r.ssl[1], ...(r.ssl[2] !== undefined ? { inactive: r.ssl[2] } : {}) } }
+        : {}),
       ...(r.ipsec ? { ipsec: { active: r.ipsec[0], limit: r.ipsec[1] } } : {}),
     })),
   };

@@ -1,7 +1,12 @@
 // The keepalive timeline: retries at 4, 8, 12, 16, 20 s and the director declared gone at 24 s.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DIRECTOR_GONE_AFTER_SECONDS, KEEPALIVE_RETRY_COUNT, KEEPALIVE_RETRY_INTERVAL_SECONDS, keepaliveTimeline } from '../../../server/src/core/sim/index';
+import {
+  DIRECTOR_GONE_AFTER_SECONDS,
+  KEEPALIVE_RETRY_COUNT,
+  KEEPALIVE_RETRY_INTERVAL_SECONDS,
+  keepaliveTimeline,
+} from '../../../server/src/core/sim/index';
 
 test('the retry count and interval are the documented ones', () => {
   assert.equal(KEEPALIVE_RETRY_COUNT, 5);

@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { FULL_LOAD, simulate, toSimulateJson, validateScenario, type Scenario, type SimulationResult } from '../../../server/src/core/sim/index';
+import {
+  FULL_LOAD,
+  simulate,
+  toSimulateJson,
+  validateScenario,
+  type Scenario,
+  type SimulationResult,
+} from '../../../server/src/core/sim/index';
 
 /** Random but valid scenarios: up to 7 members with distinct addresses (IPv4 and IPv6 mixed), failures of up members. */
 const scenarioArbitrary = fc
@@ -11,7 +18,10 @@ const scenarioArbitrary = fc
     connections: fc.integer({ min: 0, max: 40 }),
     members: fc.uniqueArray(
       fc.record({
-        address: fc.oneof(fc.integer({ min: 1, max: 300 }).map((n) => `10.0.${n >> 8}.${n & 255}`), fc.integer({ min: 1, max: 300 }).map((n) => `2001:db8::${n.toString(16)}`)),
+        address: fc.oneof(
+          fc.integer({ min: 1, max: 300 }).map((n) => `10.0.${n >> 8}.${n & 255}`),
+          fc.integer({ min: 1, max: 300 }).map((n) => `2001:db8::${n.toString(16)}`),
+        ),
         priority: fc.integer({ min: 1, max: 10 }),
         // Mostly up: three chances in four.
         up: fc.integer({ min: 0, max: 3 }).map((n) => n > 0),
@@ -37,7 +47,10 @@ const scenarioArbitrary = fc
     const director = raw.useDirector && up.length > 0 ? up[raw.directorPick % up.length]!.name : undefined;
     // Each up member fails at most once.
     const failing = [...new Set(raw.failures.map((f) => f.member % members.length))].filter((i) => members[i]!.up);
-    const events = failing.map((i, k) => ({ before: raw.failures[k]!.before % (raw.connections + 1), fail: members[i]!.name }));
+    const events = failing.map((i, k) => ({
+      before: raw.failures[k]!.before % (raw.connections + 1),
+      fail: members[i]!.name,
+    }));
     return { type: raw.type, connections: raw.connections, members, events, ...(director ? { director } : {}) };
   });
 
@@ -100,10 +113,17 @@ test('the director takes a session only when every other eligible member is at l
         const others = eligible.filter((name) => name !== director);
         if (d.rule === 'director') {
           assert.equal(d.target, director);
-          for (const name of others) assert.ok(d.loads[name]! >= d.loads[director!]! + 1, `decision ${i}: ${name} is not 1 % above the director`);
+          for (const name of others)
+            assert.ok(
+              d.loads[name]! >= d.loads[director!]! + 1,
+              `decision ${i}: ${name} is not 1 % above the director`,
+            );
         } else if (director !== null && eligible.includes(director)) {
           // Conversely, an eligible director passes the session on only when some member is not 1 % above it.
-          assert.ok(others.some((name) => d.loads[name]! <= d.loads[director]!), `decision ${i}: the director should have kept it`);
+          assert.ok(
+            others.some((name) => d.loads[name]! <= d.loads[director]!),
+            `decision ${i}: the director should have kept it`,
+          );
         }
         if (d.rule === 'none') assert.equal(eligible.length, 0);
       });
@@ -119,7 +139,9 @@ test('the rule reported is the step that actually decided', () => {
       const down = downAt(scenario, result);
       result.decisions.forEach((d, i) => {
         if (d.target !== null && d.rule !== 'director') {
-          const rivals = Object.keys(d.loads).filter((n) => n !== d.detail.decidedBy && !down[i]!.has(n) && d.loads[n]! < FULL_LOAD);
+          const rivals = Object.keys(d.loads).filter(
+            (n) => n !== d.detail.decidedBy && !down[i]!.has(n) && d.loads[n]! < FULL_LOAD,
+          );
           const minLoad = Math.min(...rivals.map((n) => d.loads[n]!));
           assert.equal(d.loads[d.target], minLoad);
           const tied = rivals.filter((n) => d.loads[n] === minLoad);
@@ -134,7 +156,10 @@ test('the rule reported is the step that actually decided', () => {
 
 test('results do not depend on the order the members are listed in', () => {
   const withOrder = scenarioArbitrary.chain((json) =>
-    fc.tuple(fc.constant(json), fc.shuffledSubarray([...json.members.keys()], { minLength: json.members.length, maxLength: json.members.length })),
+    fc.tuple(
+      fc.constant(json),
+      fc.shuffledSubarray([...json.members.keys()], { minLength: json.members.length, maxLength: json.members.length }),
+    ),
   );
   fc.assert(
     fc.property(withOrder, ([json, order]) => {

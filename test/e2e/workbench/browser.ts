@@ -4,11 +4,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type Locator, type Page, type Request, type WebSocket } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type ConsoleMessage,
+  type FrameLocator,
+  type Locator,
+  type Page,
+  type Request,
+  type WebSocket,
+} from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags verified on these machines (E2E.md): no sandbox as root, no GPU, nothing that calls home. */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** How long one UI step may take; the extension host and the browser share two cores. */
 export const UI_WAIT_MS = 30_000;
@@ -42,7 +59,8 @@ export class Recording {
     const context = page.context();
     const onRequest = (request: Request): void => void this.requests.push(request);
     const onWebSocket = (socket: WebSocket): void => void this.webSockets.push(socket.url());
-    const onConsole = (message: ConsoleMessage): void => void this.console.push(`${message.type()}: ${message.text()} (at ${message.location().url || 'no url'})`);
+    const onConsole = (message: ConsoleMessage): void =>
+      void this.console.push(`${message.type()}: ${message.text()} (at ${message.location().url || 'no url'})`);
     context.on('request', onRequest);
     page.on('websocket', onWebSocket);
     page.on('console', onConsole);
@@ -141,7 +159,13 @@ export class Workbench {
   async openQuickInput(key: 'F1' | 'Control+P'): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget input');
     await this.page.keyboard.press(key);
-    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return input;
+    if (
+      await input.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return input;
     await this.page.locator('.command-center .action-item.command-center-center').click();
     await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     // The command centre opens the file picker; the command palette is its '>' prefix.
@@ -172,24 +196,33 @@ export class Workbench {
       const input = await this.openQuickInput('F1');
       await input.fill(`>${title}`);
       const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
-      const offered = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+      const offered = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
       if (offered) {
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
         return;
       }
       await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error(`The command palette did not offer '${title}' within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`The command palette did not offer '${title}' within ${timeoutMs / 1000} s`);
     }
   }
 
   /** Reloads the window (Developer: Reload Window) and resolves when the new workbench shows; returns when it started. */
   async reloadWindow(): Promise<number> {
     const page = this.page;
-    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+    const navigated = page.waitForEvent('framenavigated', {
+      predicate: (frame) => frame === page.mainFrame(),
+      timeout: 60_000,
+    });
     const input = await this.openQuickInput('F1');
     await input.fill('>Developer: Reload Window');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Reload Window' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Reload Window' })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.keyboard.press('Enter');
     await navigated;
     const started = Date.now();
@@ -210,16 +243,23 @@ export class Workbench {
     const page = this.page;
     const input = await this.openQuickInput('Control+P');
     await input.fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: tab }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.quick-input-widget .monaco-list-row.focused', { hasText: tab })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: tab }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.tabs-container .tab.active', { hasText: tab })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
 
   /** Clears notifications (extension recommendations, "restricted mode" notes) so they cover nothing in screenshots. */
   async clearNotifications(): Promise<void> {
     await this.runCommand('Notifications: Clear All Notifications');
-    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: UI_WAIT_MS });
+    await this.page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'detached', timeout: UI_WAIT_MS });
   }
 
   /**

@@ -48,10 +48,16 @@ export async function packageProduct(dir: string): Promise<Package> {
   for (const entry of readdirSync(ROOT)) {
     if (!NOT_STAGED.has(entry)) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
-  await run(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--production', `--outdir=${join(stage, 'dist')}`], { cwd: ROOT });
+  await run(process.execPath, [join(ROOT, 'esbuild.config.mjs'), '--production', `--outdir=${join(stage, 'dist')}`], {
+    cwd: ROOT,
+  });
   const path = join(dir, 'asa-lb.vsix');
   // The README's relative links stay relative: package.json has no repository to rewrite them against yet.
-  await run(process.execPath, [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', path], { cwd: stage });
+  await run(
+    process.execPath,
+    [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', path],
+    { cwd: stage },
+  );
   return { path, bytes: statSync(path).size, files: zipEntries(path), cli: join(stage, 'dist', 'cli.js') };
 }
 
@@ -81,7 +87,11 @@ export async function packageHarness(dir: string): Promise<string> {
   await bundleHarness(join(stage, 'harness.js'));
   copyFileSync(join(HARNESS, 'package.json'), join(stage, 'package.json'));
   const path = join(dir, 'asa-lb-e2e-harness.vsix');
-  await run(process.execPath, [VSCE, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', path], { cwd: stage });
+  await run(
+    process.execPath,
+    [VSCE, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', path],
+    { cwd: stage },
+  );
   return path;
 }
 

@@ -1,6 +1,16 @@
 // One code-server for one run of the suite: a fresh copy of the fixture workspace, fresh user data and extensions
 // folders with the packaged product and the harness installed, served on 127.0.0.1 on a port the system picks.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { SuiteResults } from '../harness/src/results';
@@ -44,7 +54,10 @@ export class CodeServer {
     const userData = join(dir, 'user-data');
     const extensions = join(dir, 'extensions');
     mkdirSync(join(userData, 'User'), { recursive: true });
-    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    writeFileSync(
+      join(userData, 'User', 'settings.json'),
+      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+    );
     // An explicit config file keeps code-server from writing one into the user's home.
     const config = join(dir, 'config.yaml');
     writeFileSync(config, 'auth: none\n');
@@ -62,9 +75,16 @@ export class CodeServer {
 
     // Without a package to install, code-server's command line would start serving instead.
     if (options.vsixes.length > 0) {
-      const installed = await run(process.execPath, [options.entry, ...common, ...options.vsixes.flatMap((v) => ['--install-extension', v])], { env });
+      const installed = await run(
+        process.execPath,
+        [options.entry, ...common, ...options.vsixes.flatMap((v) => ['--install-extension', v])],
+        { env },
+      );
       const count = (installed.stdout.match(/was successfully installed/g) ?? []).length;
-      if (count !== options.vsixes.length) throw new Error(`code-server installed ${count} of ${options.vsixes.length} extensions:\n${tail(installed.stdout + installed.stderr, 30)}`);
+      if (count !== options.vsixes.length)
+        throw new Error(
+          `code-server installed ${count} of ${options.vsixes.length} extensions:\n${tail(installed.stdout + installed.stderr, 30)}`,
+        );
     }
 
     const server = GroupProcess.start(
@@ -72,8 +92,10 @@ export class CodeServer {
       [
         options.entry,
         ...common,
-        '--auth', 'none',
-        '--bind-addr', '127.0.0.1:0',
+        '--auth',
+        'none',
+        '--bind-addr',
+        '127.0.0.1:0',
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-getting-started-override',
@@ -84,7 +106,11 @@ export class CodeServer {
     );
     try {
       const match = await server.waitForOutput(/HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//, 60_000);
-      return new CodeServer(match[1]!, folder, env[RESULTS_ENV], dir, server, { entry: options.entry, args: common, env });
+      return new CodeServer(match[1]!, folder, env[RESULTS_ENV], dir, server, {
+        entry: options.entry,
+        args: common,
+        env,
+      });
     } catch (error) {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -112,8 +138,13 @@ export class CodeServer {
    * workbench notices the new extension and starts it without a reload.
    */
   async install(vsix: string): Promise<void> {
-    const { stdout, stderr } = await run(process.execPath, [this.cli.entry, ...this.cli.args, '--install-extension', vsix], { env: this.cli.env });
-    if (!/was successfully installed/.test(stdout)) throw new Error(`code-server did not install ${vsix}:\n${tail(stdout + stderr, 30)}`);
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [this.cli.entry, ...this.cli.args, '--install-extension', vsix],
+      { env: this.cli.env },
+    );
+    if (!/was successfully installed/.test(stdout))
+      throw new Error(`code-server did not install ${vsix}:\n${tail(stdout + stderr, 30)}`);
   }
 
   /** code-server's own output, for failure messages. */
@@ -141,10 +172,21 @@ export class CodeServer {
       };
       const watcher = watch(dirname(file), check);
       const timer = setTimeout(
-        () => done(() => reject(new Error(`The harness wrote no results within ${timeoutMs / 1000} s. code-server's output ends with:\n${tail(this.server.output, 30)}\n${this.extensionHostLog()}`))),
+        () =>
+          done(() =>
+            reject(
+              new Error(
+                `The harness wrote no results within ${timeoutMs / 1000} s. code-server's output ends with:\n${tail(this.server.output, 30)}\n${this.extensionHostLog()}`,
+              ),
+            ),
+          ),
         timeoutMs,
       );
-      void this.server.exited.then(() => done(() => reject(new Error(`code-server exited before the harness finished:\n${tail(this.server.output, 30)}`))));
+      void this.server.exited.then(() =>
+        done(() =>
+          reject(new Error(`code-server exited before the harness finished:\n${tail(this.server.output, 30)}`)),
+        ),
+      );
       failed.catch((error: unknown) => done(() => reject(error)));
       check();
     });
@@ -158,7 +200,8 @@ export class CodeServer {
     const walk = (path: string): void => {
       for (const entry of readdirSafe(path)) {
         const full = join(path, entry);
-        if (entry.endsWith('.log') && (/exthost/i.test(full) || full.includes(PRODUCT_NAME))) found.push(`--- ${full.slice(logs.length + 1)}\n${tail(readFileSync(full, 'utf8'), 20)}`);
+        if (entry.endsWith('.log') && (/exthost/i.test(full) || full.includes(PRODUCT_NAME)))
+          found.push(`--- ${full.slice(logs.length + 1)}\n${tail(readFileSync(full, 'utf8'), 20)}`);
         else if (!entry.includes('.')) walk(full);
       }
     };

@@ -4,14 +4,22 @@
 import { UI_WAIT_MS, type Workbench } from './browser';
 
 /** Shows the channel (which must exist: the extension has activated) and waits until its text matches every pattern; returns the matches, in the patterns' order. */
-export async function readOutputChannel(workbench: Workbench, channel: string, patterns: readonly RegExp[]): Promise<RegExpExecArray[]> {
+export async function readOutputChannel(
+  workbench: Workbench,
+  channel: string,
+  patterns: readonly RegExp[],
+): Promise<RegExpExecArray[]> {
   const page = workbench.page;
   const input = await workbench.openQuickInput('F1');
   await input.fill('>Developer: Show Logs');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Show Logs' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Developer: Show Logs' })
+    .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await page.keyboard.press('Enter');
   await input.fill(channel);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: channel }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: channel })
+    .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   const lines = page.locator('.part.panel .monaco-editor .view-lines');

@@ -43,7 +43,9 @@ export function manifestFiles(): string[] {
     ...(manifest.contributes?.languages ?? []).map((l) => l.configuration),
     ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
     ...(manifest.contributes?.snippets ?? []).map((s) => s.path),
-    ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((step) => step.media.svg ?? step.media.image ?? step.media.markdown)),
+    ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) =>
+      w.steps.map((step) => step.media.svg ?? step.media.image ?? step.media.markdown),
+    ),
   ];
   return paths.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/^\.\//, ''));
 }

@@ -50,7 +50,10 @@ export function describe(counts: ProblemCounts): string {
 
 /** The status bar's problems entry ("Errors: 6, Warnings: 1, Infos: 3", or "No Problems"), all sources together. */
 export async function statusBarCounts(workbench: Workbench): Promise<Omit<ProblemCounts, 'files'> | undefined> {
-  const label = await workbench.page.locator('[id="status.problems"]').getAttribute('aria-label', { timeout: 1_000 }).catch(() => null);
+  const label = await workbench.page
+    .locator('[id="status.problems"]')
+    .getAttribute('aria-label', { timeout: 1_000 })
+    .catch(() => null);
   if (label === null) return undefined;
   const count = (name: string): number => Number(new RegExp(`${name}: (\\d+)`).exec(label)?.[1] ?? 0);
   return { errors: count('Errors'), warnings: count('Warnings'), infos: count('Infos') };
@@ -86,7 +89,9 @@ export async function showProblemsPanel(workbench: Workbench): Promise<void> {
     await page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
-  const tall = await page.evaluate(() => (document.querySelector('.part.panel')?.getBoundingClientRect().height ?? 0) > window.innerHeight * 0.6);
+  const tall = await page.evaluate(
+    () => (document.querySelector('.part.panel')?.getBoundingClientRect().height ?? 0) > window.innerHeight * 0.6,
+  );
   if (!tall) await workbench.runCommand('View: Toggle Maximized Panel');
 }
 
@@ -102,7 +107,12 @@ export interface Seen {
  * little later, so that a second server whose problems arrive late is caught too. Fails with what was last seen
  * when `timeoutMs` pass first.
  */
-export async function waitForProblems(workbench: Workbench, expected: ProblemCounts, timeoutMs: number, settleMs = 3_000): Promise<Seen> {
+export async function waitForProblems(
+  workbench: Workbench,
+  expected: ProblemCounts,
+  timeoutMs: number,
+  settleMs = 3_000,
+): Promise<Seen> {
   const wanted = describe(expected);
   let last = 'nothing';
   let firstAt: number | undefined;
@@ -112,15 +122,24 @@ export async function waitForProblems(workbench: Workbench, expected: ProblemCou
     if (bar && firstAt === undefined && total({ ...bar, files: {} }) > 0) firstAt = Date.now();
     const panel = await panelCounts(workbench);
     last = `status bar ${bar ? describe({ ...bar, files: {} }) : 'unreadable'}; panel ${describe(panel)}`;
-    const barMatches = bar !== undefined && bar.errors === expected.errors && bar.warnings === expected.warnings && bar.infos === expected.infos;
+    const barMatches =
+      bar !== undefined &&
+      bar.errors === expected.errors &&
+      bar.warnings === expected.warnings &&
+      bar.infos === expected.infos;
     if (barMatches && describe(panel) === wanted) break;
-    if (Date.now() > deadline) assert.fail(`Within ${timeoutMs / 1000} s the workbench did not show exactly ${wanted}; it showed: ${last}`);
+    if (Date.now() > deadline)
+      assert.fail(`Within ${timeoutMs / 1000} s the workbench did not show exactly ${wanted}; it showed: ${last}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const at = Date.now();
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const bar = await statusBarCounts(workbench);
   const panel = await panelCounts(workbench);
-  assert.equal(`status bar ${bar ? describe({ ...bar, files: {} }) : 'unreadable'}; panel ${describe(panel)}`, `status bar ${describe({ ...expected, files: {} })}; panel ${wanted}`, `${settleMs / 1000} s after showing the right problems, the workbench shows others`);
+  assert.equal(
+    `status bar ${bar ? describe({ ...bar, files: {} }) : 'unreadable'}; panel ${describe(panel)}`,
+    `status bar ${describe({ ...expected, files: {} })}; panel ${wanted}`,
+    `${settleMs / 1000} s after showing the right problems, the workbench shows others`,
+  );
   return { at, firstAt: firstAt ?? at };
 }

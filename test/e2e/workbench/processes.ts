@@ -19,7 +19,8 @@ export function run(command: string, args: readonly string[], options: SpawnOpti
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}:\n${tail(stderr || stdout, 40)}`));
+      else
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}:\n${tail(stderr || stdout, 40)}`));
     });
   });
 }
@@ -75,8 +76,12 @@ export class GroupProcess {
         const match = pattern.exec(this.output);
         if (match) done(() => resolve(match));
       };
-      const onExit = (): void => done(() => reject(new Error(`The process exited before printing ${pattern}:\n${tail(this.output, 40)}`)));
-      const timer = setTimeout(() => done(() => reject(new Error(`No ${pattern} within ${timeoutMs / 1000} s:\n${tail(this.output, 40)}`))), timeoutMs);
+      const onExit = (): void =>
+        done(() => reject(new Error(`The process exited before printing ${pattern}:\n${tail(this.output, 40)}`)));
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`No ${pattern} within ${timeoutMs / 1000} s:\n${tail(this.output, 40)}`))),
+        timeoutMs,
+      );
       const done = (action: () => void): void => {
         if (settled) return;
         settled = true;

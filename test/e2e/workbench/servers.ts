@@ -22,7 +22,8 @@ export function serverProcesses(extensionsDir: string): number[] {
       continue; // The process ended meanwhile.
     }
     const args = command.split('\0');
-    if (args.some((arg) => arg.startsWith(`${extensionsDir}/`) && arg.endsWith('/dist/server.js'))) pids.push(Number(entry));
+    if (args.some((arg) => arg.startsWith(`${extensionsDir}/`) && arg.endsWith('/dist/server.js')))
+      pids.push(Number(entry));
   }
   return pids;
 }
@@ -43,7 +44,11 @@ export function serverStarts(logsDir: string): SessionLog[] {
       const file = join(logsDir, window, host, 'asa-lb.asa-lb', `${PRODUCT_NAME}.log`);
       if (!existsSync(file)) continue;
       const text = readFileSync(file, 'utf8');
-      sessions.push({ session: `${window}/${host}`, starts: text.match(START_LINE)?.length ?? 0, running: text.match(RUNNING_LINE)?.length ?? 0 });
+      sessions.push({
+        session: `${window}/${host}`,
+        starts: text.match(START_LINE)?.length ?? 0,
+        running: text.match(RUNNING_LINE)?.length ?? 0,
+      });
     }
   }
   return sessions.sort((a, b) => a.session.localeCompare(b.session, undefined, { numeric: true }));
@@ -60,7 +65,9 @@ export function extensionHostStarted(logsDir: string): number | undefined {
     for (const host of readdirSync(join(logsDir, window)).filter((name) => name.startsWith('exthost'))) {
       const file = join(logsDir, window, host, 'remoteexthost.log');
       if (!existsSync(file)) continue;
-      const line = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Extension host with pid \d+ started/m.exec(readFileSync(file, 'utf8'));
+      const line = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Extension host with pid \d+ started/m.exec(
+        readFileSync(file, 'utf8'),
+      );
       if (!line) continue;
       // Without a zone, Date reads the time as local time, as the log wrote it.
       const at = new Date(`${line[1]}T${line[2]}`).getTime();

@@ -25,7 +25,10 @@ export async function problemsPanel(workbench: Workbench, screenshot: string): P
   // A problem's row shows its source and code ("asa-lb(pool-overlap)", in separate elements); file rows and rows of
   // related information do not. The list fills in as the panel renders.
   await page.waitForFunction(
-    (count) => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).filter((row) => row.textContent?.includes('asa-lb')).length >= count,
+    (count) =>
+      Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).filter((row) =>
+        row.textContent?.includes('asa-lb'),
+      ).length >= count,
     expected.length,
     { timeout: UI_WAIT_MS },
   );
@@ -37,16 +40,28 @@ export async function problemsPanel(workbench: Workbench, screenshot: string): P
   for (const file of MEMBERS) {
     const row = texts.find((t) => new RegExp(`^${file.replace(/\./g, '\\.')}\\s+\\d+$`).test(t.trim()));
     assert.ok(row, `The Problems panel has no row for ${file}:\n${all}`);
-    assert.equal(Number(/\d+$/.exec(row.trim())![0]), EXPECTED[file].length, `The Problems panel counts the wrong number of problems for ${file}`);
+    assert.equal(
+      Number(/\d+$/.exec(row.trim())![0]),
+      EXPECTED[file].length,
+      `The Problems panel counts the wrong number of problems for ${file}`,
+    );
   }
   for (const code of new Set(expected.map((r) => r.code))) {
     const shown = new RegExp(`asa-lb\\W*${code}\\b`);
     const count = texts.filter((t) => shown.test(t)).length;
     const wanted = expected.filter((r) => r.code === code).length;
-    assert.equal(count, wanted, `The Problems panel should list ${code} ${wanted} time(s); it lists it ${count} time(s):\n${all}`);
+    assert.equal(
+      count,
+      wanted,
+      `The Problems panel should list ${code} ${wanted} time(s); it lists it ${count} time(s):\n${all}`,
+    );
   }
   const problems = texts.filter((t) => t.includes('asa-lb')).length;
-  assert.equal(problems, expected.length, `The Problems panel should list exactly ${expected.length} problems of asa-lb:\n${all}`);
+  assert.equal(
+    problems,
+    expected.length,
+    `The Problems panel should list exactly ${expected.length} problems of asa-lb:\n${all}`,
+  );
   await workbench.runCommand('View: Toggle Maximized Panel');
   await workbench.runCommand('View: Toggle Panel Visibility');
   await panel.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
@@ -80,8 +95,13 @@ export async function completionWidget(workbench: Workbench, screenshot: string)
     const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
     await workbench.screenshot(screenshot);
     assertNoKey((await rows.allInnerTexts()).join('\n'), 'The suggest widget');
-    for (const label of ['priority', 'cluster port', 'redirect-fqdn']) assert.ok(labels.includes(label), `The suggest widget does not show '${label}': [${labels.join(', ')}]`);
-    for (const label of ['participate', 'cluster key']) assert.ok(!labels.includes(label), `The suggest widget shows '${label}', which the block already has: [${labels.join(', ')}]`);
+    for (const label of ['priority', 'cluster port', 'redirect-fqdn'])
+      assert.ok(labels.includes(label), `The suggest widget does not show '${label}': [${labels.join(', ')}]`);
+    for (const label of ['participate', 'cluster key'])
+      assert.ok(
+        !labels.includes(label),
+        `The suggest widget shows '${label}', which the block already has: [${labels.join(', ')}]`,
+      );
     return labels;
   } finally {
     // Whatever the widget showed, the member goes back to its saved text.
@@ -100,12 +120,17 @@ export async function splitMemberViews(workbench: Workbench, screenshot: string)
   await workbench.openFile('dc-vpn-2.cfg');
   const status = page.locator('.statusbar-item', { hasText: 'LB 209.165.202.140' });
   await status.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-  await page.locator('.statusbar-item', { hasText: 'split off the group' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page
+    .locator('.statusbar-item', { hasText: 'split off the group' })
+    .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   const lens = page.locator('.codelens-decoration', { hasText: 'this device: split off' });
   await lens.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   const texts = [await status.innerText(), await lens.first().innerText()];
   await workbench.screenshot(screenshot);
-  assert.ok(!texts.some((t) => /· member$/.test(t)), `dc-vpn-2 must not be shown as a member: ${JSON.stringify(texts)}`);
+  assert.ok(
+    !texts.some((t) => /· member$/.test(t)),
+    `dc-vpn-2 must not be shown as a member: ${JSON.stringify(texts)}`,
+  );
   assert.match(texts[1]!, /uses port 9024, but 2 of 3 members use port 9023/);
   return texts;
 }
@@ -124,7 +149,8 @@ export async function previewWebview(workbench: Workbench, screenshot: string): 
   const frame = workbench.webview();
   // The page shows the table once the group has arrived from the language server.
   const table = frame.locator('#members');
-  for (const member of PREVIEW_MEMBERS) await table.locator('tr', { hasText: member.name }).first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  for (const member of PREVIEW_MEMBERS)
+    await table.locator('tr', { hasText: member.name }).first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   const text = await frame.locator('body').innerText();
   await workbench.screenshot(screenshot);
   assertNoKey(text, 'The redirect preview');
@@ -133,9 +159,13 @@ export async function previewWebview(workbench: Workbench, screenshot: string): 
     // A member has a row in each of the members, IPsec and SSL tables.
     const row = rows.filter((r) => r.includes(member.name)).join('\n');
     assert.ok(row, `The preview's members tables have no row for ${member.name}:\n${rows.join('\n')}`);
-    assert.ok(row.includes(member.publicIp), `The preview's row of ${member.name} does not show ${member.publicIp}: ${row}`);
+    assert.ok(
+      row.includes(member.publicIp),
+      `The preview's row of ${member.name} does not show ${member.publicIp}: ${row}`,
+    );
     // dc-vpn-2 listens on port 9024, the others on 9023: it cannot talk to the director and takes no sessions.
-    if (member.name === 'dc-vpn-2') assert.match(row, /split off/, `The preview's row of dc-vpn-2 should say it is split off: ${row}`);
+    if (member.name === 'dc-vpn-2')
+      assert.match(row, /split off/, `The preview's row of dc-vpn-2 should say it is split off: ${row}`);
     else assert.match(row, /\d+\s?%/, `The preview's row of ${member.name} shows no load: ${row}`);
   }
   assert.match(text, /The group splits: dc-vpn-2 uses port 9024, but 2 of 3 members use port 9023/);
@@ -184,8 +214,12 @@ async function outsideRequest(request: Request, origin: string): Promise<string 
   if (url.protocol === 'blob:') return `${url.href}: a blob of another origin`;
   if (url.protocol === 'https:' && WEBVIEW_RESOURCE_HOST.test(url.hostname)) {
     let timer: NodeJS.Timeout | undefined;
-    const response = await Promise.race([request.response(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)))]).finally(() => clearTimeout(timer));
-    if (!response?.fromServiceWorker()) return `${url.href}: a webview resource the service worker did not answer (${request.failure()?.errorText ?? 'no response'})`;
+    const response = await Promise.race([
+      request.response(),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000))),
+    ]).finally(() => clearTimeout(timer));
+    if (!response?.fromServiceWorker())
+      return `${url.href}: a webview resource the service worker did not answer (${request.failure()?.errorText ?? 'no response'})`;
     if (!PREVIEW_RESOURCE.test(url.pathname)) return `${url.href}: a file outside the preview's resource roots`;
     return undefined;
   }
@@ -201,21 +235,39 @@ async function assertNothingFromOutside(recording: Recording, origin: string): P
   }
   const host = new URL(origin).host;
   for (const socket of recording.webSockets) if (new URL(socket).host !== host) outside.push(`WebSocket ${socket}`);
-  assert.deepEqual(outside, [], `While the preview was open, the page asked for something outside code-server (${origin}):\n${outside.join('\n')}`);
+  assert.deepEqual(
+    outside,
+    [],
+    `While the preview was open, the page asked for something outside code-server (${origin}):\n${outside.join('\n')}`,
+  );
   // The recording saw the preview's own files, answered by the service worker: it watched the right frames.
-  const resources = recording.requests.map((r) => new URL(r.url())).filter((url) => WEBVIEW_RESOURCE_HOST.test(url.hostname)).map((url) => url.pathname);
+  const resources = recording.requests
+    .map((r) => new URL(r.url()))
+    .filter((url) => WEBVIEW_RESOURCE_HOST.test(url.hostname))
+    .map((url) => url.pathname);
   for (const file of ['/dist/webview.js', '/client/media/preview.css']) {
-    assert.ok(resources.some((path) => path.endsWith(file)), `The recording saw no request for the preview's ${file}; it saw:\n${recording.requests.map((r) => r.url()).join('\n')}`);
+    assert.ok(
+      resources.some((path) => path.endsWith(file)),
+      `The recording saw no request for the preview's ${file}; it saw:\n${recording.requests.map((r) => r.url()).join('\n')}`,
+    );
   }
 }
 
 /** The preview document carries one policy, before everything it governs: nothing by default, scripts by nonce only. */
 function assertPolicy(page: PreviewDocument): void {
-  assert.equal(page.policies.length, 1, `The preview should carry exactly one Content-Security-Policy meta element: ${JSON.stringify(page.policies)}`);
+  assert.equal(
+    page.policies.length,
+    1,
+    `The preview should carry exactly one Content-Security-Policy meta element: ${JSON.stringify(page.policies)}`,
+  );
   const policy = page.policies[0]!;
   assert.ok(policy.inHead, 'The Content-Security-Policy meta element is not in the head');
   const policyOf = directives(policy.content);
-  assert.deepEqual(policyOf.get('default-src'), ["'none'"], `The policy's default-src is not 'none': ${policy.content}`);
+  assert.deepEqual(
+    policyOf.get('default-src'),
+    ["'none'"],
+    `The policy's default-src is not 'none': ${policy.content}`,
+  );
   const scriptSources = policyOf.get('script-src') ?? [];
   assert.equal(scriptSources.length, 1, `script-src must allow the nonce and nothing else: ${policy.content}`);
   const nonce = /^'nonce-([A-Za-z0-9+/]{22}==)'$/.exec(scriptSources[0]!)?.[1];
@@ -230,12 +282,22 @@ function assertPolicy(page: PreviewDocument): void {
   const scripts = page.scripts.filter((s) => s.id !== '_vscodeApiScript');
   assert.equal(scripts.length, 1, `The preview should have one script of its own: ${JSON.stringify(scripts)}`);
   const script = scripts[0]!;
-  assert.ok(PREVIEW_RESOURCE.test(new URL(script.src).pathname) && script.src.endsWith('/dist/webview.js'), `The preview's script is not dist/webview.js: ${script.src}`);
+  assert.ok(
+    PREVIEW_RESOURCE.test(new URL(script.src).pathname) && script.src.endsWith('/dist/webview.js'),
+    `The preview's script is not dist/webview.js: ${script.src}`,
+  );
   assert.equal(script.nonce, nonce, "The page script does not carry the policy's nonce");
   assert.ok(script.afterPolicy, 'The page script comes before the policy, which then does not govern it');
-  assert.equal(page.stylesheets.length, 1, `The preview should have one stylesheet: ${JSON.stringify(page.stylesheets)}`);
+  assert.equal(
+    page.stylesheets.length,
+    1,
+    `The preview should have one stylesheet: ${JSON.stringify(page.stylesheets)}`,
+  );
   const sheet = page.stylesheets[0]!;
-  assert.ok(PREVIEW_RESOURCE.test(new URL(sheet.href).pathname) && sheet.href.endsWith('/client/media/preview.css'), `The preview's stylesheet is not client/media/preview.css: ${sheet.href}`);
+  assert.ok(
+    PREVIEW_RESOURCE.test(new URL(sheet.href).pathname) && sheet.href.endsWith('/client/media/preview.css'),
+    `The preview's stylesheet is not client/media/preview.css: ${sheet.href}`,
+  );
   assert.equal(sheet.nonce, nonce, "The stylesheet does not carry the policy's nonce");
   assert.ok(sheet.afterPolicy, 'The stylesheet comes before the policy, which then does not govern it');
   assert.ok(sheet.loaded, 'The stylesheet did not load under the policy');
@@ -258,14 +320,19 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
   try {
     await workbench.openFile('dc-vpn-1.cfg');
     await workbench.runCommand(`${COMMAND_CATEGORY}: Show Redirect Preview`);
-    await page.locator('.tabs-container .tab', { hasText: 'Redirect Preview: dc-vpn-1.cfg' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Redirect Preview: dc-vpn-1.cfg' })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const frame = workbench.webview();
     const table = frame.locator('#members');
-    for (const member of PREVIEW_MEMBERS) await table.locator('tr', { hasText: member.name }).first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    for (const member of PREVIEW_MEMBERS)
+      await table.locator('tr', { hasText: member.name }).first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     // No named functions inside: the function runs in the page as its source text.
     preview = await frame.locator(':root').evaluate((root): PreviewDocument => {
       const doc = root.ownerDocument;
-      const metas = Array.from(doc.querySelectorAll('meta')).filter((m) => m.httpEquiv.toLowerCase() === 'content-security-policy');
+      const metas = Array.from(doc.querySelectorAll('meta')).filter(
+        (m) => m.httpEquiv.toLowerCase() === 'content-security-policy',
+      );
       const first = metas[0];
       return {
         policies: metas.map((m) => ({ content: m.content, inHead: m.parentElement === doc.head })),
@@ -273,14 +340,16 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
           id: s.id,
           src: s.src,
           nonce: s.nonce ?? '',
-          afterPolicy: first !== undefined && (first.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+          afterPolicy:
+            first !== undefined && (first.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
         })),
         stylesheets: Array.from(doc.querySelectorAll('link'))
           .filter((l) => l.rel === 'stylesheet')
           .map((l) => ({
             href: l.href,
             nonce: l.nonce ?? '',
-            afterPolicy: first !== undefined && (first.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+            afterPolicy:
+              first !== undefined && (first.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
             loaded: l.sheet !== null,
           })),
       };
@@ -291,7 +360,11 @@ export async function previewIsolation(workbench: Workbench, screenshot: string)
   }
   assertPolicy(preview);
   await assertNothingFromOutside(recording, origin);
-  assert.deepEqual(recording.cspViolations, [], 'Chromium reported content-security-policy violations while the preview was open');
+  assert.deepEqual(
+    recording.cspViolations,
+    [],
+    'Chromium reported content-security-policy violations while the preview was open',
+  );
   const refused = recording.console.filter((message) => CSP_CONSOLE.test(message));
   assert.deepEqual(refused, [], 'The console shows content-security-policy violations while the preview was open');
   return preview;
@@ -315,13 +388,20 @@ export async function changeScriptEditor(workbench: Workbench, screenshot: strin
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   try {
     await workbench.runCommand(`${COMMAND_CATEGORY}: Copy Change Script`);
-    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'Untitled' })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: 'write memory' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-    const lines = (await editor.locator('.view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+    const lines = (await editor.locator('.view-lines .view-line').allInnerTexts()).map((l) =>
+      l.replace(/\u00a0/g, ' '),
+    );
     await workbench.screenshot(screenshot);
     assertNoKey(lines.join('\n'), 'The change script editor');
-    assert.ok(lines.some((l) => l.includes('dc-vpn-1(config-load-balancing)# priority 6')), `The script does not set priority 6: ${lines.join(' | ')}`);
+    assert.ok(
+      lines.some((l) => l.includes('dc-vpn-1(config-load-balancing)# priority 6')),
+      `The script does not set priority 6: ${lines.join(' | ')}`,
+    );
     return lines;
   } finally {
     await workbench.runCommand('View: Revert and Close Editor');
@@ -337,7 +417,10 @@ export async function changeScriptEditor(workbench: Workbench, screenshot: strin
  * member's configuration opens in a new editor; the change script that makes dc-vpn-3 that member is offered, and
  * opens with the device's prompts. Both editors are closed after.
  */
-export async function newGroupFlow(workbench: Workbench, screenshot: string): Promise<{ config: string[]; script: string[] }> {
+export async function newGroupFlow(
+  workbench: Workbench,
+  screenshot: string,
+): Promise<{ config: string[]; script: string[] }> {
   const page = workbench.page;
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
@@ -348,7 +431,9 @@ export async function newGroupFlow(workbench: Workbench, screenshot: string): Pr
     await page.keyboard.press('Enter');
   };
   const editorLines = async (): Promise<string[]> =>
-    (await page.locator('.editor-instance .monaco-editor').first().locator('.view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+    (
+      await page.locator('.editor-instance .monaco-editor').first().locator('.view-lines .view-line').allInnerTexts()
+    ).map((l) => l.replace(/\u00a0/g, ' '));
 
   // The editor focused again once the two new editors are closed: a text editor, so that the keyboard reaches the
   // workbench after this step (a webview that got the focus back would take the next steps' keys).
@@ -356,7 +441,9 @@ export async function newGroupFlow(workbench: Workbench, screenshot: string): Pr
   await workbench.openQuickInput('F1');
   const title = `${COMMAND_CATEGORY}: New Load-Balancing Group…`;
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+  await page
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title })
+    .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await page.keyboard.press('Enter');
   await answer('Virtual address', '209.165.202.150');
   await answer('Virtual IPv6 address', null);
@@ -372,23 +459,40 @@ export async function newGroupFlow(workbench: Workbench, screenshot: string): Pr
   await answer('Where to write', null);
   try {
     // The member's configuration, in a new editor.
-    await page.locator('.editor-instance .view-line', { hasText: 'cluster ip address 209.165.202.150' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.editor-instance .view-line', { hasText: 'cluster ip address 209.165.202.150' })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const config = await editorLines();
-    assert.ok(config.some((l) => l.trim() === 'hostname dc-vpn-3'), `The member configuration: ${config.join(' | ')}`);
+    assert.ok(
+      config.some((l) => l.trim() === 'hostname dc-vpn-3'),
+      `The member configuration: ${config.join(' | ')}`,
+    );
     // dc-vpn-3.asa is in the workspace: its change script is offered, picked already.
     await answer('Change scripts for members already in the workspace', null);
-    await page.locator('.editor-instance .view-line', { hasText: 'dc-vpn-3(config-load-balancing)# cluster ip address 209.165.202.150' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.editor-instance .view-line', {
+        hasText: 'dc-vpn-3(config-load-balancing)# cluster ip address 209.165.202.150',
+      })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const script = await editorLines();
     await workbench.screenshot(screenshot);
     assertNoKey([...config, ...script].join('\n'), 'New Group');
-    assert.ok(script.some((l) => l.startsWith('dc-vpn-3(config)# vpn load-balancing')), `The change script: ${script.join(' | ')}`);
+    assert.ok(
+      script.some((l) => l.startsWith('dc-vpn-3(config)# vpn load-balancing')),
+      `The change script: ${script.join(' | ')}`,
+    );
     // Joining adds the group and removes nothing the device has; the group key, left out of the files, is typed by hand.
     assert.ok(!script.some((l) => /# no /.test(l)), `The change script removes something: ${script.join(' | ')}`);
-    assert.ok(script.some((l) => l.includes('Type here: cluster key')), `The change script does not say where to type the key: ${script.join(' | ')}`);
+    assert.ok(
+      script.some((l) => l.includes('Type here: cluster key')),
+      `The change script does not say where to type the key: ${script.join(' | ')}`,
+    );
     return { config, script };
   } finally {
     await workbench.runCommand('View: Revert and Close Editor');
     await workbench.runCommand('View: Revert and Close Editor');
-    await page.locator('.tabs-container .tab.active', { hasText: 'dc-vpn-1.cfg' }).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'dc-vpn-1.cfg' })
+      .waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
 }

@@ -23,7 +23,13 @@ export interface DeviceContext {
   report(code: DiagnosticCode, range: Range, message: string, options?: ReportOptions): void;
 }
 
-export function createContext(uri: string, tree: SyntaxTree, device: DeviceModel, base: DeviceModel | null, out: Diagnostic[]): DeviceContext {
+export function createContext(
+  uri: string,
+  tree: SyntaxTree,
+  device: DeviceModel,
+  base: DeviceModel | null,
+  out: Diagnostic[],
+): DeviceContext {
   return {
     uri,
     tree,

@@ -6,7 +6,11 @@ import type { Diagnostic } from '../types';
 export type NamedCheck<Context> = readonly [name: string, check: (ctx: Context) => void];
 
 /** Runs every check on `ctx`; `failed` is called with the check's name and the exception's message. */
-export function runChecks<Context>(checks: readonly NamedCheck<Context>[], ctx: Context, failed: (name: string, detail: string) => void): void {
+export function runChecks<Context>(
+  checks: readonly NamedCheck<Context>[],
+  ctx: Context,
+  failed: (name: string, detail: string) => void,
+): void {
   for (const [name, check] of checks) {
     try {
       check(ctx);

@@ -71,7 +71,14 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
       'Only one interface can be public: several public interfaces would share one CPU and balance nothing.',
     snippet: 'interface lbpublic ${1:outside}',
     groupWide: false,
-    codes: ['lb-interface-undefined', 'lb-interface-missing', 'lb-interfaces-same', 'cluster-ip-outside-public-subnet', 'subnet-mismatch', 'duplicate-public-address'],
+    codes: [
+      'lb-interface-undefined',
+      'lb-interface-missing',
+      'lb-interfaces-same',
+      'cluster-ip-outside-public-subnet',
+      'subnet-mismatch',
+      'duplicate-public-address',
+    ],
   },
   {
     id: 'interface-lbprivate',
@@ -85,13 +92,24 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
       'With `cluster encryption`, these messages run in an IPsec LAN-to-LAN tunnel on this interface, so IKEv1 must be enabled on it.',
     snippet: 'interface lbprivate ${1:inside}',
     groupWide: false,
-    codes: ['lb-interface-undefined', 'lb-interface-missing', 'lb-interfaces-same', 'encryption-without-ikev1', 'subnet-mismatch'],
+    codes: [
+      'lb-interface-undefined',
+      'lb-interface-missing',
+      'lb-interfaces-same',
+      'encryption-without-ikev1',
+      'subnet-mismatch',
+    ],
   },
   {
     id: 'priority',
     keywords: ['priority'],
     syntax: 'priority 1-10',
-    args: [{ name: 'PRIORITY', type: { kind: 'integer', min: MIN_PRIORITY, max: MAX_PRIORITY, outOfRangeCode: 'priority-out-of-range' } }],
+    args: [
+      {
+        name: 'PRIORITY',
+        type: { kind: 'integer', min: MIN_PRIORITY, max: MAX_PRIORITY, outOfRangeCode: 'priority-out-of-range' },
+      },
+    ],
     defaultText: `${DEFAULT_PRIORITY} (assumed: the device's documentation gives no default; this product assumes ${DEFAULT_PRIORITY})`,
     summary: 'How likely this member is to become director (higher wins).',
     doc:
@@ -136,7 +154,14 @@ export const LB_COMMANDS: readonly LbCommandSpec[] = [
       'An IPv4 address is mandatory: for an IPv6-only virtual address the device gives the error "Virtual IPv4 address is not set".',
     snippet: 'cluster ip address ${1:192.0.2.100}',
     groupWide: true,
-    codes: ['cluster-ip-missing', 'ipv6-without-ipv4', 'cluster-ip-outside-public-subnet', 'cluster-ip-conflict', 'group-setting-mismatch', 'probable-vip-typo'],
+    codes: [
+      'cluster-ip-missing',
+      'ipv6-without-ipv4',
+      'cluster-ip-outside-public-subnet',
+      'cluster-ip-conflict',
+      'group-setting-mismatch',
+      'probable-vip-typo',
+    ],
   },
   {
     id: 'cluster-port',

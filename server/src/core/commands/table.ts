@@ -40,35 +40,98 @@ export interface CommandRow<Id extends string = string> {
   spellingOf?: string;
 }
 
-const word = (name: string, optional = false): CommandArg => ({ name, type: { kind: 'word' }, ...(optional ? { optional } : {}) });
-const ipv4 = (name: string, optional = false): CommandArg => ({ name, type: { kind: 'ipv4' }, ...(optional ? { optional } : {}) });
-const ipv6 = (name: string, optional = false): CommandArg => ({ name, type: { kind: 'ipv6' }, ...(optional ? { optional } : {}) });
+const word = (name: string, optional = false): CommandArg => ({
+  name,
+  type: { kind: 'word' },
+  ...(optional ? { optional } : {}),
+});
+const ipv4 = (name: string, optional = false): CommandArg => ({
+  name,
+  type: { kind: 'ipv4' },
+  ...(optional ? { optional } : {}),
+});
+const ipv6 = (name: string, optional = false): CommandArg => ({
+  name,
+  type: { kind: 'ipv6' },
+  ...(optional ? { optional } : {}),
+});
 const nameif = (name = 'IFNAME'): CommandArg => ({ name, type: { kind: 'nameif' } });
 
 /** The global commands and the other sub-modes' commands the checks need. */
 const OTHER_COMMANDS = [
-  { id: 'interface', mode: 'global', keywords: ['interface'], args: [word('HW-ID')], model: true, opens: 'interface', abbreviate: 3 },
+  {
+    id: 'interface',
+    mode: 'global',
+    keywords: ['interface'],
+    args: [word('HW-ID')],
+    model: true,
+    opens: 'interface',
+    abbreviate: 3,
+  },
   { id: 'nameif', mode: 'interface', keywords: ['nameif'], args: [word('IFNAME')], model: true },
-  { id: 'security-level', mode: 'interface', keywords: ['security-level'], args: [{ name: 'LEVEL', type: { kind: 'integer', min: 0, max: 100 } }], model: true },
+  {
+    id: 'security-level',
+    mode: 'interface',
+    keywords: ['security-level'],
+    args: [{ name: 'LEVEL', type: { kind: 'integer', min: 0, max: 100 } }],
+    model: true,
+  },
   {
     id: 'ip-address',
     mode: 'interface',
     keywords: ['ip', 'address'],
-    args: [ipv4('IPV4|dhcp'), ipv4('MASK', true), { name: 'standby', optional: true, type: { kind: 'keyword', word: 'standby' } }, ipv4('STANDBY-IPV4', true)],
+    args: [
+      ipv4('IPV4|dhcp'),
+      ipv4('MASK', true),
+      { name: 'standby', optional: true, type: { kind: 'keyword', word: 'standby' } },
+      ipv4('STANDBY-IPV4', true),
+    ],
     model: true,
   },
-  { id: 'ipv6-address', mode: 'interface', keywords: ['ipv6', 'address'], args: [ipv6('IPV6/PREFIX'), word('standby|link-local|eui-64', true), ipv6('STANDBY-IPV6', true)], model: true },
+  {
+    id: 'ipv6-address',
+    mode: 'interface',
+    keywords: ['ipv6', 'address'],
+    args: [ipv6('IPV6/PREFIX'), word('standby|link-local|eui-64', true), ipv6('STANDBY-IPV6', true)],
+    model: true,
+  },
   { id: 'shutdown', mode: 'interface', keywords: ['shutdown'], args: [], model: true },
   { id: 'management-only', mode: 'interface', keywords: ['management-only'], args: [], model: true },
   { id: 'crypto-ikev1-enable', mode: 'global', keywords: ['crypto', 'ikev1', 'enable'], args: [nameif()], model: true },
   // `crypto isakmp enable IF` is how ASA releases before 8.4 spell `crypto ikev1 enable IF`: the same command.
-  { id: 'crypto-isakmp-enable', mode: 'global', keywords: ['crypto', 'isakmp', 'enable'], args: [nameif()], model: true, spellingOf: 'crypto-ikev1-enable' },
+  {
+    id: 'crypto-isakmp-enable',
+    mode: 'global',
+    keywords: ['crypto', 'isakmp', 'enable'],
+    args: [nameif()],
+    model: true,
+    spellingOf: 'crypto-ikev1-enable',
+  },
   { id: 'crypto-ikev2-enable', mode: 'global', keywords: ['crypto', 'ikev2', 'enable'], args: [nameif()], model: true },
   { id: 'crypto-ca-server', mode: 'global', keywords: ['crypto', 'ca', 'server'], args: [], model: true },
-  { id: 'ip-local-pool', mode: 'global', keywords: ['ip', 'local', 'pool'], args: [word('NAME'), word('FIRST-LAST'), word('mask MASK', true)], model: true },
-  { id: 'ipv6-local-pool', mode: 'global', keywords: ['ipv6', 'local', 'pool'], args: [word('NAME'), ipv6('IPV6/PREFIX'), word('COUNT')], model: true },
+  {
+    id: 'ip-local-pool',
+    mode: 'global',
+    keywords: ['ip', 'local', 'pool'],
+    args: [word('NAME'), word('FIRST-LAST'), word('mask MASK', true)],
+    model: true,
+  },
+  {
+    id: 'ipv6-local-pool',
+    mode: 'global',
+    keywords: ['ipv6', 'local', 'pool'],
+    args: [word('NAME'), ipv6('IPV6/PREFIX'), word('COUNT')],
+    model: true,
+  },
   { id: 'dns-domain-lookup', mode: 'global', keywords: ['dns', 'domain-lookup'], args: [nameif()], model: true },
-  { id: 'dns-server-group', mode: 'global', keywords: ['dns', 'server-group'], args: [word('NAME')], model: true, opens: 'dns-server-group' },
+  {
+    id: 'dns-server-group',
+    mode: 'global',
+    keywords: ['dns', 'server-group'],
+    args: [word('NAME')],
+    model: true,
+    opens: 'dns-server-group',
+  },
   { id: 'dns-name-server', mode: 'global', keywords: ['dns', 'name-server'], args: [word('ADDRESS…')], model: true },
   { id: 'name-server', mode: 'dns-server-group', keywords: ['name-server'], args: [word('ADDRESS…')], model: true },
   { id: 'fips-enable', mode: 'global', keywords: ['fips', 'enable'], args: [], model: true },
@@ -80,15 +143,47 @@ const OTHER_COMMANDS = [
     mode: 'global',
     keywords: ['tunnel-group'],
     // Only the attribute forms open a block; `tunnel-group NAME type …` is a single line (see the tree's headerKind).
-    args: [word('NAME'), { name: 'general-attributes|webvpn-attributes|type', type: { kind: 'choice', values: ['general-attributes', 'webvpn-attributes'] } }],
+    args: [
+      word('NAME'),
+      {
+        name: 'general-attributes|webvpn-attributes|type',
+        type: { kind: 'choice', values: ['general-attributes', 'webvpn-attributes'] },
+      },
+    ],
     model: true,
     opens: 'tunnel-group',
   },
-  { id: 'group-url', mode: 'tunnel-group', keywords: ['group-url'], args: [word('URL'), word('enable', true)], model: true },
-  { id: 'vpn-sessiondb-other', mode: 'global', keywords: ['vpn-sessiondb', 'max-other-vpn-limit'], args: [word('COUNT')], model: true },
-  { id: 'vpn-sessiondb-anyconnect', mode: 'global', keywords: ['vpn-sessiondb', 'max-anyconnect-premium-or-essentials-limit'], args: [word('COUNT')], model: true },
+  {
+    id: 'group-url',
+    mode: 'tunnel-group',
+    keywords: ['group-url'],
+    args: [word('URL'), word('enable', true)],
+    model: true,
+  },
+  {
+    id: 'vpn-sessiondb-other',
+    mode: 'global',
+    keywords: ['vpn-sessiondb', 'max-other-vpn-limit'],
+    args: [word('COUNT')],
+    model: true,
+  },
+  {
+    id: 'vpn-sessiondb-anyconnect',
+    mode: 'global',
+    keywords: ['vpn-sessiondb', 'max-anyconnect-premium-or-essentials-limit'],
+    args: [word('COUNT')],
+    model: true,
+  },
   { id: 'name', mode: 'global', keywords: ['name'], args: [ipv4('ADDRESS'), word('NAME')], model: true },
-  { id: 'vpn-load-balancing', mode: 'global', keywords: ['vpn', 'load-balancing'], args: [], model: true, opens: 'lb', abbreviate: 4 },
+  {
+    id: 'vpn-load-balancing',
+    mode: 'global',
+    keywords: ['vpn', 'load-balancing'],
+    args: [],
+    model: true,
+    opens: 'lb',
+    abbreviate: 4,
+  },
   { id: 'exit', mode: 'any', keywords: ['exit'], args: [], model: false },
 ] as const satisfies readonly CommandRow[];
 
@@ -97,7 +192,13 @@ export type CommandId = LbCommandId | (typeof OTHER_COMMANDS)[number]['id'];
 
 /** Every command, the load-balancing sub-mode's first (in the order of their documentation), then the others. */
 export const COMMANDS: readonly CommandRow<CommandId>[] = [
-  ...LB_COMMANDS.map((spec): CommandRow<CommandId> => ({ id: spec.id, mode: 'lb', keywords: spec.keywords, args: spec.args, model: true })),
+  ...LB_COMMANDS.map((spec): CommandRow<CommandId> => ({
+    id: spec.id,
+    mode: 'lb',
+    keywords: spec.keywords,
+    args: spec.args,
+    model: true,
+  })),
   ...OTHER_COMMANDS,
 ];
 

@@ -76,10 +76,14 @@ function nextCommand(analysis: DeviceAnalysis, index: number): LineNode | null {
 /** The indentation new sub-mode lines get in a config: the one the file already uses, else one space. */
 function indentUnit(analysis: DeviceAnalysis): string {
   const { tree, device } = analysis;
-  const candidates = [...(device.lb?.lines.slice(0, 1) ?? []), ...device.interfaces.slice(0, 4).map((i) => i.headerLine + 1)];
+  const candidates = [
+    ...(device.lb?.lines.slice(0, 1) ?? []),
+    ...device.interfaces.slice(0, 4).map((i) => i.headerLine + 1),
+  ];
   for (const index of candidates) {
     const line = tree.lines[index];
-    if (line && line.kind === 'command' && line.indent > 0 && !line.prompt) return line.text.slice(0, line.commandStart);
+    if (line && line.kind === 'command' && line.indent > 0 && !line.prompt)
+      return line.text.slice(0, line.commandStart);
   }
   return ' ';
 }
@@ -99,7 +103,11 @@ function prefixesOf(analysis: DeviceAnalysis): CompletionContext['prefixes'] {
   return { global: '', lb: unit, interface: unit, dnsServerGroup: unit, tunnelWebvpn: unit };
 }
 
-function modeOf(analysis: DeviceAnalysis, line: LineNode, start: number): { mode: CompletionMode; blockHeader: number | null } {
+function modeOf(
+  analysis: DeviceAnalysis,
+  line: LineNode,
+  start: number,
+): { mode: CompletionMode; blockHeader: number | null } {
   const rest = line.text.slice(start).trimStart();
   if (rest.startsWith('!') || (!line.prompt && rest.startsWith(':'))) return { mode: 'none', blockHeader: null };
   const anchor = previousCommand(analysis, line.index);
@@ -109,7 +117,8 @@ function modeOf(analysis: DeviceAnalysis, line: LineNode, start: number): { mode
     const mode = PROMPT_MODES[line.prompt.mode] ?? 'none';
     // Published examples type sub-mode commands at a `(config)#` prompt right after the header; the tree accepts
     // that, so completion offers the block's commands there too.
-    if (mode === 'top' && anchorBlock?.kind === 'lb' && anchor?.prompt?.mode === 'config') return { mode: 'lb-or-top', blockHeader: anchorBlock.header };
+    if (mode === 'top' && anchorBlock?.kind === 'lb' && anchor?.prompt?.mode === 'config')
+      return { mode: 'lb-or-top', blockHeader: anchorBlock.header };
     return { mode, blockHeader: mode === 'interface' ? (anchorBlock?.header ?? null) : null };
   }
   const indented = /^[ \t]/.test(line.text);
@@ -121,7 +130,13 @@ function modeOf(analysis: DeviceAnalysis, line: LineNode, start: number): { mode
   }
   // An empty line between two lines of an indented load-balancing block is inside it: what is typed there belongs
   // to the block (and gets its indentation).
-  if (line.text === '' && anchorBlock?.kind === 'lb' && anchor && anchor.indent > 0 && nextCommand(analysis, line.index)?.block === anchorBlock) {
+  if (
+    line.text === '' &&
+    anchorBlock?.kind === 'lb' &&
+    anchor &&
+    anchor.indent > 0 &&
+    nextCommand(analysis, line.index)?.block === anchorBlock
+  ) {
     return { mode: 'lb', blockHeader: anchorBlock.header };
   }
   // Column 0 is global configuration, except right under an unindented load-balancing block (or its bare header),
@@ -133,7 +148,13 @@ function modeOf(analysis: DeviceAnalysis, line: LineNode, start: number): { mode
 }
 
 /** The completion context at a cursor, or null when the cursor stands inside a prompt. */
-export function completionContext(ws: Workspace, uri: string, analysis: DeviceAnalysis, line: LineNode, character: number): CompletionContext | null {
+export function completionContext(
+  ws: Workspace,
+  uri: string,
+  analysis: DeviceAnalysis,
+  line: LineNode,
+  character: number,
+): CompletionContext | null {
   const start = line.prompt ? line.prompt.end : 0;
   if (character < start) return null;
   const { mode, blockHeader } = modeOf(analysis, line, start);

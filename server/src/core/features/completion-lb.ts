@@ -4,7 +4,17 @@ import { lbCommand, type LbCommandId, type LbCommandSpec } from '../commands/lb-
 import { insertLinesBefore } from '../fixes/edits';
 import type { TextEdit } from '../types';
 import { commandRange, matchPath, type CompletionContext } from './completion-context';
-import { keyValues, nameifValues, portValues, priorityValues, redirectValues, valueItems, virtualAddressValues, virtualIpv6Values, type ValueSpec } from './completion-values';
+import {
+  keyValues,
+  nameifValues,
+  portValues,
+  priorityValues,
+  redirectValues,
+  valueItems,
+  virtualAddressValues,
+  virtualIpv6Values,
+  type ValueSpec,
+} from './completion-values';
 import { joinWords } from './cursor';
 import { interfaceForRole, nameifChoices } from './interfaces';
 import { lbCommandMarkdown } from './lb-docs';
@@ -56,9 +66,17 @@ function snippetFor(ctx: CompletionContext, spec: LbCommandSpec): string {
   const device = ctx.analysis.device;
   switch (spec.id) {
     case 'interface-lbpublic':
-      return `interface lbpublic ${choice(1, nameifChoices(device, 'lbpublic').map((i) => i.nameif!.value), 'outside')}`;
+      return `interface lbpublic ${choice(
+        1,
+        nameifChoices(device, 'lbpublic').map((i) => i.nameif!.value),
+        'outside',
+      )}`;
     case 'interface-lbprivate':
-      return `interface lbprivate ${choice(1, nameifChoices(device, 'lbprivate').map((i) => i.nameif!.value), 'inside')}`;
+      return `interface lbprivate ${choice(
+        1,
+        nameifChoices(device, 'lbprivate').map((i) => i.nameif!.value),
+        'inside',
+      )}`;
     case 'cluster-ip-address': {
       const vip = suggestedVirtualAddress(ctx.ws, ctx.uri, device);
       return vip ? `cluster ip address ${placeholder(1, vip)}` : spec.snippet;
@@ -99,13 +117,19 @@ function ikev1Edit(ctx: CompletionContext): TextEdit | null {
   const { device, tree } = ctx.analysis;
   const header = device.lb?.headerLine;
   const nameif = privateNameif(ctx);
-  if (header === null || header === undefined || !nameif || device.ikev1Enabled.some((e) => e.value === nameif)) return null;
+  if (header === null || header === undefined || !nameif || device.ikev1Enabled.some((e) => e.value === nameif))
+    return null;
   // In a change script the prerequisite must come before the block's lines, as the device applies them in order.
   if (tree.kind === 'transcript' && header > ctx.line.index) return null;
   return insertLinesBefore(tree, header, [`${ctx.prefixes.global}crypto ikev1 enable ${nameif}`]);
 }
 
-function commandItem(ctx: CompletionContext, spec: LbCommandSpec, rank: number, present: Set<LbCommandId>): CoreCompletionItem {
+function commandItem(
+  ctx: CompletionContext,
+  spec: LbCommandSpec,
+  rank: number,
+  present: Set<LbCommandId>,
+): CoreCompletionItem {
   const label = spec.keywords.join(' ');
   const missing = missingFor(ctx, spec.id, present);
   const detail = missing.length > 0 ? `${spec.summary} Needs ${joinWords(missing)} first.` : spec.summary;

@@ -45,7 +45,10 @@ function nextHardwareId(device: DeviceModel): string {
   // A port number longer than nine digits is no real port; it is left out rather than counted on from.
   const numbered = device.interfaces
     .map((i) => splitTrailingNumber(i.hwid))
-    .filter((m): m is TrailingNumber => !!m && m.digits.length <= 9 && !m.stem.includes('.') && !m.stem.toLowerCase().startsWith('management'));
+    .filter(
+      (m): m is TrailingNumber =>
+        !!m && m.digits.length <= 9 && !m.stem.includes('.') && !m.stem.toLowerCase().startsWith('management'),
+    );
   if (numbered.length === 0) return 'GigabitEthernet0/0';
   const stem = numbered[0]!.stem;
   const taken = new Set(device.interfaces.map((i) => i.hwid.toLowerCase()));
@@ -73,8 +76,10 @@ function nextInterface(ctx: CompletionContext): { nameif: string; level: number;
   // Documentation address ranges (RFC 5737), so nothing real is ever suggested by accident; the next member of a
   // group typed in the same workspace gets the next free host of the same network.
   const mask = '255.255.255.0';
-  if (!taken.has('outside')) return { nameif: 'outside', level: 0, address: freeHost('203.0.113', workspaceAddresses(ctx)), mask };
-  if (!taken.has('inside')) return { nameif: 'inside', level: 100, address: freeHost('192.0.2', workspaceAddresses(ctx)), mask };
+  if (!taken.has('outside'))
+    return { nameif: 'outside', level: 0, address: freeHost('203.0.113', workspaceAddresses(ctx)), mask };
+  if (!taken.has('inside'))
+    return { nameif: 'inside', level: 100, address: freeHost('192.0.2', workspaceAddresses(ctx)), mask };
   let name = 'dmz';
   for (let n = 2; taken.has(name); n++) name = `dmz${n}`;
   return { nameif: name, level: 50, address: freeHost('198.51.100', workspaceAddresses(ctx)), mask };
@@ -90,7 +95,8 @@ function unique(base: string, taken: Set<string>): string {
 function freePool(ctx: CompletionContext): string {
   const pools: { first: string; last: string }[] = [];
   for (const uri of ctx.ws.uris()) {
-    for (const pool of ctx.ws.device(uri)?.pools ?? []) if (pool.family === 'ipv4' && pool.last) pools.push({ first: pool.first, last: pool.last });
+    for (const pool of ctx.ws.device(uri)?.pools ?? [])
+      if (pool.family === 'ipv4' && pool.last) pools.push({ first: pool.first, last: pool.last });
   }
   for (let third = 1; third < 256; third++) {
     const first = `10.100.${third}.1`;
@@ -119,9 +125,13 @@ const TOP_COMMANDS: readonly TopCommand[] = [
     detail: 'The device name: members are told apart by it in the preview and in change scripts.',
     documentation: 'Sets the device name. Every member of a group should have its own.',
     missing: (ctx) => !ctx.analysis.device.hostname || ctx.analysis.device.hostname.line === ctx.line.index,
-    offered: (ctx) => ctx.analysis.tree.kind === 'transcript' || !ctx.analysis.device.hostname || ctx.analysis.device.hostname.line === ctx.line.index,
+    offered: (ctx) =>
+      ctx.analysis.tree.kind === 'transcript' ||
+      !ctx.analysis.device.hostname ||
+      ctx.analysis.device.hostname.line === ctx.line.index,
     snippet: (ctx) => `hostname ${placeholder(1, hostnameGuess(ctx))}`,
-    values: (ctx, index) => (index === 0 ? [{ label: hostnameGuess(ctx), detail: 'from the file name or the prompt' }] : []),
+    values: (ctx, index) =>
+      index === 0 ? [{ label: hostnameGuess(ctx), detail: 'from the file name or the prompt' }] : [],
   },
   {
     label: 'interface',
@@ -141,7 +151,8 @@ const TOP_COMMANDS: readonly TopCommand[] = [
         `${p}ip address ${placeholder(4, next.address)} ${placeholder(5, next.mask)}$0`,
       ]);
     },
-    values: (ctx, index) => (index === 0 ? [{ label: nextHardwareId(ctx.analysis.device), detail: 'the next free hardware id' }] : []),
+    values: (ctx, index) =>
+      index === 0 ? [{ label: nextHardwareId(ctx.analysis.device), detail: 'the next free hardware id' }] : [],
   },
   {
     label: 'crypto ikev1 enable',
@@ -154,7 +165,12 @@ const TOP_COMMANDS: readonly TopCommand[] = [
       const nameif = interfaceForRole(ctx.analysis.device, 'lbprivate')?.nameif?.value;
       return !!nameif && !ctx.analysis.device.ikev1Enabled.some((e) => e.value === nameif);
     },
-    snippet: (ctx) => `crypto ikev1 enable ${choice(1, nameifChoices(ctx.analysis.device, 'lbprivate').map((i) => i.nameif!.value), 'inside')}`,
+    snippet: (ctx) =>
+      `crypto ikev1 enable ${choice(
+        1,
+        nameifChoices(ctx.analysis.device, 'lbprivate').map((i) => i.nameif!.value),
+        'inside',
+      )}`,
     values: (ctx, index) => (index === 0 ? nameifValues(ctx, 'lbprivate') : []),
   },
   {
@@ -173,7 +189,10 @@ const TOP_COMMANDS: readonly TopCommand[] = [
       const p = ctx.prefixes.lb;
       const pub = nameifChoices(device, 'lbpublic').map((i) => i.nameif!.value);
       const priv = nameifChoices(device, 'lbprivate').map((i) => i.nameif!.value);
-      return lines(ctx, 'vpn load-balancing', [`${p}interface lbpublic ${choice(1, pub, 'outside')}`, `${p}interface lbprivate ${choice(2, priv, 'inside')}$0`]);
+      return lines(ctx, 'vpn load-balancing', [
+        `${p}interface lbpublic ${choice(1, pub, 'outside')}`,
+        `${p}interface lbprivate ${choice(2, priv, 'inside')}$0`,
+      ]);
     },
   },
   {
@@ -181,9 +200,15 @@ const TOP_COMMANDS: readonly TopCommand[] = [
     path: ['dns', 'domain-lookup'],
     kind: 'keyword',
     detail: "DNS lookups on an interface: 'redirect-fqdn enable' needs them.",
-    documentation: 'Lets the device resolve names through the name servers reachable on an interface. The director needs it to redirect clients by DNS name (`redirect-fqdn enable`).',
+    documentation:
+      'Lets the device resolve names through the name servers reachable on an interface. The director needs it to redirect clients by DNS name (`redirect-fqdn enable`).',
     missing: (ctx) => ctx.analysis.device.dnsDomainLookup.length === 0,
-    snippet: (ctx) => `dns domain-lookup ${choice(1, nameifChoices(ctx.analysis.device, 'lbprivate').map((i) => i.nameif!.value), 'inside')}`,
+    snippet: (ctx) =>
+      `dns domain-lookup ${choice(
+        1,
+        nameifChoices(ctx.analysis.device, 'lbprivate').map((i) => i.nameif!.value),
+        'inside',
+      )}`,
     values: (ctx, index) => (index === 0 ? nameifValues(ctx, 'lbprivate') : []),
   },
   {
@@ -191,17 +216,23 @@ const TOP_COMMANDS: readonly TopCommand[] = [
     path: ['dns', 'server-group'],
     kind: 'snippet',
     detail: "A name server: 'redirect-fqdn enable' needs one.",
-    documentation: 'The name servers the device asks. With `redirect-fqdn enable` the director looks up each member’s name through them.',
+    documentation:
+      'The name servers the device asks. With `redirect-fqdn enable` the director looks up each member’s name through them.',
     missing: (ctx) => ctx.analysis.device.nameServers.length === 0,
-    snippet: (ctx) => lines(ctx, 'dns server-group DefaultDNS', [`${ctx.prefixes.dnsServerGroup}name-server ${placeholder(1, '192.0.2.53')}$0`]),
-    values: (_ctx, index) => (index === 0 ? [{ label: 'DefaultDNS', detail: 'the group the device uses by default' }] : []),
+    snippet: (ctx) =>
+      lines(ctx, 'dns server-group DefaultDNS', [
+        `${ctx.prefixes.dnsServerGroup}name-server ${placeholder(1, '192.0.2.53')}$0`,
+      ]),
+    values: (_ctx, index) =>
+      index === 0 ? [{ label: 'DefaultDNS', detail: 'the group the device uses by default' }] : [],
   },
   {
     label: 'ip local pool',
     path: ['ip', 'local', 'pool'],
     kind: 'keyword',
     detail: 'An address pool for VPN clients; pools must not overlap between members.',
-    documentation: 'Addresses handed to VPN clients of this device. Each member of a group needs its own range: overlapping pools give two clients the same address.',
+    documentation:
+      'Addresses handed to VPN clients of this device. Each member of a group needs its own range: overlapping pools give two clients the same address.',
     missing: (ctx) => ctx.analysis.device.pools.length === 0,
     snippet: (ctx) => {
       const name = unique('VPN-POOL', new Set(ctx.analysis.device.pools.map((p) => p.name)));
@@ -221,17 +252,25 @@ const TOP_COMMANDS: readonly TopCommand[] = [
       const name = unique('RA-VPN', new Set(device.tunnelGroupHeaders.map((t) => t.name)));
       const vip = suggestedVirtualAddress(ctx.ws, ctx.uri, device) ?? '203.0.113.100';
       // Behind NAT the director hands out the `nat` address, so that is this member's public address.
-      const own = device.lb?.nat?.value.ipv4 ?? interfaceForRole(device, 'lbpublic')?.ipv4?.address.value ?? '203.0.113.2';
+      const own =
+        device.lb?.nat?.value.ipv4 ?? interfaceForRole(device, 'lbpublic')?.ipv4?.address.value ?? '203.0.113.2';
       const v6 = device.lb?.clusterIp?.value.ipv6;
       const p = ctx.prefixes.tunnelWebvpn;
       const g = ctx.prefixes.global;
       const urls = [`${p}group-url https://${placeholder(2, vip)}/\${1} enable`];
       if (v6) urls.push(`${p}group-url https://[${escapeSnippet(v6)}]/\${1} enable`);
       urls.push(`${p}group-url https://${placeholder(3, own)}/\${1} enable$0`);
-      return lines(ctx, `tunnel-group ${placeholder(1, name)} type remote-access`, [`${g}tunnel-group \${1} webvpn-attributes`, ...urls]);
+      return lines(ctx, `tunnel-group ${placeholder(1, name)} type remote-access`, [
+        `${g}tunnel-group \${1} webvpn-attributes`,
+        ...urls,
+      ]);
     },
     values: (ctx, index) => {
-      if (index === 0) return ctx.analysis.device.tunnelGroupHeaders.map((t) => ({ label: t.name, detail: 'an existing connection profile' }));
+      if (index === 0)
+        return ctx.analysis.device.tunnelGroupHeaders.map((t) => ({
+          label: t.name,
+          detail: 'an existing connection profile',
+        }));
       if (index === 1) {
         return [
           { label: 'webvpn-attributes', kind: 'enumMember', detail: 'group URLs and other SSL settings' },
@@ -249,7 +288,12 @@ const TOP_COMMANDS: readonly TopCommand[] = [
     detail: 'IKEv2 on an interface (AnyConnect IPsec clients arrive on the public one).',
     documentation: 'Enables IKEv2 on an interface, usually the public one, for AnyConnect IPsec clients.',
     missing: () => false,
-    snippet: (ctx) => `crypto ikev2 enable ${choice(1, nameifChoices(ctx.analysis.device, 'lbpublic').map((i) => i.nameif!.value), 'outside')}`,
+    snippet: (ctx) =>
+      `crypto ikev2 enable ${choice(
+        1,
+        nameifChoices(ctx.analysis.device, 'lbpublic').map((i) => i.nameif!.value),
+        'outside',
+      )}`,
     values: (ctx, index) => (index === 0 ? nameifValues(ctx, 'lbpublic') : []),
   },
 ];

@@ -77,14 +77,23 @@ export function priorityValues(ctx: CompletionContext): ValueSpec[] {
   const values: ValueSpec[] = [];
   for (let value = MIN_PRIORITY; value <= MAX_PRIORITY; value++) {
     let detail = priorityMeaning(value);
-    const docs = [`**priority ${value}**: ${detail}.`, '', 'The highest priority wins the election; of equal priorities the lower IP address wins (the product compares public addresses; the chapter does not say which).'];
+    const docs = [
+      `**priority ${value}**: ${detail}.`,
+      '',
+      'The highest priority wins the election; of equal priorities the lower IP address wins (the product compares public addresses; the chapter does not say which).',
+    ];
     if (group && names) {
       // This device stands as if it participated with the new value; the others keep what their files say.
-      const members = group.members.map((m) => (m.uri === ctx.uri ? { ...m, priority: value, priorityConfigured: true, participates: true } : m));
+      const members = group.members.map((m) =>
+        m.uri === ctx.uri ? { ...m, priority: value, priorityConfigured: true, participates: true } : m,
+      );
       const election = electDirector(members);
       if (election) {
         const winner = election.winner.uri === ctx.uri ? 'this device' : names.get(election.winner.uri)!;
-        const reason = electionReason({ ...group, members, predictedDirector: election.winner.uri, electionRule: election.rule }, names);
+        const reason = electionReason(
+          { ...group, members, predictedDirector: election.winner.uri, electionRule: election.rule },
+          names,
+        );
         detail += ` · director: ${winner}`;
         docs.push('', `With this value the predicted director of ${group.clusterIp} is **${winner}**: ${reason}.`);
       }
@@ -103,11 +112,20 @@ export function virtualAddressValues(ctx: CompletionContext): ValueSpec[] {
     return groups.map(({ group }) => {
       const names = memberNames(group);
       const others = group.members.filter((m) => m.uri !== uri).map((m) => names.get(m.uri)!);
-      const rows = group.members.map((m) => `| ${names.get(m.uri)} | ${m.publicIp ?? '—'} | ${m.priority}${m.priorityConfigured ? '' : ' (assumed)'} |`);
+      const rows = group.members.map(
+        (m) =>
+          `| ${names.get(m.uri)} | ${m.publicIp ?? '—'} | ${m.priority}${m.priorityConfigured ? '' : ' (assumed)'} |`,
+      );
       return {
         label: group.clusterIp,
         detail: `group of ${others.length} other member${others.length === 1 ? '' : 's'}: ${joinWords(others)}`,
-        documentation: [`Join the group at **${group.clusterIp}**.`, '', '| member | public address | priority |', '|---|---|---|', ...rows].join('\n'),
+        documentation: [
+          `Join the group at **${group.clusterIp}**.`,
+          '',
+          '| member | public address | priority |',
+          '|---|---|---|',
+          ...rows,
+        ].join('\n'),
       };
     });
   }
@@ -118,7 +136,8 @@ export function virtualAddressValues(ctx: CompletionContext): ValueSpec[] {
     {
       label: free,
       detail: `a free address of the public subnet (${network.address}/${network.prefix}): a new group`,
-      documentation: 'No group of the workspace uses this public subnet yet. The virtual address must be free, inside the public subnet, and the same on every member.',
+      documentation:
+        'No group of the workspace uses this public subnet yet. The virtual address must be free, inside the public subnet, and the same on every member.',
     },
   ];
 }
@@ -145,9 +164,11 @@ export function portValues(ctx: CompletionContext): ValueSpec[] {
     for (const member of group.members) {
       if (member.uri === ctx.uri) continue;
       const port = ctx.ws.summary(member.uri)?.port;
-      if (port !== undefined && port !== DEFAULT_CLUSTER_PORT) byPort.set(port, [...(byPort.get(port) ?? []), names.get(member.uri)!]);
+      if (port !== undefined && port !== DEFAULT_CLUSTER_PORT)
+        byPort.set(port, [...(byPort.get(port) ?? []), names.get(member.uri)!]);
     }
-    for (const [port, users] of byPort) values.push({ label: String(port), detail: `the port ${joinWords(users)} use${users.length === 1 ? 's' : ''}` });
+    for (const [port, users] of byPort)
+      values.push({ label: String(port), detail: `the port ${joinWords(users)} use${users.length === 1 ? 's' : ''}` });
   }
   values.push({ label: String(DEFAULT_CLUSTER_PORT), detail: 'the default port', preselect: values.length === 0 });
   return values;
@@ -161,7 +182,8 @@ export function keyValues(): ValueSpec[] {
       kind: 'enumMember',
       insert: '8 ',
       detail: 'the key that follows is already encrypted',
-      documentation: 'Write `8` and then the encrypted key copied from a device, so the file never holds the secret in clear text. Completion never offers a key value.',
+      documentation:
+        'Write `8` and then the encrypted key copied from a device, so the file never holds the secret in clear text. Completion never offers a key value.',
     },
   ];
 }

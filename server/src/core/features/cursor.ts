@@ -48,7 +48,8 @@ export function wordsOf(text: string, from = 0): Word[] {
   const words: Word[] = [];
   const re = /\S+/g;
   re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return words;
 }
 

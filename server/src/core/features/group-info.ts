@@ -86,7 +86,8 @@ function memberOf(ws: Workspace, member: GroupMember, name: string): PreviewMemb
   const analysis = ws.analysis(member.uri);
   let limits = analysis?.device.sessionLimits;
   // A change script that does not touch the limits leaves the ones its device's config sets.
-  if (analysis && !limits?.ipsec && !limits?.ssl) limits = baseConfigOf(ws, member.uri, analysis)?.analysis.device.sessionLimits ?? limits;
+  if (analysis && !limits?.ipsec && !limits?.ssl)
+    limits = baseConfigOf(ws, member.uri, analysis)?.analysis.device.sessionLimits ?? limits;
   return {
     name,
     uri: member.uri,
@@ -111,7 +112,7 @@ export function previewGroup(ws: Workspace, group: GroupSummary): PreviewGroup {
     port: summary?.port ?? DEFAULT_CLUSTER_PORT,
     encryption: summary?.encryption ?? false,
     members: group.members.map((m) => memberOf(ws, m, names.get(m.uri)!)),
-    predictedDirector: group.predictedDirector ? names.get(group.predictedDirector) ?? null : null,
+    predictedDirector: group.predictedDirector ? (names.get(group.predictedDirector) ?? null) : null,
     electionReason: electionReason(group, names),
   };
 }
@@ -138,11 +139,15 @@ export function noGroupReason(analysis: DeviceAnalysis): string {
   const lb = analysis.device.lb;
   if (!lb) {
     const typo = analysis.diagnostics.find((d) => d.code === 'lb-header-typo');
-    return typo ? `its 'vpn load-balancing' line is misspelled (line ${typo.range.start.line + 1})` : "no 'vpn load-balancing' block";
+    return typo
+      ? `its 'vpn load-balancing' line is misspelled (line ${typo.range.start.line + 1})`
+      : "no 'vpn load-balancing' block";
   }
   if (!lb.clusterIp) {
     const written = lb.occurrences.some((o) => o.command.id === 'cluster-ip-address' && !o.command.negated);
-    return written ? "the block's 'cluster ip address' has no valid IPv4 address" : "the block has no 'cluster ip address'";
+    return written
+      ? "the block's 'cluster ip address' has no valid IPv4 address"
+      : "the block has no 'cluster ip address'";
   }
   return 'no group was found for its virtual address';
 }
@@ -155,7 +160,14 @@ export function groupInfo(ws: Workspace, uri: string): GroupInfoResult {
   if (!group) return { inGroup: false, reason: noGroupReason(analysis) };
   const preview = previewGroup(ws, group);
   const self = preview.members.find((m) => m.uri === uri)!;
-  const role = group.predictedDirector === uri ? 'predicted director' : self.split.length > 0 ? 'split off' : self.participates ? 'member' : 'not participating';
+  const role =
+    group.predictedDirector === uri
+      ? 'predicted director'
+      : self.split.length > 0
+        ? 'split off'
+        : self.participates
+          ? 'member'
+          : 'not participating';
   return { inGroup: true, group: preview, self: self.name, role };
 }
 
@@ -165,7 +177,9 @@ export function groupLensTitle(info: GroupInfoResult): string {
   const { group } = info;
   const apart = group.members.filter((m) => m.split.length > 0).length;
   const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}${apart > 0 ? ` (${apart} split off)` : ''}`;
-  const director = group.predictedDirector ? `director: ${group.predictedDirector} (predicted)` : 'director: none (no member participates)';
+  const director = group.predictedDirector
+    ? `director: ${group.predictedDirector} (predicted)`
+    : 'director: none (no member participates)';
   const self = group.members.find((m) => m.name === info.self);
   const role = info.role === 'split off' && self ? `split off: it ${self.split.join('; it ')}` : info.role;
   return `Group ${group.clusterIp} · ${count} · ${director} · this device: ${role}`;

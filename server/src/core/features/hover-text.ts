@@ -1,6 +1,12 @@
 // The markdown of every hover: load-balancing commands with this device's state, interfaces, the virtual address
 // with its group, the cluster key's form (never the key), and the block header's summary of settings and role.
-import { DEFAULT_CLUSTER_PORT, DEFAULT_PRIORITY, lbCommand, type LbCommandId, type LbCommandSpec } from '../commands/lb-commands';
+import {
+  DEFAULT_CLUSTER_PORT,
+  DEFAULT_PRIORITY,
+  lbCommand,
+  type LbCommandId,
+  type LbCommandSpec,
+} from '../commands/lb-commands';
 import type { DeviceAnalysis } from '../analyze';
 import type { KeyForm } from '../model/device';
 import type { Workspace } from '../workspace';
@@ -27,20 +33,29 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
   const { device } = scope.analysis;
   const lb = device.lb;
   // The chapter lets `interface lbpublic|lbprivate` name the interface by its address too.
-  const defined = (name: string | undefined): boolean => !!name && (findInterfaces(scope.ws, scope.uri, scope.analysis, name).length > 0 || interfaceWithAddress(device, name) !== undefined);
+  const defined = (name: string | undefined): boolean =>
+    !!name &&
+    (findInterfaces(scope.ws, scope.uri, scope.analysis, name).length > 0 ||
+      interfaceWithAddress(device, name) !== undefined);
   const privateName = lbNameif(device, 'lbprivate') ?? undefined;
   const ikev1 = !!privateName && device.ikev1Enabled.some((e) => e.value === privateName);
   switch (id) {
     case 'interface-lbpublic':
     case 'interface-lbprivate': {
       const name = lb?.[id === 'interface-lbpublic' ? 'lbpublic' : 'lbprivate']?.value;
-      return [`- an interface with ${mdCode(`nameif ${name ?? 'IFNAME'}`)}: ${name ? status(defined(name)) : 'not set yet'}`];
+      return [
+        `- an interface with ${mdCode(`nameif ${name ?? 'IFNAME'}`)}: ${name ? status(defined(name)) : 'not set yet'}`,
+      ];
     }
     case 'cluster-ip-address': {
       const pub = lb?.lbpublic?.value;
-      const intf = pub ? (findInterfaces(scope.ws, scope.uri, scope.analysis, pub)[0]?.intf ?? lbInterface(device, 'lbpublic')) : undefined;
+      const intf = pub
+        ? (findInterfaces(scope.ws, scope.uri, scope.analysis, pub)[0]?.intf ?? lbInterface(device, 'lbpublic'))
+        : undefined;
       const subnet = intf ? ipv4Subnet(intf) : null;
-      return [`- \`interface lbpublic\` with an IPv4 subnet the address lies in: ${subnet ? `present (${mdText(subnet)})` : status(false)}`];
+      return [
+        `- \`interface lbpublic\` with an IPv4 subnet the address lies in: ${subnet ? `present (${mdText(subnet)})` : status(false)}`,
+      ];
     }
     case 'cluster-encryption':
       return [
@@ -49,15 +64,23 @@ function prerequisites(scope: HoverScope, id: LbCommandId): string[] {
         `- FIPS mode off: ${device.fips ? '**no: `fips enable` is configured**' : 'yes'}`,
       ];
     case 'redirect-fqdn':
-      return [`- \`dns domain-lookup IFNAME\`: ${status(device.dnsDomainLookup.length > 0)}`, `- a name server: ${status(device.nameServers.length > 0)}`];
+      return [
+        `- \`dns domain-lookup IFNAME\`: ${status(device.dnsDomainLookup.length > 0)}`,
+        `- a name server: ${status(device.nameServers.length > 0)}`,
+      ];
     case 'participate': {
       const list = [
         `- \`interface lbpublic\`: ${status(!!lb?.lbpublic && defined(lb.lbpublic.value))}`,
         `- \`interface lbprivate\`: ${status(!!lb?.lbprivate && defined(lb.lbprivate.value))}`,
         `- \`cluster ip address\`: ${status(!!lb?.clusterIp)}`,
       ];
-      if (lb?.encryption) list.push(`- ${mdCode(`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}`)} (encryption is on): ${status(ikev1)}`);
-      list.push('- an active 3DES/AES licence and a Security Plus licence: a config file cannot show them, so check the device’s licences');
+      if (lb?.encryption)
+        list.push(
+          `- ${mdCode(`crypto ikev1 enable ${privateName ?? '<lbprivate nameif>'}`)} (encryption is on): ${status(ikev1)}`,
+        );
+      list.push(
+        '- an active 3DES/AES licence and a Security Plus licence: a config file cannot show them, so check the device’s licences',
+      );
       return list;
     }
     default:
@@ -77,7 +100,9 @@ function currentValue(scope: HoverScope, id: LbCommandId): string | null {
     case 'priority':
       return lb.priority ? `${lb.priority.value}` : `not set: ${DEFAULT_PRIORITY} is assumed`;
     case 'cluster-ip-address':
-      return lb.clusterIp ? [lb.clusterIp.value.ipv4, lb.clusterIp.value.ipv6].filter(Boolean).join(' and ') : 'not set';
+      return lb.clusterIp
+        ? [lb.clusterIp.value.ipv4, lb.clusterIp.value.ipv6].filter(Boolean).join(' and ')
+        : 'not set';
     case 'cluster-port':
       return lb.port ? `${lb.port.value}` : `not set: ${DEFAULT_CLUSTER_PORT} (the default)`;
     case 'cluster-encryption':
@@ -87,7 +112,9 @@ function currentValue(scope: HoverScope, id: LbCommandId): string | null {
     case 'participate':
       return lb.participate ? 'participates' : 'does not participate';
     case 'nat':
-      return lb.nat ? mdText([lb.nat.value.ipv4, lb.nat.value.ipv6, lb.nat.value.hostname].filter(Boolean).join(' and ')) : 'not set';
+      return lb.nat
+        ? mdText([lb.nat.value.ipv4, lb.nat.value.ipv6, lb.nat.value.hostname].filter(Boolean).join(' and '))
+        : 'not set';
     default:
       return null;
   }
@@ -113,7 +140,8 @@ export function commandHover(scope: HoverScope, spec: LbCommandSpec, lead?: stri
 export function priorityValueLead(value: number): string {
   if (value === 10) return `**priority ${value}**: the most likely to become director.`;
   if (value === 1) return `**priority ${value}**: the least likely to become director.`;
-  if (value === DEFAULT_PRIORITY) return `**priority ${value}**: the value this product assumes when priority is not set.`;
+  if (value === DEFAULT_PRIORITY)
+    return `**priority ${value}**: the value this product assumes when priority is not set.`;
   return `**priority ${value}**: ${value > DEFAULT_PRIORITY ? 'more' : 'less'} likely to become director than the assumed default ${DEFAULT_PRIORITY}.`;
 }
 
@@ -139,7 +167,8 @@ const KEY_FORMS: Record<KeyForm, { name: string; risk: string }> = {
 export function keyHover(form: KeyForm | null): string {
   const spec = lbCommand('cluster-key');
   const parts = ['```asa', 'cluster key KEY | cluster key 8 ENCRYPTED-KEY', '```', ''];
-  if (form) parts.push(`**Form:** ${KEY_FORMS[form].name}. The key itself is never shown here.`, '', KEY_FORMS[form].risk);
+  if (form)
+    parts.push(`**Form:** ${KEY_FORMS[form].name}. The key itself is never shown here.`, '', KEY_FORMS[form].risk);
   else parts.push('No key is written on this line.');
   parts.push(
     '',
@@ -158,7 +187,9 @@ export function nameifHover(scope: HoverScope, name: string): string {
   const found = findInterfaces(scope.ws, scope.uri, scope.analysis, name);
   const lb = scope.analysis.device.lb;
   if (found.length === 0) {
-    const similar = scope.analysis.device.interfaces.find((i) => i.nameif && i.nameif.value.toLowerCase() === name.toLowerCase());
+    const similar = scope.analysis.device.interfaces.find(
+      (i) => i.nameif && i.nameif.value.toLowerCase() === name.toLowerCase(),
+    );
     const hint = similar ? ` Interface names are case-sensitive: did you mean ${mdCode(similar.nameif!.value)}?` : '';
     return `**${mdText(name)}**: no interface of this device has ${mdCode(`nameif ${name}`)}.${hint}`;
   }
@@ -180,14 +211,20 @@ export function virtualAddressHover(scope: HoverScope, address: string): string 
   const info = groupInfo(scope.ws, scope.uri);
   const spec = lbCommand('cluster-ip-address');
   const tail = ['', spec.doc, '', '**Diagnostics about it:**', ...codesMarkdown(spec.codes)];
-  if (!info.inGroup) return [`**Virtual address ${mdText(address)}**: this device is in no group (${mdText(info.reason)}).`, ...tail].join('\n');
+  if (!info.inGroup)
+    return [
+      `**Virtual address ${mdText(address)}**: this device is in no group (${mdText(info.reason)}).`,
+      ...tail,
+    ].join('\n');
   const { group } = info;
   const rows = group.members.map((m) => {
     const self = m.uri === scope.uri ? ' (this device)' : '';
     const priority = m.priorityConfigured ? `${m.priority}` : `${m.priority} (assumed)`;
     return `| ${mdText(m.name)}${self} | ${m.publicIp ?? '—'} | ${priority} | ${m.participates ? 'yes' : 'no'} |`;
   });
-  const director = group.predictedDirector ? `**Predicted director:** ${mdText(group.predictedDirector)}: ${mdText(group.electionReason ?? '')}.` : '**Predicted director:** none: no member participates.';
+  const director = group.predictedDirector
+    ? `**Predicted director:** ${mdText(group.predictedDirector)}: ${mdText(group.electionReason ?? '')}.`
+    : '**Predicted director:** none: no member participates.';
   return [
     `**Virtual address ${group.clusterIp}**: group of ${group.members.length} member${group.members.length === 1 ? '' : 's'} in the workspace.`,
     '',
@@ -204,7 +241,11 @@ function interfaceCell(scope: HoverScope, name: string | undefined): string {
   if (!name) return 'not set';
   const intf = findInterfaces(scope.ws, scope.uri, scope.analysis, name)[0]?.intf;
   if (!intf) return `${mdCode(name)} (no such interface)`;
-  const address = intf.ipv4 ? (intf.ipv4.prefix !== null ? `${intf.ipv4.address.value}/${intf.ipv4.prefix}` : intf.ipv4.address.value) : 'no IPv4 address';
+  const address = intf.ipv4
+    ? intf.ipv4.prefix !== null
+      ? `${intf.ipv4.address.value}/${intf.ipv4.prefix}`
+      : intf.ipv4.address.value
+    : 'no IPv4 address';
   return `${mdCode(name)} (${mdText(intf.hwid)}, ${address})`;
 }
 
@@ -212,12 +253,16 @@ function interfaceCell(scope: HoverScope, name: string | undefined): string {
 export function headerHover(scope: HoverScope): string {
   const lb = scope.analysis.device.lb;
   const info = groupInfo(scope.ws, scope.uri);
-  const hostname = mdText(scope.analysis.device.hostname?.value ?? scope.analysis.device.promptHostname ?? fileName(scope.uri));
+  const hostname = mdText(
+    scope.analysis.device.hostname?.value ?? scope.analysis.device.promptHostname ?? fileName(scope.uri),
+  );
   let lead: string;
   if (info.inGroup) {
     const { group } = info;
     const count = `${group.members.length} member${group.members.length === 1 ? '' : 's'}`;
-    const director = group.predictedDirector ? `predicted director ${mdText(group.predictedDirector)} (${mdText(group.electionReason ?? '')})` : 'no predicted director: no member participates';
+    const director = group.predictedDirector
+      ? `predicted director ${mdText(group.predictedDirector)} (${mdText(group.electionReason ?? '')})`
+      : 'no predicted director: no member participates';
     lead = `**vpn load-balancing** on ${hostname}: this device is ${info.role === 'member' ? 'a member' : info.role === 'predicted director' ? 'the predicted director' : info.role === 'split off' ? 'split off the group (see group-setting-mismatch)' : 'in the group but not participating'}.\n\nGroup ${group.clusterIp}: ${count}; ${director}.`;
   } else {
     lead = `**vpn load-balancing** on ${hostname}: in no group (${mdText(info.reason)}).`;
@@ -227,7 +272,10 @@ export function headerHover(scope: HoverScope): string {
   const rows = [
     ['public interface', interfaceCell(scope, lb.lbpublic?.value)],
     ['private interface', interfaceCell(scope, lb.lbprivate?.value)],
-    ['virtual address', lb.clusterIp ? [lb.clusterIp.value.ipv4, lb.clusterIp.value.ipv6].filter(Boolean).join(', ') : 'not set'],
+    [
+      'virtual address',
+      lb.clusterIp ? [lb.clusterIp.value.ipv4, lb.clusterIp.value.ipv6].filter(Boolean).join(', ') : 'not set',
+    ],
     ['priority', lb.priority ? `${lb.priority.value}` : `${DEFAULT_PRIORITY} (assumed: not set)`],
     ['cluster port', lb.port ? `${lb.port.value}` : `${DEFAULT_CLUSTER_PORT} (default)`],
     ['encryption', lb.encryption ? 'on' : 'off'],

@@ -6,7 +6,15 @@ import type { Token } from '../syntax/parser';
 import { shortenLongWords, type Position, type Range } from '../types';
 import type { Workspace } from '../workspace';
 import { commandSpan, cursorAt, lineSpan, touches } from './cursor';
-import { commandHover, headerHover, keyHover, nameifHover, priorityValueLead, virtualAddressHover, type HoverScope } from './hover-text';
+import {
+  commandHover,
+  headerHover,
+  keyHover,
+  nameifHover,
+  priorityValueLead,
+  virtualAddressHover,
+  type HoverScope,
+} from './hover-text';
 import { keyOf } from '../model/device';
 import { slotAtPosition } from './navigation';
 import type { CoreHover } from './types';
@@ -20,7 +28,9 @@ function lbHover(scope: HoverScope, lineIndex: number, character: number): CoreH
   const line = scope.analysis.tree.lines[lineIndex]!;
   if (line.block?.header === lineIndex) {
     const span = commandSpan(line);
-    return touches(character, span.start.character, span.end.character) ? { contents: headerHover(scope), range: span } : null;
+    return touches(character, span.start.character, span.end.character)
+      ? { contents: headerHover(scope), range: span }
+      : null;
   }
   const command = line.parse?.command;
   if (!command || !isLbCommand(command.id) || command.keywords.length === 0) return null;
@@ -54,7 +64,10 @@ function lbHover(scope: HoverScope, lineIndex: number, character: number): CoreH
       return { contents: virtualAddressHover(scope, arg.text), range };
     case 'priority': {
       const value = /^\d+$/.test(arg.text) ? Number(arg.text) : NaN;
-      const lead = value >= 1 && value <= 10 ? priorityValueLead(value) : `**${arg.text}** is not a priority: the device accepts 1–10.`;
+      const lead =
+        value >= 1 && value <= 10
+          ? priorityValueLead(value)
+          : `**${arg.text}** is not a priority: the device accepts 1–10.`;
       return { contents: commandHover(scope, spec, lead), range };
     }
     default:

@@ -2,7 +2,15 @@
 // plain data out, shaped like LSP but free of LSP imports. No function here throws on an unknown uri or a position
 // outside the document: it answers null, [] or an empty list.
 export * from './types';
-export { groupInfo, codeLens, previewGroup, memberNames, electionReason, noGroupReason, groupLensTitle } from './group-info';
+export {
+  groupInfo,
+  codeLens,
+  previewGroup,
+  memberNames,
+  electionReason,
+  noGroupReason,
+  groupLensTitle,
+} from './group-info';
 export { complete } from './completion';
 export { hover } from './hover';
 export { documentSymbols, workspaceSymbols, foldingRanges } from './symbols';

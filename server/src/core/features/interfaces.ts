@@ -33,7 +33,8 @@ export function ipv4Subnet(intf: InterfaceModel): string | null {
 /** One line: "GigabitEthernet0/0 · 209.165.202.130/27 · security-level 0". */
 export function interfaceDetail(intf: InterfaceModel): string {
   const parts = [intf.hwid];
-  if (intf.ipv4) parts.push(intf.ipv4.prefix !== null ? `${intf.ipv4.address.value}/${intf.ipv4.prefix}` : intf.ipv4.address.value);
+  if (intf.ipv4)
+    parts.push(intf.ipv4.prefix !== null ? `${intf.ipv4.address.value}/${intf.ipv4.prefix}` : intf.ipv4.address.value);
   else if (intf.ipv4Dhcp) parts.push('address by DHCP');
   else parts.push('no IPv4 address');
   if (intf.securityLevel !== null) parts.push(`security-level ${intf.securityLevel}`);
@@ -84,7 +85,8 @@ export function rankInterfaces(device: DeviceModel, role: LbRole): InterfaceMode
     .sort(
       (a, b) =>
         unusable(a.intf) - unusable(b.intf) ||
-        Number(a.intf.nameif!.value.toLowerCase() !== preferredName) - Number(b.intf.nameif!.value.toLowerCase() !== preferredName) ||
+        Number(a.intf.nameif!.value.toLowerCase() !== preferredName) -
+          Number(b.intf.nameif!.value.toLowerCase() !== preferredName) ||
         levelKey(a.intf) - levelKey(b.intf) ||
         a.order - b.order,
     )

@@ -21,8 +21,27 @@ export interface NameifSlot {
 
 // First words of the commands below; other lines are skipped without being split into words.
 const KEYWORDS = new Set([
-  'nameif', 'interface', 'crypto', 'dns', 'name-server', 'mtu', 'monitor-interface', 'route', 'ipv6', 'access-group',
-  'nat', 'ssh', 'http', 'telnet', 'icmp', 'dhcpd', 'logging', 'snmp-server', 'aaa-server', 'ip', 'enable',
+  'nameif',
+  'interface',
+  'crypto',
+  'dns',
+  'name-server',
+  'mtu',
+  'monitor-interface',
+  'route',
+  'ipv6',
+  'access-group',
+  'nat',
+  'ssh',
+  'http',
+  'telnet',
+  'icmp',
+  'dhcpd',
+  'logging',
+  'snmp-server',
+  'aaa-server',
+  'ip',
+  'enable',
 ]);
 
 function isAddress(text: string): boolean {
@@ -61,7 +80,8 @@ export function nameifSlotsOfLine(tree: SyntaxTree, line: LineNode): NameifSlot[
   const k = (i: number): string => words[i]?.text.toLowerCase() ?? '';
   const slots: NameifSlot[] = [];
   const add = (word: Word | undefined, strict: boolean, declaration = false): void => {
-    if (word && word.text.length > 0) slots.push({ name: word.text, range: lineSpan(line.index, word.start, word.end), declaration, strict });
+    if (word && word.text.length > 0)
+      slots.push({ name: word.text, range: lineSpan(line.index, word.start, word.end), declaration, strict });
   };
   switch (k(0)) {
     case 'nameif':

@@ -16,7 +16,11 @@ export interface InterfaceDefinition {
 }
 
 /** The configuration a change script runs on: the workspace config with the script's hostname. */
-export function baseConfigOf(ws: Workspace, uri: string, analysis: DeviceAnalysis): { uri: string; analysis: DeviceAnalysis } | null {
+export function baseConfigOf(
+  ws: Workspace,
+  uri: string,
+  analysis: DeviceAnalysis,
+): { uri: string; analysis: DeviceAnalysis } | null {
   const hostname = analysis.device.promptHostname;
   if (analysis.tree.kind !== 'transcript' || !hostname) return null;
   for (const other of ws.uris()) {
@@ -30,15 +34,26 @@ export function baseConfigOf(ws: Workspace, uri: string, analysis: DeviceAnalysi
 }
 
 /** The interfaces named `name`: this document's, else (for a change script) its device config's. */
-export function findInterfaces(ws: Workspace, uri: string, analysis: DeviceAnalysis, name: string): InterfaceDefinition[] {
+export function findInterfaces(
+  ws: Workspace,
+  uri: string,
+  analysis: DeviceAnalysis,
+  name: string,
+): InterfaceDefinition[] {
   const own = interfacesNamed(analysis.device, name).map((intf) => ({ uri, analysis, intf }));
   if (own.length > 0) return own;
   const base = baseConfigOf(ws, uri, analysis);
-  return base ? interfacesNamed(base.analysis.device, name).map((intf) => ({ uri: base.uri, analysis: base.analysis, intf })) : [];
+  return base
+    ? interfacesNamed(base.analysis.device, name).map((intf) => ({ uri: base.uri, analysis: base.analysis, intf }))
+    : [];
 }
 
 /** The slot under the cursor, counted only where it surely names an interface (see `NameifSlot.strict`). */
-export function slotAtPosition(ws: Workspace, uri: string, position: Position): { analysis: DeviceAnalysis; slot: NameifSlot } | null {
+export function slotAtPosition(
+  ws: Workspace,
+  uri: string,
+  position: Position,
+): { analysis: DeviceAnalysis; slot: NameifSlot } | null {
   const cursor = cursorAt(ws, uri, position);
   if (!cursor) return null;
   const slot = nameifSlotAt(cursor.analysis.tree, cursor.line, cursor.character);
@@ -66,7 +81,12 @@ export function definition(ws: Workspace, uri: string, position: Position): Core
 }
 
 /** Every use of the nameif under the cursor in this document (and its `nameif` lines when asked), in document order. */
-export function references(ws: Workspace, uri: string, position: Position, includeDeclaration: boolean): CoreLocation[] {
+export function references(
+  ws: Workspace,
+  uri: string,
+  position: Position,
+  includeDeclaration: boolean,
+): CoreLocation[] {
   const found = slotAtPosition(ws, uri, position);
   if (!found) return [];
   const slots = nameifIndex(found.analysis).get(found.slot.name) ?? [];

@@ -53,7 +53,7 @@ function render(text: string, defaults: Map<number, string>, collect: boolean): 
     }
     const simple = /^\$(\d+)/.exec(text.slice(i)) ?? /^\$\{(\d+)\}/.exec(text.slice(i));
     if (simple) {
-      out += collect ? '' : defaults.get(Number(simple[1])) ?? '';
+      out += collect ? '' : (defaults.get(Number(simple[1])) ?? '');
       i += simple[0].length;
       continue;
     }

@@ -41,7 +41,11 @@ export function matchingGroups(ws: Workspace, uri: string, device: DeviceModel):
     const vipInMine = contains(mine, group.clusterIp);
     const mineInTheirs = others.some((m) => {
       const theirs = ws.summary(m.uri)?.lbpublic;
-      return !!theirs?.address && theirs.prefix !== null && contains({ address: theirs.address, prefix: theirs.prefix }, mine.address);
+      return (
+        !!theirs?.address &&
+        theirs.prefix !== null &&
+        contains({ address: theirs.address, prefix: theirs.prefix }, mine.address)
+      );
     });
     if (vipInMine || mineInTheirs) out.push({ group, others: others.length });
   }

@@ -26,7 +26,14 @@ function blockRange(analysis: DeviceAnalysis, block: Block): Range | null {
   return { start: { line: start, character: 0 }, end: endOfLine(analysis, end) };
 }
 
-function symbol(name: string, detail: string, kind: CoreSymbolKind, range: Range, selectionRange: Range, children: CoreDocumentSymbol[] = []): CoreDocumentSymbol {
+function symbol(
+  name: string,
+  detail: string,
+  kind: CoreSymbolKind,
+  range: Range,
+  selectionRange: Range,
+  children: CoreDocumentSymbol[] = [],
+): CoreDocumentSymbol {
   return { name, detail, kind, range, selectionRange, children };
 }
 
@@ -79,7 +86,13 @@ function lbSymbol(analysis: DeviceAnalysis, block: Block): CoreDocumentSymbol | 
 }
 
 /** A block whose children are the lines with a given command, e.g. a tunnel-group with its group URLs. */
-function listBlockSymbol(analysis: DeviceAnalysis, block: Block, kind: CoreSymbolKind, childCommand: string, childKind: CoreSymbolKind): CoreDocumentSymbol | null {
+function listBlockSymbol(
+  analysis: DeviceAnalysis,
+  block: Block,
+  kind: CoreSymbolKind,
+  childCommand: string,
+  childKind: CoreSymbolKind,
+): CoreDocumentSymbol | null {
   const range = blockRange(analysis, block);
   const start = blockStart(block);
   if (!range || start === null) return null;
@@ -90,7 +103,15 @@ function listBlockSymbol(analysis: DeviceAnalysis, block: Block, kind: CoreSymbo
     const line = analysis.tree.lines[index]!;
     const command = line.parse?.command;
     if (command?.id !== childCommand) continue;
-    children.push(symbol(command.keywords.map((k) => k.text).join(' '), command.args.map((a) => a.text).join(' '), childKind, commandSpan(line), commandSpan(line)));
+    children.push(
+      symbol(
+        command.keywords.map((k) => k.text).join(' '),
+        command.args.map((a) => a.text).join(' '),
+        childKind,
+        commandSpan(line),
+        commandSpan(line),
+      ),
+    );
   }
   return symbol(text, '', kind, range, commandSpan(header), children);
 }
@@ -119,7 +140,8 @@ export function documentSymbols(ws: Workspace, uri: string): CoreDocumentSymbol[
     if (block.kind === 'interface') child = interfaceSymbol(analysis, block);
     else if (block.kind === 'lb') child = lbSymbol(analysis, block);
     else if (block.kind === 'tunnel-group') child = listBlockSymbol(analysis, block, 'object', 'group-url', 'field');
-    else if (block.kind === 'dns-server-group') child = listBlockSymbol(analysis, block, 'object', 'name-server', 'field');
+    else if (block.kind === 'dns-server-group')
+      child = listBlockSymbol(analysis, block, 'object', 'name-server', 'field');
     if (child) children.push(child);
   }
   const last = tree.lines.length - 1;
@@ -162,7 +184,12 @@ export function workspaceSymbols(ws: Workspace, query: string): CoreWorkspaceSym
     const at = group.predictedDirector ?? group.members[0]?.uri;
     if (!at) continue;
     const range = ws.summary(at)?.clusterIpRange ?? lineSpan(0, 0, 0);
-    out.push({ name: group.clusterIp, kind: 'namespace', location: { uri: at, range }, containerName: `group of ${group.members.length} member${group.members.length === 1 ? '' : 's'}` });
+    out.push({
+      name: group.clusterIp,
+      kind: 'namespace',
+      location: { uri: at, range },
+      containerName: `group of ${group.members.length} member${group.members.length === 1 ? '' : 's'}`,
+    });
   }
   return out;
 }

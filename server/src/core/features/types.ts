@@ -46,7 +46,8 @@ export interface CoreCodeLens {
 }
 
 /** Symbol kinds used here; the server maps each to the LSP `SymbolKind` of the same name. */
-export type CoreSymbolKind = 'module' | 'namespace' | 'interface' | 'object' | 'property' | 'constant' | 'field' | 'struct';
+export type CoreSymbolKind =
+  'module' | 'namespace' | 'interface' | 'object' | 'property' | 'constant' | 'field' | 'struct';
 
 export interface CoreDocumentSymbol {
   name: string;

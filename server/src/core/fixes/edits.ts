@@ -32,10 +32,18 @@ export function insertLinesBefore(tree: SyntaxTree, before: number, texts: strin
 /** Deletes line `index` with its end-of-line (or the preceding one, for a last line without a newline). */
 export function deleteLine(tree: SyntaxTree, index: number): TextEdit {
   const line = tree.lines[index]!;
-  if (line.eol) return { range: { start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }, newText: '' };
-  if (index === 0) return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: line.text.length } }, newText: '' };
+  if (line.eol)
+    return { range: { start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }, newText: '' };
+  if (index === 0)
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: line.text.length } }, newText: '' };
   const previous = tree.lines[index - 1]!;
-  return { range: { start: { line: index - 1, character: previous.text.length }, end: { line: index, character: line.text.length } }, newText: '' };
+  return {
+    range: {
+      start: { line: index - 1, character: previous.text.length },
+      end: { line: index, character: line.text.length },
+    },
+    newText: '',
+  };
 }
 
 export function replace(range: Range, newText: string): TextEdit {

@@ -23,7 +23,11 @@ export interface Grouping {
  * The groups of the devices summarised in `summaries`, with their diagnostics; `previous` is the last run's `checked`.
  * `scriptBases` names, for each change script judged on a known configuration, that configuration's document.
  */
-export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<string, GroupChecked>, scriptBases: ReadonlyMap<string, string> = new Map()): Grouping {
+export function formGroups(
+  summaries: DeviceSummary[],
+  previous: ReadonlyMap<string, GroupChecked>,
+  scriptBases: ReadonlyMap<string, string> = new Map(),
+): Grouping {
   const byVip = new Map<string, DeviceSummary[]>();
   const vipOf = new Map(summaries.map((s) => [s.uri, s.clusterIp]));
   for (const summary of summaries) {
@@ -46,10 +50,12 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
     // A group whose members' summaries are the very same objects as last time has the same diagnostics; only a
     // group of one device also looks at the other groups (probable-vip-typo), so it is always checked again.
     const cached = previous.get(clusterIp);
-    const reuse = cached && sameObjects(cached.members, memberSummaries) && distinctDevices(memberSummaries).length !== 1;
+    const reuse =
+      cached && sameObjects(cached.members, memberSummaries) && distinctDevices(memberSummaries).length !== 1;
     const perUri = reuse ? cached.diagnostics : checkGroup(group, memberSummaries, allSummaries);
     checked.set(clusterIp, { members: memberSummaries, diagnostics: perUri });
-    for (const [uri, list] of perUri) diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
+    for (const [uri, list] of perUri)
+      diagnostics.set(uri, diagnostics.has(uri) ? [...diagnostics.get(uri)!, ...list] : list);
   }
   // A change script on a known configuration is judged as the device will be after it: in its group, it stands in
   // for that configuration (whose own diagnostics come from the run above).
@@ -73,10 +79,20 @@ export function formGroups(summaries: DeviceSummary[], previous: ReadonlyMap<str
 }
 
 /** A group's summary, its members in ascending public-address order, with the predicted director. */
-function groupOf(clusterIp: string, summaries: DeviceSummary[]): { group: GroupSummary; memberSummaries: DeviceSummary[] } {
+function groupOf(
+  clusterIp: string,
+  summaries: DeviceSummary[],
+): { group: GroupSummary; memberSummaries: DeviceSummary[] } {
   const members = summaries
-    .map((s) => ({ summary: s, publicIp: s.lbpublic?.address ?? null, priority: s.priority, participates: s.participates }))
-    .sort((a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri));
+    .map((s) => ({
+      summary: s,
+      publicIp: s.lbpublic?.address ?? null,
+      priority: s.priority,
+      participates: s.participates,
+    }))
+    .sort(
+      (a, b) => compareAddressTexts(a.publicIp ?? '', b.publicIp ?? '') || a.summary.uri.localeCompare(b.summary.uri),
+    );
   // Members that cannot talk to the others (another port, encryption or key) stand in no election of this group.
   const split = groupSplit({ members: members.map((m) => m.summary) });
   const election = electDirector(members.filter((m) => !split.has(m.summary.uri)));
@@ -111,7 +127,11 @@ function checkGroup(group: GroupSummary, members: DeviceSummary[], all: DeviceSu
     },
   };
   runChecks(GROUP_CHECKS, ctx, (name, detail) => {
-    for (const member of group.members) ctx.report(member.uri, internalError(`The '${name}' group check failed (${detail}). The other checks still ran; please report this.`));
+    for (const member of group.members)
+      ctx.report(
+        member.uri,
+        internalError(`The '${name}' group check failed (${detail}). The other checks still ran; please report this.`),
+      );
   });
   return perUri;
 }

@@ -80,7 +80,11 @@ export function summarize(uri: string, device: DeviceModel, lbPrefix: string, tr
   return {
     uri,
     kind: device.kind,
-    hostname: device.hostname ?? (device.promptHostname ? { value: device.promptHostname, line: 0, range: lb.headerRange, lineRange: lb.headerRange } : null),
+    hostname:
+      device.hostname ??
+      (device.promptHostname
+        ? { value: device.promptHostname, line: 0, range: lb.headerRange, lineRange: lb.headerRange }
+        : null),
     clusterIp: canonical(lb.clusterIp?.value.ipv4),
     clusterIpRange: lb.clusterIp?.range ?? null,
     clusterIpv6: canonical(lb.clusterIp?.value.ipv6),

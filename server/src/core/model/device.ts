@@ -32,7 +32,14 @@ export interface InterfaceModel {
    * is the address the alias stands for and `alias` the name as written; an alias the file does not define keeps
    * its name as value, which no address check can parse, so it is treated as unknown rather than absent.
    */
-  ipv4: { address: Located<string>; mask: string; prefix: number | null; standby: Located<string> | null; alias?: string; standbyAlias?: string } | null;
+  ipv4: {
+    address: Located<string>;
+    mask: string;
+    prefix: number | null;
+    standby: Located<string> | null;
+    alias?: string;
+    standbyAlias?: string;
+  } | null;
   ipv4Dhcp: boolean;
   ipv6: { address: Located<string>; prefix: number | null; standby: Located<string> | null }[];
   shutdown: boolean;
@@ -143,7 +150,10 @@ export interface DeviceModel {
 }
 
 export function lineRangeOf(line: LineNode): Range {
-  return { start: { line: line.index, character: line.commandStart }, end: { line: line.index, character: trimmedLength(line.text) } };
+  return {
+    start: { line: line.index, character: line.commandStart },
+    end: { line: line.index, character: trimmedLength(line.text) },
+  };
 }
 
 /**
@@ -165,7 +175,9 @@ function located<T>(value: T, line: LineNode, token: Token | undefined): Located
 }
 
 export function emptyLb(line: LineNode | null, firstLine: number): LbModel {
-  const headerRange = line ? lineRangeOf(line) : { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } };
+  const headerRange = line
+    ? lineRangeOf(line)
+    : { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } };
   return {
     headerLine: line ? line.index : null,
     headerRange,
@@ -213,9 +225,17 @@ export interface PreviousDevice {
  * interfaces whose lines are all unchanged are reused as they are.
  */
 export function buildDevice(tree: SyntaxTree, previous?: PreviousDevice): DeviceModel {
-  if (previous && previous.tree.blocks === tree.blocks && previous.tree.lines.length === tree.lines.length && onlyLbChanged(previous.tree, tree)) {
+  if (
+    previous &&
+    previous.tree.blocks === tree.blocks &&
+    previous.tree.lines.length === tree.lines.length &&
+    onlyLbChanged(previous.tree, tree)
+  ) {
     // The header is read again: its lines are not model lines, so an edit there does not force a rebuild.
-    return withHeader({ ...previous.device, promptHostname: tree.promptHostname, lb: buildLb(tree, lbModelLines(tree)) }, tree);
+    return withHeader(
+      { ...previous.device, promptHostname: tree.promptHostname, lb: buildLb(tree, lbModelLines(tree)) },
+      tree,
+    );
   }
   // Interfaces are memoised only for a document that is being edited (one with a previous analysis): a WeakMap entry
   // per interface of every file made the minor collections of a run over many files carry about a quarter more into
@@ -359,7 +379,10 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
       }
       if (!intf) {
         const header = block.header !== null ? tree.lines[block.header]! : line;
-        const hwid = command.id === 'interface' && block.header === line.index ? command.args.map((a) => a.text).join('') : '(interface)';
+        const hwid =
+          command.id === 'interface' && block.header === line.index
+            ? command.args.map((a) => a.text).join('')
+            : '(interface)';
         intf = {
           hwid,
           headerLine: header.index,
@@ -434,7 +457,6 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
   return device;
 }
 
-
 function integer(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
@@ -494,12 +516,28 @@ export function applyLb(lb: LbModel, command: Command, line: LineNode): void {
     case 'cluster-key': {
       const key = keyOf(command.args);
       const last = command.args[command.args.length - 1];
-      lb.key = neg || !key ? null : { value: key, line: line.index, lineRange: lineRangeOf(line), range: last ? { start: tokenRange(line.index, a0!).start, end: tokenRange(line.index, last).end } : lineRangeOf(line) };
+      lb.key =
+        neg || !key
+          ? null
+          : {
+              value: key,
+              line: line.index,
+              lineRange: lineRangeOf(line),
+              range: last
+                ? { start: tokenRange(line.index, a0!).start, end: tokenRange(line.index, last).end }
+                : lineRangeOf(line),
+            };
       break;
     }
     case 'redirect-fqdn': {
       const word = a0?.text.toLowerCase();
-      lb.redirectFqdn = neg ? null : word === 'enable' ? located(true, line, a0) : word === 'disable' ? located(false, line, a0) : null;
+      lb.redirectFqdn = neg
+        ? null
+        : word === 'enable'
+          ? located(true, line, a0)
+          : word === 'disable'
+            ? located(false, line, a0)
+            : null;
       break;
     }
     case 'participate':
@@ -529,7 +567,8 @@ export function applyInterface(intf: InterfaceModel, command: Command, line: Lin
       } else if (a0 && (parseIPv4(a0.text) || isAliasWord(a0.text))) {
         // A word where the address goes is a `names` alias (`name 203.0.113.2 outside-ip`), resolved later.
         const mask = a1 && parseIPv4(a1.text) ? a1.text : '255.255.255.255';
-        const standbyWord = a2?.text.toLowerCase() === 'standby' && a3 && (parseIPv4(a3.text) || isAliasWord(a3.text)) ? a3 : undefined;
+        const standbyWord =
+          a2?.text.toLowerCase() === 'standby' && a3 && (parseIPv4(a3.text) || isAliasWord(a3.text)) ? a3 : undefined;
         const standby = standbyWord ? located(standbyWord.text, line, standbyWord) : null;
         intf.ipv4 = { address: located(a0.text, line, a0), mask, prefix: maskToPrefix(mask), standby };
         if (!parseIPv4(a0.text)) intf.ipv4.alias = a0.text;
@@ -543,7 +582,8 @@ export function applyInterface(intf: InterfaceModel, command: Command, line: Lin
       }
       const m = a0 ? /^([^/]+)\/(\d{1,3})$/.exec(a0.text) : null;
       if (m && parseIPv6(m[1]!)) {
-        const standby = a1?.text.toLowerCase() === 'standby' && a2 && parseIPv6(a2.text) ? located(a2.text, line, a2) : null;
+        const standby =
+          a1?.text.toLowerCase() === 'standby' && a2 && parseIPv6(a2.text) ? located(a2.text, line, a2) : null;
         intf.ipv6.push({ address: located(m[1]!, line, a0), prefix: Number(m[2]), standby });
       }
       break;
@@ -569,7 +609,10 @@ function resolveAliases(intf: InterfaceModel, names: Map<string, string>): Inter
     const address = alias !== undefined ? names.get(alias) : undefined;
     return value && address !== undefined && parseIPv4(address) ? { ...value, value: address } : value;
   };
-  return { ...intf, ipv4: { ...v4, address: resolve(v4.address, v4.alias)!, standby: resolve(v4.standby, v4.standbyAlias) } };
+  return {
+    ...intf,
+    ipv4: { ...v4, address: resolve(v4.address, v4.alias)!, standby: resolve(v4.standby, v4.standbyAlias) },
+  };
 }
 
 function removeByValue(list: Located<string>[], value: string): void {
@@ -587,7 +630,8 @@ export function applyGlobal(device: DeviceModel, command: Command, line: LineNod
     case 'crypto-ikev2-enable': {
       const list = command.id === 'crypto-ikev1-enable' ? device.ikev1Enabled : device.ikev2Enabled;
       if (!a0) break;
-      if (command.id === 'crypto-ikev1-enable') device.ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
+      if (command.id === 'crypto-ikev1-enable')
+        device.ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
       if (neg) removeByValue(list, a0.text);
       else list.push(located(a0.text, line, a0));
       break;
@@ -599,7 +643,16 @@ export function applyGlobal(device: DeviceModel, command: Command, line: LineNod
       if (neg || !a0 || !a1) break;
       const [first, last] = a1.text.split('-');
       if (first && parseIPv4(first)) {
-        device.pools.push({ name: a0.text, family: 'ipv4', first, last: last && parseIPv4(last) ? last : first, count: null, line: line.index, lineRange: lineRangeOf(line), range: tokenRange(line.index, a1) });
+        device.pools.push({
+          name: a0.text,
+          family: 'ipv4',
+          first,
+          last: last && parseIPv4(last) ? last : first,
+          count: null,
+          line: line.index,
+          lineRange: lineRangeOf(line),
+          range: tokenRange(line.index, a1),
+        });
       }
       break;
     }
@@ -608,7 +661,16 @@ export function applyGlobal(device: DeviceModel, command: Command, line: LineNod
       const m = /^([^/]+)\/(\d{1,3})$/.exec(a1.text);
       const count = integer(a2?.text);
       if (m && parseIPv6(m[1]!)) {
-        device.pools.push({ name: a0.text, family: 'ipv6', first: m[1]!, last: null, count, line: line.index, lineRange: lineRangeOf(line), range: tokenRange(line.index, a1) });
+        device.pools.push({
+          name: a0.text,
+          family: 'ipv6',
+          first: m[1]!,
+          last: null,
+          count,
+          line: line.index,
+          lineRange: lineRangeOf(line),
+          range: tokenRange(line.index, a1),
+        });
       }
       break;
     }
@@ -619,7 +681,8 @@ export function applyGlobal(device: DeviceModel, command: Command, line: LineNod
       break;
     case 'dns-name-server':
       if (neg) break;
-      for (const arg of command.args) if (parseIPv4(arg.text) || parseIPv6(arg.text)) device.nameServers.push(located(arg.text, line, arg));
+      for (const arg of command.args)
+        if (parseIPv4(arg.text) || parseIPv6(arg.text)) device.nameServers.push(located(arg.text, line, arg));
       break;
     case 'fips-enable':
       device.fips = neg ? null : located(true as const, line, undefined);

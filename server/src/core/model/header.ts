@@ -34,7 +34,10 @@ export function readHeader(tree: SyntaxTree): HeaderModel {
     // A security context's running-config names itself in its header; the system's does not.
     if (/<context>/i.test(m[2] ?? '')) {
       const start = line.text.length - line.text.trimStart().length;
-      header.contextLine = { line: i, lineRange: { start: { line: i, character: start }, end: { line: i, character: line.text.trimEnd().length } } };
+      header.contextLine = {
+        line: i,
+        lineRange: { start: { line: i, character: start }, end: { line: i, character: line.text.trimEnd().length } },
+      };
     }
   }
   return header;

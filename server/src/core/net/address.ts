@@ -118,7 +118,8 @@ export function inSubnet(address: Address, network: Address, prefix: number): bo
 
 /** The network address of `address`/`prefix`, as text. */
 export function networkOf(address: Address, prefix: number): string {
-  if (address.kind() === 'ipv4') return ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
+  if (address.kind() === 'ipv4')
+    return ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
   return ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
 }
 

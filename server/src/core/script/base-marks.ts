@@ -32,7 +32,9 @@ function markInterface(intf: InterfaceModel): InterfaceModel {
     headerRange: mark(intf.headerRange),
     lastLine: -1,
     nameif: markLocated(intf.nameif),
-    ipv4: intf.ipv4 ? { ...intf.ipv4, address: markLocated(intf.ipv4.address), standby: markLocated(intf.ipv4.standby) } : null,
+    ipv4: intf.ipv4
+      ? { ...intf.ipv4, address: markLocated(intf.ipv4.address), standby: markLocated(intf.ipv4.standby) }
+      : null,
     ipv6: intf.ipv6.map((a) => ({ ...a, address: markLocated(a.address), standby: markLocated(a.standby) })),
   };
 }
@@ -68,12 +70,21 @@ export function markedCopy(base: DeviceModel): DeviceModel {
     ikev2Enabled: base.ikev2Enabled.map((v) => markLocated(v)),
     pools: base.pools.map((p) => ({ ...p, line: -1, lineRange: mark(p.lineRange), range: mark(p.range) })),
     dnsDomainLookup: base.dnsDomainLookup.map((v) => markLocated(v)),
-    dnsServerGroups: base.dnsServerGroups.map((g) => ({ ...g, headerLine: -1, nameServers: g.nameServers.map((v) => servers.get(v) ?? markLocated(v)) })),
+    dnsServerGroups: base.dnsServerGroups.map((g) => ({
+      ...g,
+      headerLine: -1,
+      nameServers: g.nameServers.map((v) => servers.get(v) ?? markLocated(v)),
+    })),
     nameServers: base.nameServers.map((v) => servers.get(v)!),
     fips: markLocated(base.fips),
     multipleContext: markLocated(base.multipleContext),
     localCa: markLocated(base.localCa),
-    groupUrls: base.groupUrls.map((u) => ({ ...u, line: -1, range: mark(u.range), stateRange: u.stateRange && mark(u.stateRange) })),
+    groupUrls: base.groupUrls.map((u) => ({
+      ...u,
+      line: -1,
+      range: mark(u.range),
+      stateRange: u.stateRange && mark(u.stateRange),
+    })),
     tunnelGroupHeaders: base.tunnelGroupHeaders.map((h) => ({ ...h, line: -1 })),
     sessionLimits: { ipsec: markLocated(base.sessionLimits.ipsec), ssl: markLocated(base.sessionLimits.ssl) },
     names: new Map(base.names),
@@ -101,6 +112,11 @@ export function placeInScript(diagnostic: Diagnostic, uri: string, baseUri: stri
   const inScript = diagnostic.related.find((r) => r.uri === uri && !isBaseRange(r.range));
   if (!inScript) return null;
   const origin = origins.get(diagnostic.range);
-  const movedRelated = origin ? [{ uri: baseUri, range: origin, message: 'The device configuration has it here.' }, ...related.filter((r) => r !== inScript)] : related.filter((r) => r !== inScript);
+  const movedRelated = origin
+    ? [
+        { uri: baseUri, range: origin, message: 'The device configuration has it here.' },
+        ...related.filter((r) => r !== inScript),
+      ]
+    : related.filter((r) => r !== inScript);
   return { ...diagnostic, range: inScript.range, related: movedRelated, fixes: [] };
 }

@@ -36,10 +36,15 @@ export function memberTarget(existing: string, member: string): string {
       for (const i of old.slice(1)) dropped.add(i);
     } else appended.push(...text(want, lines));
   }
-  const haveIke = new Set(have.lines.filter((l) => l.parse?.command?.id === 'crypto-ikev1-enable' && !l.parse.command.negated).map((l) => l.parse!.command!.args[0]?.text));
+  const haveIke = new Set(
+    have.lines
+      .filter((l) => l.parse?.command?.id === 'crypto-ikev1-enable' && !l.parse.command.negated)
+      .map((l) => l.parse!.command!.args[0]?.text),
+  );
   for (const line of want.lines) {
     const command = line.parse?.command;
-    if (command?.id === 'crypto-ikev1-enable' && !command.negated && !haveIke.has(command.args[0]?.text)) appended.push(line.text);
+    if (command?.id === 'crypto-ikev1-enable' && !command.negated && !haveIke.has(command.args[0]?.text))
+      appended.push(line.text);
   }
   // The device's own block goes; what New Group does not ask about (redirect by FQDN, this member's NAT address)
   // stays as the device has it, inside the new block.
@@ -51,7 +56,8 @@ export function memberTarget(existing: string, member: string): string {
       if (id === 'redirect-fqdn' || id === 'nat') kept.push(have.lines[i]!.text);
     }
   }
-  for (const lines of blockLines(want, 'lb').values()) appended.push(...text(want, lines.slice(0, 1)), ...kept, ...text(want, lines.slice(1)));
+  for (const lines of blockLines(want, 'lb').values())
+    appended.push(...text(want, lines.slice(0, 1)), ...kept, ...text(want, lines.slice(1)));
   const out: string[] = [];
   have.lines.forEach((line, i) => {
     const instead = replaced.get(i);

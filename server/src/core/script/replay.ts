@@ -26,7 +26,13 @@ import { markedCopy } from './base-marks';
 
 /** A line the device applies out of order, or refuses. Turned into a diagnostic by checks/device/transcript-order.ts. */
 export interface OrderProblem {
-  code: 'lb-interface-undefined' | 'cluster-ip-outside-public-subnet' | 'encryption-without-key' | 'encryption-without-ikev1' | 'lb-interface-missing' | 'cluster-ip-missing';
+  code:
+    | 'lb-interface-undefined'
+    | 'cluster-ip-outside-public-subnet'
+    | 'encryption-without-key'
+    | 'encryption-without-ikev1'
+    | 'lb-interface-missing'
+    | 'cluster-ip-missing';
   line: number;
   range: Range;
   message: string;
@@ -89,7 +95,8 @@ function lookAhead(lines: LineNode[]): Ahead {
   let ikev1Spelling: Ahead['ikev1Spelling'] = null;
   for (const line of lines) {
     const command = line.parse!.command!;
-    if (command.id === 'crypto-ikev1-enable') ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
+    if (command.id === 'crypto-ikev1-enable')
+      ikev1Spelling ??= command.keywords[1]?.text.toLowerCase() === 'isakmp' ? 'isakmp' : 'ikev1';
     const key = settingKey(command);
     if (command.negated) {
       if (key) removals.set(key, [...(removals.get(key) ?? []), line.index]);
@@ -212,7 +219,10 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                 line: at,
                 range,
                 message: `'cluster encryption' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message when group encryption is configured this way.`,
-                related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
+                related:
+                  ikev1.laterLine !== undefined
+                    ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }]
+                    : [],
                 enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
               });
               refuse = true;
@@ -228,7 +238,10 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
                   line: at,
                   range,
                   message: `'participate' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message at 'participate', and encryption is not enabled for the group.`,
-                  related: ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
+                  related:
+                    ikev1.laterLine !== undefined
+                      ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }]
+                      : [],
                   enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
                 });
                 // What the chapter says happens: the device participates, without encryption.
@@ -297,7 +310,8 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
     }
     if (block?.kind === 'dns-server-group') {
       const name = command.args[0]?.text ?? '';
-      if (!device.dnsServerGroups.some((g) => g.name === name)) device.dnsServerGroups.push({ name, headerLine: at, nameServers: [] });
+      if (!device.dnsServerGroups.some((g) => g.name === name))
+        device.dnsServerGroups.push({ name, headerLine: at, nameServers: [] });
       continue;
     }
     if (block?.kind === 'tunnel-group') {
@@ -319,7 +333,19 @@ function interfaceFor(device: DeviceModel, hwid: string, line: LineNode): Interf
   const found = device.interfaces.find((i) => i.hwid.toLowerCase() === hwid.toLowerCase());
   if (found) return found;
   const range = lineRangeOf(line);
-  const intf: InterfaceModel = { hwid, headerLine: line.index, headerRange: range, lastLine: line.index, nameif: null, securityLevel: null, ipv4: null, ipv4Dhcp: false, ipv6: [], shutdown: false, managementOnly: false };
+  const intf: InterfaceModel = {
+    hwid,
+    headerLine: line.index,
+    headerRange: range,
+    lastLine: line.index,
+    nameif: null,
+    securityLevel: null,
+    ipv4: null,
+    ipv4Dhcp: false,
+    ipv6: [],
+    shutdown: false,
+    managementOnly: false,
+  };
   device.interfaces.push(intf);
   return intf;
 }
@@ -329,7 +355,13 @@ function interfaceByName(device: DeviceModel, nameif: string): InterfaceModel | 
 }
 
 /** `interface lbpublic|lbprivate X` needs the interface named X already (the chapter: interfaces first). */
-function checkInterfaceNamed(command: Command, line: LineNode, device: DeviceModel, ahead: Ahead, problems: OrderProblem[]): void {
+function checkInterfaceNamed(
+  command: Command,
+  line: LineNode,
+  device: DeviceModel,
+  ahead: Ahead,
+  problems: OrderProblem[],
+): void {
   const name = command.args[0];
   if (!name || interfaceByName(device, name.text)) return;
   const next = ahead.first.get(`nameif:${name.text}`)?.find((l) => l > line.index);
@@ -346,7 +378,13 @@ function checkInterfaceNamed(command: Command, line: LineNode, device: DeviceMod
 }
 
 /** `cluster ip address` needs the interface the virtual address belongs to configured first (the chapter). */
-function checkVirtualAddressInterface(command: Command, line: LineNode, device: DeviceModel, ahead: Ahead, problems: OrderProblem[]): void {
+function checkVirtualAddressInterface(
+  command: Command,
+  line: LineNode,
+  device: DeviceModel,
+  ahead: Ahead,
+  problems: OrderProblem[],
+): void {
   const token = command.args[0];
   const vip = token && parseIPv4(token.text) ? parseAddress(token.text) : null;
   if (!vip) return;
@@ -389,14 +427,21 @@ interface Ikev1Gap {
 }
 
 /** Whether IKEv1 is known to be off on the private interface now (null when on, or unknown). */
-function ikev1Problem(device: DeviceModel, ahead: Ahead, removed: Set<string>, known: boolean, at: number): Ikev1Gap | null {
+function ikev1Problem(
+  device: DeviceModel,
+  ahead: Ahead,
+  removed: Set<string>,
+  known: boolean,
+  at: number,
+): Ikev1Gap | null {
   const nameif = device.lb?.lbprivate?.value;
   if (!nameif) return null;
   if (device.ikev1Enabled.some((e) => e.value === nameif)) return null;
   const key = `ikev1:${nameif}`;
   const enabledAt = ahead.first.get(key)?.find((l) => l > at);
   // A script that disables IKEv1 before it enables it again shows it was on until then, not that it was missing.
-  const laterLine = enabledAt !== undefined && !ahead.removals.get(key)?.some((l) => l > at && l < enabledAt) ? enabledAt : undefined;
+  const laterLine =
+    enabledAt !== undefined && !ahead.removals.get(key)?.some((l) => l > at && l < enabledAt) ? enabledAt : undefined;
   if (!known && !removed.has(key) && laterLine === undefined) return null;
   const why = removed.has(key)
     ? `IKEv1 was disabled on '${nameif}' earlier in the script`
@@ -414,7 +459,8 @@ function checkLbRemoval(command: Command, line: LineNode, device: DeviceModel, p
       code: 'encryption-without-key',
       line: line.index,
       range: lineRangeOf(line),
-      message: "'no cluster key' removes the shared secret while cluster encryption is still on. Remove 'cluster encryption' first, then the key (the product's reading of the chapter's rule that the key comes before encryption).",
+      message:
+        "'no cluster key' removes the shared secret while cluster encryption is still on. Remove 'cluster encryption' first, then the key (the product's reading of the chapter's rule that the key comes before encryption).",
       related: [],
     });
   }
@@ -423,7 +469,13 @@ function checkLbRemoval(command: Command, line: LineNode, device: DeviceModel, p
 function checkIkev1Removal(nameif: string, line: LineNode, device: DeviceModel, problems: OrderProblem[]): void {
   const lb = device.lb;
   // Before 'participate' the chapter has the device answer at 'participate' itself; that is judged there.
-  if (!lb?.encryption || !lb.participate || lb.lbprivate?.value !== nameif || !device.ikev1Enabled.some((e) => e.value === nameif)) return;
+  if (
+    !lb?.encryption ||
+    !lb.participate ||
+    lb.lbprivate?.value !== nameif ||
+    !device.ikev1Enabled.some((e) => e.value === nameif)
+  )
+    return;
   problems.push({
     code: 'encryption-without-ikev1',
     line: line.index,
@@ -433,7 +485,13 @@ function checkIkev1Removal(nameif: string, line: LineNode, device: DeviceModel, 
   });
 }
 
-function checkNameifRemoval(command: Command, line: LineNode, intf: InterfaceModel, device: DeviceModel, problems: OrderProblem[]): void {
+function checkNameifRemoval(
+  command: Command,
+  line: LineNode,
+  intf: InterfaceModel,
+  device: DeviceModel,
+  problems: OrderProblem[],
+): void {
   const old = intf.nameif?.value;
   const now = command.negated ? null : (command.args[0]?.text ?? null);
   if (!old || old === now) return;
@@ -459,7 +517,8 @@ function applyNameServer(device: DeviceModel, group: string, command: Command, l
   const values = command.args.map((a) => a.text).filter((t) => parseAddress(t) || device.names.has(t));
   if (command.negated) {
     // A group written in two blocks is one group on the device.
-    for (const group of device.dnsServerGroups) if (group.name === entry.name) group.nameServers = group.nameServers.filter((n) => !values.includes(n.value));
+    for (const group of device.dnsServerGroups)
+      if (group.name === entry.name) group.nameServers = group.nameServers.filter((n) => !values.includes(n.value));
     device.nameServers = device.nameServers.filter((n) => !values.includes(n.value));
     return;
   }

@@ -63,8 +63,16 @@ export function interfaceSettings(intf: InterfaceModel | undefined): InterfaceSe
   return {
     nameif: intf?.nameif?.value ?? null,
     securityLevel: intf?.securityLevel ?? null,
-    ipv4: intf?.ipv4 ? `${canonical(intf.ipv4.address.value)} ${intf.ipv4.mask}${intf.ipv4.standby ? ` standby ${canonical(intf.ipv4.standby.value)}` : ''}` : intf?.ipv4Dhcp ? 'dhcp' : null,
-    ipv6: (intf?.ipv6 ?? []).map((a) => `${canonical(a.address.value)}/${a.prefix}${a.standby ? ` standby ${canonical(a.standby.value)}` : ''}`).sort(),
+    ipv4: intf?.ipv4
+      ? `${canonical(intf.ipv4.address.value)} ${intf.ipv4.mask}${intf.ipv4.standby ? ` standby ${canonical(intf.ipv4.standby.value)}` : ''}`
+      : intf?.ipv4Dhcp
+        ? 'dhcp'
+        : null,
+    ipv6: (intf?.ipv6 ?? [])
+      .map(
+        (a) => `${canonical(a.address.value)}/${a.prefix}${a.standby ? ` standby ${canonical(a.standby.value)}` : ''}`,
+      )
+      .sort(),
     shutdown: intf?.shutdown ?? false,
   };
 }
@@ -75,7 +83,10 @@ export function nameServersOf(device: DeviceModel): Record<string, string[]> {
   const inGroups = new Set(device.dnsServerGroups.flatMap((g) => g.nameServers));
   // A group written twice (two `dns server-group` blocks of one name) is one group on the device.
   for (const group of device.dnsServerGroups) {
-    if (group.nameServers.length > 0) out[group.name] = [...new Set([...(out[group.name] ?? []), ...group.nameServers.map((n) => canonical(n.value)!)])].sort();
+    if (group.nameServers.length > 0)
+      out[group.name] = [
+        ...new Set([...(out[group.name] ?? []), ...group.nameServers.map((n) => canonical(n.value)!)]),
+      ].sort();
   }
   const legacy = device.nameServers.filter((n) => !inGroups.has(n));
   if (legacy.length > 0) out[''] = [...new Set(legacy.map((n) => canonical(n.value)!))].sort();
@@ -111,7 +122,8 @@ export function lbSettings(device: DeviceModel): LbSettings {
 /** Every setting a change script covers, for the interfaces `hwids` (see loadBalancingInterfaces). */
 export function scriptedSettings(device: DeviceModel, hwids: Set<string>): ScriptedSettings {
   const interfaces: Record<string, InterfaceSettings> = {};
-  for (const hwid of [...hwids].sort()) interfaces[hwid] = interfaceSettings(device.interfaces.find((i) => hwKey(i.hwid) === hwid));
+  for (const hwid of [...hwids].sort())
+    interfaces[hwid] = interfaceSettings(device.interfaces.find((i) => hwKey(i.hwid) === hwid));
   return {
     interfaces,
     ikev1: [...new Set(device.ikev1Enabled.map((e) => e.value))].sort(),
@@ -127,7 +139,8 @@ export function scriptedSettings(device: DeviceModel, hwids: Set<string>): Scrip
 export function unscriptedDifferences(base: DeviceModel, target: DeviceModel, hwids: Set<string>): string[] {
   const out: string[] = [];
   const differ = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
-  if (differ(base.hostname?.value ?? null, target.hostname?.value ?? null)) out.push(`hostname (${base.hostname?.value ?? 'none'} → ${target.hostname?.value ?? 'none'})`);
+  if (differ(base.hostname?.value ?? null, target.hostname?.value ?? null))
+    out.push(`hostname (${base.hostname?.value ?? 'none'} → ${target.hostname?.value ?? 'none'})`);
   const all = new Set([...base.interfaces, ...target.interfaces].map((i) => hwKey(i.hwid)));
   for (const hwid of [...all].sort()) {
     const b = base.interfaces.find((i) => hwKey(i.hwid) === hwid);
@@ -137,7 +150,8 @@ export function unscriptedDifferences(base: DeviceModel, target: DeviceModel, hw
       out.push(`interface ${name} (only in BASE)`);
       continue;
     }
-    if (!hwids.has(hwid) && differ(interfaceSettings(b), interfaceSettings(t))) out.push(`interface ${name} (not a load-balancing interface)`);
+    if (!hwids.has(hwid) && differ(interfaceSettings(b), interfaceSettings(t)))
+      out.push(`interface ${name} (not a load-balancing interface)`);
     if ((b?.managementOnly ?? false) !== t.managementOnly) out.push(`interface ${name}: management-only`);
   }
   const set = (list: { value: string }[]): string[] => [...new Set(list.map((e) => e.value))].sort();
@@ -145,11 +159,14 @@ export function unscriptedDifferences(base: DeviceModel, target: DeviceModel, hw
   if ((base.fips !== null) !== (target.fips !== null)) out.push('fips enable');
   if ((base.multipleContext !== null) !== (target.multipleContext !== null)) out.push('multiple context mode');
   if ((base.localCa !== null) !== (target.localCa !== null)) out.push('crypto ca server (Local CA)');
-  if (differ(base.sessionLimits.ipsec?.value ?? null, target.sessionLimits.ipsec?.value ?? null)) out.push('vpn-sessiondb max-other-vpn-limit');
-  if (differ(base.sessionLimits.ssl?.value ?? null, target.sessionLimits.ssl?.value ?? null)) out.push('vpn-sessiondb max-anyconnect-premium-or-essentials-limit');
+  if (differ(base.sessionLimits.ipsec?.value ?? null, target.sessionLimits.ipsec?.value ?? null))
+    out.push('vpn-sessiondb max-other-vpn-limit');
+  if (differ(base.sessionLimits.ssl?.value ?? null, target.sessionLimits.ssl?.value ?? null))
+    out.push('vpn-sessiondb max-anyconnect-premium-or-essentials-limit');
   if (differ([...base.names].sort(), [...target.names].sort())) out.push('name aliases');
   const bk = base.lb?.key?.value;
   const tk = target.lb?.key?.value;
-  if (bk && tk && (bk.form === 'masked' || tk.form === 'masked')) out.push('cluster key (shown masked as ***** in a file, so it cannot be compared)');
+  if (bk && tk && (bk.form === 'masked' || tk.form === 'masked'))
+    out.push('cluster key (shown masked as ***** in a file, so it cannot be compared)');
   return out;
 }

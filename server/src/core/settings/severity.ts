@@ -10,14 +10,19 @@ export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 const VALID = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Keeps only well-formed overrides for known codes; returns the problems found, for the caller to report. */
-export function readSeverityOverrides(raw: unknown): { overrides: Record<string, SeveritySetting>; problems: string[] } {
+export function readSeverityOverrides(raw: unknown): {
+  overrides: Record<string, SeveritySetting>;
+  problems: string[];
+} {
   const overrides: Record<string, SeveritySetting> = {};
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { overrides, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { overrides, problems: ['diagnostics settings must be an object of code → severity'] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { overrides, problems: ['diagnostics settings must be an object of code → severity'] };
   for (const [code, value] of Object.entries(raw)) {
     if (!isKnownCode(code)) problems.push(`unknown diagnostic code '${code}'`);
-    else if (typeof value !== 'string' || !VALID.has(value as SeveritySetting)) problems.push(`'${code}' must be one of error, warning, information, hint, off`);
+    else if (typeof value !== 'string' || !VALID.has(value as SeveritySetting))
+      problems.push(`'${code}' must be one of error, warning, information, hint, off`);
     else overrides[code] = value as SeveritySetting;
   }
   return { overrides, problems };

@@ -8,7 +8,10 @@ const PROMPT_COMMAND = /^[ \t]*[A-Za-z0-9][\w.-]*(?:\([\w-]+\))?[#>][ \t]*(\S.*)
 /** Distinctive lines of outputs that get pasted by mistake, with what to call them (indentation by spaces or tabs only:
  * `\s` with the m flag would cross line ends, quadratic on a text of blank lines). */
 const SIGNATURES: readonly [RegExp, string][] = [
-  [/^[ \t]*Cisco Adaptive Security Appliance Software Version\b|^[ \t]*Cisco PIX Security Appliance Software Version\b|^[ \t]*Licensed features for this platform:/m, 'the output of `show version`'],
+  [
+    /^[ \t]*Cisco Adaptive Security Appliance Software Version\b|^[ \t]*Cisco PIX Security Appliance Software Version\b|^[ \t]*Licensed features for this platform:/m,
+    'the output of `show version`',
+  ],
   [/^(?:ASA|PIX) Version \S+|^: Saved\b/m, 'a running-config'],
   [/^[ \t]*VPN Session Summary\b/m, 'the output of `show vpn-sessiondb summary`'],
   [/^[ \t]*Session Type: /m, 'the output of `show vpn-sessiondb`'],
@@ -18,7 +21,14 @@ const SIGNATURES: readonly [RegExp, string][] = [
 /** Whether a typed command is (an abbreviation of) `show vpn load-balancing`. */
 function isShowVpnLb(command: string): boolean {
   const words = command.toLowerCase().split(/\s+/);
-  return words.length >= 3 && 'show'.startsWith(words[0]!) && words[0]!.length >= 2 && 'vpn'.startsWith(words[1]!) && 'load-balancing'.startsWith(words[2]!) && words[2]!.length >= 2;
+  return (
+    words.length >= 3 &&
+    'show'.startsWith(words[0]!) &&
+    words[0]!.length >= 2 &&
+    'vpn'.startsWith(words[1]!) &&
+    'load-balancing'.startsWith(words[2]!) &&
+    words[2]!.length >= 2
+  );
 }
 
 /** What the text looks like, as a phrase ("the output of `show version`"), or null when nothing tells. */

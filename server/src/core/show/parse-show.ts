@@ -73,16 +73,23 @@ export function parseShowVpnLoadBalancing(text: string): ShowParseResult {
   const { output } = state;
   // Other outputs share some words (`show version` lists "Failover :" and "AnyConnect … Peers" licences), so the
   // text must show a heading of this output, or the older header's Status with Role or Cluster IP.
-  const olderHeader = state.statusKeys.has('status') && (state.statusKeys.has('role') || state.statusKeys.has('cluster ip'));
+  const olderHeader =
+    state.statusKeys.has('status') && (state.statusKeys.has('role') || state.statusKeys.has('cluster ip'));
   if (!state.headerSeen && !olderHeader) {
     const looks = whatItLooksLike(text);
-    return { ok: false, error: `this is not \`show vpn load-balancing\` output: ${looks ? `it looks like ${looks}` : 'it has no status section and no peer table'}` };
+    return {
+      ok: false,
+      error: `this is not \`show vpn load-balancing\` output: ${looks ? `it looks like ${looks}` : 'it has no status section and no peer table'}`,
+    };
   }
   if (state.peerCount !== null) {
     output.peerCount = state.peerCount;
     // `Peers` counts the units other than the local one (the chapter's example: Peers 1, two rows).
     if (output.peers.length > 0 && output.peers.length !== state.peerCount + 1) {
-      state.warnings.push({ line: state.peerCountLine, message: `Peers says ${state.peerCount} other unit${state.peerCount === 1 ? '' : 's'}, but the table lists ${output.peers.length} units` });
+      state.warnings.push({
+        line: state.peerCountLine,
+        message: `Peers says ${state.peerCount} other unit${state.peerCount === 1 ? '' : 's'}, but the table lists ${output.peers.length} units`,
+      });
     }
   }
   inferSelf(output);
@@ -178,7 +185,11 @@ function setStatus(state: ParseState, key: string, value: string, line: number):
 }
 
 function isHeader(tokens: readonly string[], first: string, second: string): boolean {
-  return tokens.length >= 2 && tokens[0]!.toLowerCase() === first.toLowerCase() && tokens[1]!.toLowerCase() === second.toLowerCase();
+  return (
+    tokens.length >= 2 &&
+    tokens[0]!.toLowerCase() === first.toLowerCase() &&
+    tokens[1]!.toLowerCase() === second.toLowerCase()
+  );
 }
 
 /** The status table's column names; `Cluster IP` is two tokens but one column. */
@@ -199,7 +210,10 @@ function readStatusRow(state: ParseState, line: ShowLine): void {
   const columns = state.statusColumns;
   const { tokens } = line;
   if (tokens.length !== columns.length) {
-    state.warnings.push({ line: line.line, message: `status row has ${tokens.length} values for ${columns.length} columns; read what lines up` });
+    state.warnings.push({
+      line: line.line,
+      message: `status row has ${tokens.length} values for ${columns.length} columns; read what lines up`,
+    });
   }
   // The last column (Cluster IP) is read from the end, so one missing value in the middle does not shift it.
   const last = columns.length - 1;
@@ -211,7 +225,10 @@ function readStatusRow(state: ParseState, line: ShowLine): void {
 function readPeerRow(state: ParseState, line: ShowLine): void {
   const { tokens, self } = withoutSelfMarker(line.tokens);
   if (tokens.length < 3 || toCount(tokens[1]!) === null) {
-    state.warnings.push({ line: line.line, message: 'peer row not understood (expected role, priority, model and public IP)' });
+    state.warnings.push({
+      line: line.line,
+      message: 'peer row not understood (expected role, priority, model and public IP)',
+    });
     return;
   }
   const role = normaliseRole(tokens[0]!);
@@ -231,7 +248,10 @@ function readLicenseRow(state: ParseState, line: ShowLine): void {
   const ipAt = tokens.findIndex((t) => parseAddress(t) !== null);
   const numbers = tokens.filter((_, i) => i !== ipAt && tokens[i] !== '%').map(toPercentOrCount);
   if (ipAt < 0 || numbers.length !== 6 || numbers.some((n) => n === null)) {
-    state.warnings.push({ line: line.line, message: 'license row not understood (expected limit, used and load for two session types, and a public IP)' });
+    state.warnings.push({
+      line: line.line,
+      message: 'license row not understood (expected limit, used and load for two session types, and a public IP)',
+    });
     return;
   }
   const [first, second] = [numbers.slice(0, 3), numbers.slice(3, 6)];
@@ -246,7 +266,10 @@ function readOlderPeerRow(state: ParseState, line: ShowLine): void {
   const { tokens, self } = withoutSelfMarker(line.tokens);
   const numbers = tokens.slice(-4).map(toPercentOrCount);
   if (tokens.length < 7 || parseAddress(tokens[0]!) === null || numbers.some((n) => n === null)) {
-    state.warnings.push({ line: line.line, message: 'peer row not understood (expected public IP, role, priority, model, two loads and two session counts)' });
+    state.warnings.push({
+      line: line.line,
+      message: 'peer row not understood (expected public IP, role, priority, model, two loads and two session counts)',
+    });
     return;
   }
   const role = normaliseRole(tokens[1]!);

@@ -51,5 +51,4 @@ export interface ShowWarning {
 }
 
 export type ShowParseResult =
-  | { ok: true; value: ShowOutput; layout: ShowLayout; warnings: ShowWarning[] }
-  | { ok: false; error: string };
+  { ok: true; value: ShowOutput; layout: ShowLayout; warnings: ShowWarning[] } | { ok: false; error: string };

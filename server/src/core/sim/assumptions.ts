@@ -4,14 +4,19 @@
 import { parseAddress } from '../net/address';
 import type { Decision, ElectionSummary, SimulationResult } from './decision';
 
-export type AssumptionId = 'limit-zero-ineligible' | 'fewest-sessions-per-type' | 'ipv4-before-ipv6' | 'election-public-address';
+export type AssumptionId =
+  'limit-zero-ineligible' | 'fewest-sessions-per-type' | 'ipv4-before-ipv6' | 'election-public-address';
 
 /** One short line each, in the product's words, saying what the chapter does and does not state. */
 export const ASSUMPTIONS: Readonly<Record<AssumptionId, string>> = {
-  'limit-zero-ineligible': 'A member whose session limit for this type is 0 takes no session of the type (the chapter does not say).',
-  'fewest-sessions-per-type': '"Fewest sessions" counts the sessions of this type only (the chapter says "number of sessions").',
-  'ipv4-before-ipv6': 'Between an IPv4 and an IPv6 public address, the IPv4 one counts as lower (the chapter does not say).',
-  'election-public-address': 'Of units with the same priority the one with the lower IP address is elected; the chapter does not say which address, the product compares public addresses.',
+  'limit-zero-ineligible':
+    'A member whose session limit for this type is 0 takes no session of the type (the chapter does not say).',
+  'fewest-sessions-per-type':
+    '"Fewest sessions" counts the sessions of this type only (the chapter says "number of sessions").',
+  'ipv4-before-ipv6':
+    'Between an IPv4 and an IPv6 public address, the IPv4 one counts as lower (the chapter does not say).',
+  'election-public-address':
+    'Of units with the same priority the one with the lower IP address is elected; the chapter does not say which address, the product compares public addresses.',
 };
 
 /** The assumptions one decision relied on, in a stable order. */
@@ -20,7 +25,9 @@ export function decisionAssumptions(decision: Decision, publicIpOf: ReadonlyMap<
   if (decision.detail.ineligible.some((m) => m.reason === 'no-limit')) out.push('limit-zero-ineligible');
   if (decision.rule === 'fewest-sessions' || decision.rule === 'lowest-ip') out.push('fewest-sessions-per-type');
   if (decision.rule === 'lowest-ip' && decision.target !== null) {
-    const families = new Set([decision.target, ...decision.detail.tiedWith].map((name) => parseAddress(publicIpOf.get(name) ?? '')?.kind()));
+    const families = new Set(
+      [decision.target, ...decision.detail.tiedWith].map((name) => parseAddress(publicIpOf.get(name) ?? '')?.kind()),
+    );
     if (families.has('ipv4') && families.has('ipv6')) out.push('ipv4-before-ipv6');
   }
   return out;

@@ -64,7 +64,13 @@ export function electDirector<T extends ElectionCandidate>(members: readonly T[]
     }
   }
   if (!best) return null;
-  return { winner: best.member, index: best.index, rule: tied > 1 ? 'lowest-ip' : 'priority', candidates, tiedOnPriority: tied };
+  return {
+    winner: best.member,
+    index: best.index,
+    rule: tied > 1 ? 'lowest-ip' : 'priority',
+    candidates,
+    tiedOnPriority: tied,
+  };
 }
 
 function priorityOf(candidate: ElectionCandidate): number {
@@ -84,9 +90,13 @@ export interface RunningDirector<T> {
  * and participating, even when a unit with a higher priority has joined since. Only when it is gone (or there is
  * none yet) do the units that are up elect a new one. This is what the preview uses when the user toggles units.
  */
-export function runningDirector<T extends ElectionCandidate & { name: string }>(current: string | null, members: readonly T[]): RunningDirector<T> {
+export function runningDirector<T extends ElectionCandidate & { name: string }>(
+  current: string | null,
+  members: readonly T[],
+): RunningDirector<T> {
   const running = current === null ? undefined : members.find((m) => m.name === current);
-  if (running && running.up !== false && running.participates !== false) return { director: running, kept: true, election: null };
+  if (running && running.up !== false && running.participates !== false)
+    return { director: running, kept: true, election: null };
   const election = electDirector(members);
   return { director: election ? election.winner : null, kept: false, election };
 }

@@ -20,7 +20,8 @@ export interface KeepaliveEvent {
 }
 
 /** When the member declares the director gone: after the last retry's window has passed unanswered. */
-export const DIRECTOR_GONE_AFTER_SECONDS = KEEPALIVE_RETRY_COUNT * KEEPALIVE_RETRY_INTERVAL_SECONDS + KEEPALIVE_RETRY_INTERVAL_SECONDS;
+export const DIRECTOR_GONE_AFTER_SECONDS =
+  KEEPALIVE_RETRY_COUNT * KEEPALIVE_RETRY_INTERVAL_SECONDS + KEEPALIVE_RETRY_INTERVAL_SECONDS;
 
 /**
  * The timeline of one member losing its director, from a few answered keepalives before t = 0
@@ -29,9 +30,17 @@ export const DIRECTOR_GONE_AFTER_SECONDS = KEEPALIVE_RETRY_COUNT * KEEPALIVE_RET
 export function keepaliveTimeline(answeredBefore = 3): KeepaliveEvent[] {
   const events: KeepaliveEvent[] = [];
   for (let i = answeredBefore; i >= 1; i--) {
-    events.push({ t: -i * KEEPALIVE_INTERVAL_SECONDS, kind: 'keepalive-answered', label: 'Keepalive with this member\'s load, answered by the director.' });
+    events.push({
+      t: -i * KEEPALIVE_INTERVAL_SECONDS,
+      kind: 'keepalive-answered',
+      label: "Keepalive with this member's load, answered by the director.",
+    });
   }
-  events.push({ t: 0, kind: 'keepalive-unanswered', label: 'Keepalive sent; no answer comes, so regular keepalives stop.' });
+  events.push({
+    t: 0,
+    kind: 'keepalive-unanswered',
+    label: 'Keepalive sent; no answer comes, so regular keepalives stop.',
+  });
   for (let attempt = 1; attempt <= KEEPALIVE_RETRY_COUNT; attempt++) {
     events.push({
       t: attempt * KEEPALIVE_RETRY_INTERVAL_SECONDS,
@@ -40,7 +49,16 @@ export function keepaliveTimeline(answeredBefore = 3): KeepaliveEvent[] {
       label: `Retry ${attempt} of ${KEEPALIVE_RETRY_COUNT}, sent after waiting ${KEEPALIVE_RETRY_INTERVAL_SECONDS - 1} seconds; no answer.`,
     });
   }
-  events.push({ t: DIRECTOR_GONE_AFTER_SECONDS, kind: 'director-gone', label: 'The last retry went unanswered for its whole window: the director is declared gone (the product\'s reading of "repeats five times": five retries, then 24 s).' });
-  events.push({ t: DIRECTOR_GONE_AFTER_SECONDS, kind: 'election', label: 'The member starts a director election among the units that are still up.' });
+  events.push({
+    t: DIRECTOR_GONE_AFTER_SECONDS,
+    kind: 'director-gone',
+    label:
+      'The last retry went unanswered for its whole window: the director is declared gone (the product\'s reading of "repeats five times": five retries, then 24 s).',
+  });
+  events.push({
+    t: DIRECTOR_GONE_AFTER_SECONDS,
+    kind: 'election',
+    label: 'The member starts a director election among the units that are still up.',
+  });
   return events;
 }

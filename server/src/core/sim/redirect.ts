@@ -58,7 +58,12 @@ export function chooseTarget(state: RedirectState, out: RedirectChoice): Redirec
   }
 
   // Step 3: the director keeps the session when it is eligible and every other eligible member is at least 1 % above it.
-  if (director >= 0 && up[director] === 1 && load[director]! < FULL_LOAD && (best < 0 || bestLoad >= load[director]! + 1)) {
+  if (
+    director >= 0 &&
+    up[director] === 1 &&
+    load[director]! < FULL_LOAD &&
+    (best < 0 || bestLoad >= load[director]! + 1)
+  ) {
     out.target = director;
     out.rule = 'director';
   } else if (best < 0) {

@@ -2,7 +2,15 @@
 import { DEFAULT_PRIORITY, electDirector, type ElectionResult } from './election';
 import { FULL_LOAD } from './load';
 import { chooseTarget, failMember, newChoice, placeSession, type RedirectChoice } from './redirect';
-import type { Decision, DecisionDetail, ElectionSummary, FailureRecord, FinalMember, IneligibleReason, SimulationResult } from './decision';
+import type {
+  Decision,
+  DecisionDetail,
+  ElectionSummary,
+  FailureRecord,
+  FinalMember,
+  IneligibleReason,
+  SimulationResult,
+} from './decision';
 import type { Scenario } from './scenario';
 import { createRedirectState, memberIndex, snapshotLoads, type RedirectState } from './state';
 import { scenarioError, ScenarioTooLarge } from './scenario-error';
@@ -113,7 +121,12 @@ function decide(run: Run, session: number | null, reconnectFrom: string | null):
   // The validator bounds the output from the counts it sees; sessions that reconnect again after a second failure
   // can exceed that estimate, so the run stops at twice the bound rather than grow without end.
   if ((run.decisions.length + 1) * state.size > 2 * MAX_DECISION_LOADS) {
-    throw new ScenarioTooLarge(scenarioError('events', `the failures make more than ${Math.floor((2 * MAX_DECISION_LOADS) / state.size).toLocaleString('en')} decisions (reconnects of reconnected sessions); fail fewer members`));
+    throw new ScenarioTooLarge(
+      scenarioError(
+        'events',
+        `the failures make more than ${Math.floor((2 * MAX_DECISION_LOADS) / state.size).toLocaleString('en')} decisions (reconnects of reconnected sessions); fail fewer members`,
+      ),
+    );
   }
   const loads = snapshotLoads(state);
   chooseTarget(state, choice);
@@ -143,7 +156,12 @@ const NOBODY: readonly never[] = Object.freeze([]);
  * The explanation data for a choice, read from the table before the session is placed.
  * One pass collects the ineligible members, the lowest-loaded other member and the target's rivals at the deciding step.
  */
-function describe(state: RedirectState, choice: RedirectChoice, session: number | null, reconnectFrom: string | null): DecisionDetail {
+function describe(
+  state: RedirectState,
+  choice: RedirectChoice,
+  session: number | null,
+  reconnectFrom: string | null,
+): DecisionDetail {
   const { target, rule } = choice;
   const { director, load, active } = state;
   const listTies = rule === 'fewest-sessions' || rule === 'lowest-ip';
@@ -157,8 +175,14 @@ function describe(state: RedirectState, choice: RedirectChoice, session: number 
       continue;
     }
     if (i === director) continue;
-    if (lowest < 0 || load[i]! < load[lowest]! || (load[i] === load[lowest] && active[i]! < active[lowest]!)) lowest = i;
-    if (listTies && i !== target && load[i] === load[target] && (rule === 'fewest-sessions' || active[i] === active[target])) {
+    if (lowest < 0 || load[i]! < load[lowest]! || (load[i] === load[lowest] && active[i]! < active[lowest]!))
+      lowest = i;
+    if (
+      listTies &&
+      i !== target &&
+      load[i] === load[target] &&
+      (rule === 'fewest-sessions' || active[i] === active[target])
+    ) {
       (tiedWith ??= []).push(state.names[i]!);
     }
   }

@@ -27,7 +27,11 @@ export interface RedirectState {
 }
 
 /** Builds the table for `type`; `director` is a member name or null for none. */
-export function createRedirectState(members: readonly ScenarioMember[], type: SessionType, director: string | null): RedirectState {
+export function createRedirectState(
+  members: readonly ScenarioMember[],
+  type: SessionType,
+  director: string | null,
+): RedirectState {
   const sorted = [...members].sort((a, b) => compareAddressTexts(a.publicIp, b.publicIp));
   const size = sorted.length;
   const state: RedirectState = {

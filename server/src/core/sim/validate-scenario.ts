@@ -83,22 +83,39 @@ export function validateScenario(raw: unknown): ScenarioValidation {
 
   return {
     ok: true,
-    scenario: { type: type.value, director: director.value, connections: connections.value, members: members.value, events: events.value },
+    scenario: {
+      type: type.value,
+      director: director.value,
+      connections: connections.value,
+      members: members.value,
+      events: events.value,
+    },
   };
 }
 
 /** Why the run's output would be too large, naming the field to lower, or null. */
-function outputSize(connections: number, members: readonly ScenarioMember[], events: readonly FailEvent[], type: SessionType): ScenarioError | null {
+function outputSize(
+  connections: number,
+  members: readonly ScenarioMember[],
+  events: readonly FailEvent[],
+  type: SessionType,
+): ScenarioError | null {
   const loads = (decisions: number) => decisions * members.length;
   const count = (n: number) => n.toLocaleString('en');
   if (loads(connections) > MAX_DECISION_LOADS) {
-    return scenarioError('connections', `${count(connections)} sessions across ${count(members.length)} members make ${count(loads(connections))} member loads in the output; at most ${count(MAX_DECISION_LOADS)} (fewer connections or members)`);
+    return scenarioError(
+      'connections',
+      `${count(connections)} sessions across ${count(members.length)} members make ${count(loads(connections))} member loads in the output; at most ${count(MAX_DECISION_LOADS)} (fewer connections or members)`,
+    );
   }
   // A failed member's active sessions each reconnect as a decision of their own.
   const failed = new Set(events.map((e) => e.fail));
   const reconnects = members.filter((m) => failed.has(m.name)).reduce((sum, m) => sum + m[type].active, 0);
   if (loads(connections + reconnects) > MAX_DECISION_LOADS) {
-    return scenarioError('events', `the failed members' ${count(reconnects)} active sessions reconnect one by one, making ${count(loads(connections + reconnects))} member loads in the output; at most ${count(MAX_DECISION_LOADS)}`);
+    return scenarioError(
+      'events',
+      `the failed members' ${count(reconnects)} active sessions reconnect one by one, making ${count(loads(connections + reconnects))} member loads in the output; at most ${count(MAX_DECISION_LOADS)}`,
+    );
   }
   return null;
 }
@@ -111,7 +128,11 @@ function readType(raw: unknown): Result<SessionType> {
 
 function readMembers(raw: unknown, type: SessionType): Result<ScenarioMember[]> {
   if (!Array.isArray(raw) || raw.length === 0) return fail('members', 'must be a non-empty array of members');
-  if (raw.length > MAX_MEMBERS) return fail('members', `at most ${MAX_MEMBERS.toLocaleString('en')} members, not ${raw.length.toLocaleString('en')}`);
+  if (raw.length > MAX_MEMBERS)
+    return fail(
+      'members',
+      `at most ${MAX_MEMBERS.toLocaleString('en')} members, not ${raw.length.toLocaleString('en')}`,
+    );
   const members: ScenarioMember[] = [];
   const addresses: Address[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -145,7 +166,14 @@ function readMembers(raw: unknown, type: SessionType): Result<ScenarioMember[]> 
     const ipsec = readCounts(item['ipsec'], `${field}.ipsec`, 'ipsec', type === 'ipsec');
     if (!ipsec.ok) return ipsec;
 
-    members.push({ name, publicIp: ipText.trim(), priority: priority as number, up, ssl: ssl.value, ipsec: ipsec.value });
+    members.push({
+      name,
+      publicIp: ipText.trim(),
+      priority: priority as number,
+      up,
+      ssl: ssl.value,
+      ipsec: ipsec.value,
+    });
     addresses.push(address);
   }
   return { ok: true, value: members };
@@ -155,11 +183,15 @@ function readCounts(raw: unknown, field: string, type: SessionType, needed: bool
   // A missing block means the member cannot take this type.
   if (raw === undefined || raw === null) return { ok: true, value: { active: 0, limit: 0, inactive: 0 } };
   if (!isRecord(raw)) return fail(field, 'must be an object with active and limit');
-  if (type === 'ipsec' && raw['inactive'] !== undefined) return fail(`${field}.inactive`, 'only SSL sessions can be inactive');
+  if (type === 'ipsec' && raw['inactive'] !== undefined)
+    return fail(`${field}.inactive`, 'only SSL sessions can be inactive');
   const unknown = unknownField(raw, type === 'ssl' ? SSL_FIELDS : IPSEC_FIELDS, field);
   if (unknown) return { ok: false, error: unknown };
   if (needed && raw['limit'] === undefined) {
-    return fail(`${field}.limit`, `missing; give the member's ${type === 'ssl' ? 'SSL' : 'IPsec'} session limit (0 if it takes none)`);
+    return fail(
+      `${field}.limit`,
+      `missing; give the member's ${type === 'ssl' ? 'SSL' : 'IPsec'} session limit (0 if it takes none)`,
+    );
   }
   const active = readCount(raw['active'], `${field}.active`, 0, MAX_SESSION_COUNT);
   if (!active.ok) return active;
@@ -204,7 +236,12 @@ function readEvents(raw: unknown, members: readonly ScenarioMember[], connection
   for (const { event, field } of events) {
     if (down.has(event.fail)) {
       const initiallyDown = members.some((m) => m.name === event.fail && !m.up);
-      return fail(`${field}.fail`, initiallyDown ? `"${event.fail}" is down from the start (up: false)` : `"${event.fail}" has already failed by then`);
+      return fail(
+        `${field}.fail`,
+        initiallyDown
+          ? `"${event.fail}" is down from the start (up: false)`
+          : `"${event.fail}" has already failed by then`,
+      );
     }
     down.add(event.fail);
   }
@@ -213,7 +250,8 @@ function readEvents(raw: unknown, members: readonly ScenarioMember[], connection
 
 function readCount(raw: unknown, field: string, fallback: number, max: number): Result<number> {
   if (raw === undefined) return { ok: true, value: fallback };
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) return fail(field, 'must be a non-negative integer');
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0)
+    return fail(field, 'must be a non-negative integer');
   if (raw > max) return fail(field, `must be at most ${max}`);
   return { ok: true, value: raw };
 }
@@ -221,7 +259,10 @@ function readCount(raw: unknown, field: string, fallback: number, max: number): 
 function unknownField(record: Record<string, unknown>, known: readonly string[], field: string): ScenarioError | null {
   for (const key of Object.keys(record)) {
     if (!known.includes(key)) {
-      return scenarioError(field === '' ? key : `${field}.${key}`, `unknown field (expected one of ${known.join(', ')})`);
+      return scenarioError(
+        field === '' ? key : `${field}.${key}`,
+        `unknown field (expected one of ${known.join(', ')})`,
+      );
     }
   }
   return null;

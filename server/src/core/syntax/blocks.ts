@@ -11,13 +11,26 @@ import { leadingWords } from './words';
 // Only words that are not also global commands are listed, so a global command is never pulled into a block.
 // They are the first keywords of the table's commands of that sub-mode, and the sub-mode's commands it does not model.
 const UNMODELLED_SUBCOMMANDS: Partial<Record<BlockKind, string[]>> = {
-  interface: ['description', 'speed', 'duplex', 'vlan', 'member-interface', 'mac-address', 'channel-group', 'pppoe', 'delay'],
+  interface: [
+    'description',
+    'speed',
+    'duplex',
+    'vlan',
+    'member-interface',
+    'mac-address',
+    'channel-group',
+    'pppoe',
+    'delay',
+  ],
   'dns-server-group': ['retries', 'poll-timer', 'expire-entry-timer'],
   'tunnel-group': ['group-alias', 'address-pool', 'default-group-policy', 'authentication-server-group'],
 };
 const UNINDENTED_SUBCOMMANDS: Partial<Record<BlockKind, Set<string>>> = {};
 for (const kind of ['interface', 'lb', 'dns-server-group', 'tunnel-group'] as const) {
-  UNINDENTED_SUBCOMMANDS[kind] = new Set([...commandsOf(kind).map((row) => row.keywords[0]!), ...(UNMODELLED_SUBCOMMANDS[kind] ?? [])]);
+  UNINDENTED_SUBCOMMANDS[kind] = new Set([
+    ...commandsOf(kind).map((row) => row.keywords[0]!),
+    ...(UNMODELLED_SUBCOMMANDS[kind] ?? []),
+  ]);
 }
 
 const MODE_TO_BLOCK: Record<string, BlockKind> = {
@@ -37,7 +50,8 @@ export function headerKind(parse: ParseResult | null): BlockKind | null {
   if (!command || command.negated) return null;
   const opens = commandRow(command.id).opens ?? null;
   // `tunnel-group NAME type remote-access` is one line; only the attribute forms open a sub-mode.
-  if (command.id === 'tunnel-group' && !(command.args[1]?.text.toLowerCase() ?? '').endsWith('-attributes')) return null;
+  if (command.id === 'tunnel-group' && !(command.args[1]?.text.toLowerCase() ?? '').endsWith('-attributes'))
+    return null;
   return opens;
 }
 
@@ -52,7 +66,8 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
     if (keyword === 'cluster') return ['ip', 'port', 'encryption', 'key'].includes(second);
   }
   if (kind === 'interface' && keyword === 'ip') return second === 'address';
-  if (kind === 'interface' && keyword === 'ipv6') return second !== 'local' && second !== 'route' && second !== 'access-list' && second !== 'icmp';
+  if (kind === 'interface' && keyword === 'ipv6')
+    return second !== 'local' && second !== 'route' && second !== 'access-list' && second !== 'icmp';
   return true;
 }
 

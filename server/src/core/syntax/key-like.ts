@@ -3,7 +3,21 @@
 
 // Parts of the keywords that introduce secrets in ASA commands (cluster key, pre-shared-key, authentication-key,
 // message-digest-key, password, secret, snmp community, SNMPv3 auth/priv, ldap-login-password …).
-const SECRET_PARTS = ['key', 'kye', 'pass', 'pwd', 'secret', 'communit', 'psk', 'auth', 'priv', 'md5', 'digest', 'cred', 'token'];
+const SECRET_PARTS = [
+  'key',
+  'kye',
+  'pass',
+  'pwd',
+  'secret',
+  'communit',
+  'psk',
+  'auth',
+  'priv',
+  'md5',
+  'digest',
+  'cred',
+  'token',
+];
 
 /** Whether a word is, or could be a typo of, a keyword that a secret follows. */
 export function isKeyLike(word: string): boolean {

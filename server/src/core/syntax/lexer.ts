@@ -13,7 +13,11 @@ export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 /** Tokens that can stand where a name (nameif, hostname, pool name) is expected. */
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [AnyToken] });
 
-export const IPv4 = createToken({ name: 'IPv4', pattern: new RegExp(`\\d{1,3}(?:\\.\\d{1,3}){3}${END}`), categories: [AnyToken] });
+export const IPv4 = createToken({
+  name: 'IPv4',
+  pattern: new RegExp(`\\d{1,3}(?:\\.\\d{1,3}){3}${END}`),
+  categories: [AnyToken],
+});
 export const IPv4Range = createToken({
   name: 'IPv4Range',
   pattern: new RegExp(`\\d{1,3}(?:\\.\\d{1,3}){3}-\\d{1,3}(?:\\.\\d{1,3}){3}${END}`),
@@ -21,8 +25,12 @@ export const IPv4Range = createToken({
 });
 // An IPv6 address, optionally with a prefix length; it must contain a colon and only hex digits, colons and dots.
 // Chevrotain matches every token with the sticky flag, at the lexer's position only, so no pattern moves along a line.
-// eslint-disable-next-line regexp/no-super-linear-move -- sticky: tried at one position
-export const IPv6 = createToken({ name: 'IPv6', pattern: new RegExp(`[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:\\/\\d{1,3})?${END}`), categories: [AnyToken] });
+export const IPv6 = createToken({
+  name: 'IPv6',
+  // eslint-disable-next-line regexp/no-super-linear-move -- sticky: tried at one position
+  pattern: new RegExp(`[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:\\/\\d{1,3})?${END}`),
+  categories: [AnyToken],
+});
 // eslint-disable-next-line regexp/no-super-linear-move -- sticky: tried at one position
 export const Num = createToken({ name: 'Number', pattern: new RegExp(`\\d+${END}`), categories: [AnyWord] });
 
@@ -53,7 +61,17 @@ export const No = keywordToken('no')!;
 
 export const Word = createToken({ name: 'Word', pattern: /[^\s]+/, categories: [AnyWord] });
 
-export const allTokens: TokenType[] = [WhiteSpace, IPv4Range, IPv4, IPv6, Num, ...keywordTokens, Word, AnyWord, AnyToken];
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  IPv4Range,
+  IPv4,
+  IPv6,
+  Num,
+  ...keywordTokens,
+  Word,
+  AnyWord,
+  AnyToken,
+];
 
 // Built once, on first use: chevrotain validates and analyses the token set at construction, which is too costly
 // per line and need not delay the server's start.

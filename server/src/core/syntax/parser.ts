@@ -13,7 +13,9 @@ export type { CommandId };
 const leafRuleName = (id: CommandId): string => `cmd_${id.replace(/-/g, '_')}`;
 
 /** Leaf rule name → command id (a row that is another spelling of a command parses as that command). */
-const RULE_TO_COMMAND = new Map<string, CommandId>(COMMANDS.map((row) => [leafRuleName(row.id), (row.spellingOf as CommandId | undefined) ?? row.id]));
+const RULE_TO_COMMAND = new Map<string, CommandId>(
+  COMMANDS.map((row) => [leafRuleName(row.id), (row.spellingOf as CommandId | undefined) ?? row.id]),
+);
 
 /** The rows grouped by first keyword, each group's longer paths first, in the order the table lists them. */
 function groupsByFirstKeyword(): CommandRow<CommandId>[][] {
@@ -136,7 +138,11 @@ function toToken(token: IToken, columnOffset: number): Token {
  * Parses the command text of one line. `columnOffset` is the column where `text` starts on its line
  * (after indentation or a prompt), so every token carries a line column.
  */
-export function parseCommand(text: string, columnOffset: number, abbreviations: AbbreviationMode | null = null): ParseResult {
+export function parseCommand(
+  text: string,
+  columnOffset: number,
+  abbreviations: AbbreviationMode | null = null,
+): ParseResult {
   // Configs repeat lines, and an edit leaves all but one line as they were, so each distinct line is parsed once.
   // Results are shared and must be treated as immutable.
   // One map per column offset, so that looking a line up allocates no key string.
@@ -203,7 +209,12 @@ function plainWords(text: string, from: number, columnOffset: number): Token[] {
   const out: Token[] = [];
   for (const match of text.slice(from).matchAll(/\S+/g)) {
     const start = from + match.index;
-    out.push({ text: match[0], start: start + columnOffset, end: start + match[0].length + columnOffset, type: 'Word' });
+    out.push({
+      text: match[0],
+      start: start + columnOffset,
+      end: start + match[0].length + columnOffset,
+      type: 'Word',
+    });
   }
   return out;
 }
@@ -211,7 +222,10 @@ function plainWords(text: string, from: number, columnOffset: number): Token[] {
 /** Gives abbreviated keywords (`prio`, `clu ip add`) the token type of the keyword they stand for. */
 function expandAbbreviations(raw: IToken[], mode: AbbreviationMode): void {
   const first = raw[0]?.image.toLowerCase() === 'no' ? 1 : 0;
-  const keywords = expandKeywords(mode, raw.slice(0, 6).map((t) => t.image));
+  const keywords = expandKeywords(
+    mode,
+    raw.slice(0, 6).map((t) => t.image),
+  );
   for (let k = 0; k < keywords.length; k++) {
     const token = raw[first + k]!;
     const type = keywordToken(keywords[k]!);
@@ -239,7 +253,8 @@ function parseUncached(text: string, columnOffset: number, abbreviations: Abbrev
   const index = new Map<IToken, number>();
   for (let i = 0; i < Math.min(raw.length, PARSED_TOKENS); i++) index.set(raw[i]!, i);
   const command = toCommand(cst, (t) => tokens[index.get(t)!] ?? toToken(t, columnOffset));
-  if (command && tokens.length > PARSED_TOKENS) for (let i = PARSED_TOKENS; i < tokens.length; i++) command.args.push(tokens[i]!);
+  if (command && tokens.length > PARSED_TOKENS)
+    for (let i = PARSED_TOKENS; i < tokens.length; i++) command.args.push(tokens[i]!);
   return { command, tokens };
 }
 

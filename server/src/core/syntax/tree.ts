@@ -17,7 +17,29 @@ const MAX_LOGGED_EDITS = 64;
 /** Trees whose lines an in-place edit took over: their lines no longer match them, so nothing may use them. */
 const consumed = new WeakSet<SyntaxTree>();
 
-const EXEC_WORDS = new Set(['show', 'sh', 'write', 'wr', 'copy', 'more', 'ping', 'traceroute', 'do', 'end', 'configure', 'conf', 'clear', 'debug', 'terminal', 'enable', 'disable', 'reload', 'dir', 'packet-tracer', 'capture']);
+const EXEC_WORDS = new Set([
+  'show',
+  'sh',
+  'write',
+  'wr',
+  'copy',
+  'more',
+  'ping',
+  'traceroute',
+  'do',
+  'end',
+  'configure',
+  'conf',
+  'clear',
+  'debug',
+  'terminal',
+  'enable',
+  'disable',
+  'reload',
+  'dir',
+  'packet-tracer',
+  'capture',
+]);
 
 // An ASA prompt: hostname (optionally with failover or context parts `asa/act/pri`), an optional mode, then # or >.
 const PROMPT = /^([A-Za-z0-9][A-Za-z0-9_.\-/]*)(?:\(([a-z0-9-]+)\))?([#>]) ?/;
@@ -77,7 +99,22 @@ function classify(lineText: string, eol: string): LineRecord {
       header = headerKind(parse);
     }
   }
-  return { index: -1, text: lineText, eol, kind, prompt, commandStart, indent: commandStart - start, keyword, parse, block: null, baseKind: kind, second, header, unexpanded: null };
+  return {
+    index: -1,
+    text: lineText,
+    eol,
+    kind,
+    prompt,
+    commandStart,
+    indent: commandStart - start,
+    keyword,
+    parse,
+    block: null,
+    baseKind: kind,
+    second,
+    header,
+    unexpanded: null,
+  };
 }
 
 /** Splits and classifies in one pass, without an intermediate object per line. */
@@ -126,14 +163,24 @@ function classifyAll(text: string, previous: SyntaxTree | undefined): Classified
   let firstLine = 0;
   let offset = 0;
   // A line ending in a lone \r is reused only when the character after it is unchanged too (it might become \r\n).
-  while (firstLine < old.length - 1 && offset + old[firstLine]!.text.length + old[firstLine]!.eol.length + (old[firstLine]!.eol === '\r' ? 1 : 0) <= prefix) {
+  while (
+    firstLine < old.length - 1 &&
+    offset + old[firstLine]!.text.length + old[firstLine]!.eol.length + (old[firstLine]!.eol === '\r' ? 1 : 0) <= prefix
+  ) {
     offset += old[firstLine]!.text.length + old[firstLine]!.eol.length;
     firstLine++;
   }
   // … to the end of the line holding the last change. A change touching a line break re-splits both lines.
   let lastLine = old.length - 1;
   let tail = 0;
-  while (lastLine > firstLine && tail + old[lastLine]!.text.length + old[lastLine]!.eol.length + (lastLine > 0 ? old[lastLine - 1]!.eol.length : 0) <= suffix) {
+  while (
+    lastLine > firstLine &&
+    tail +
+      old[lastLine]!.text.length +
+      old[lastLine]!.eol.length +
+      (lastLine > 0 ? old[lastLine - 1]!.eol.length : 0) <=
+      suffix
+  ) {
     tail += old[lastLine]!.text.length + old[lastLine]!.eol.length;
     lastLine--;
   }
@@ -145,7 +192,8 @@ function splice(old: LineRecord[], firstLine: number, lastLine: number, middle: 
   const fresh = classifyText(middle);
   // classifyText always yields a final line; when the middle ends with a line break, that empty line is really the
   // first reused line of the tail.
-  if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '') fresh.pop();
+  if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '')
+    fresh.pop();
   let out: LineRecord[] | null = null;
   return {
     infos: () => (out ??= old.slice(0, firstLine).concat(fresh, old.slice(lastLine + 1))),
@@ -181,13 +229,18 @@ function classifyChange(previous: SyntaxTree, change: TextChange): Classified {
   };
   let start = clamp(change.start);
   let end = clamp(change.end);
-  if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
+  if (end.line < start.line || (end.line === start.line && end.character < start.character))
+    [start, end] = [end, start];
   // A line ending in a lone \r joins the edited text when the edit starts with \n there (it becomes \r\n), so the
   // line before the edit is split again too.
   const firstLine = start.line > 0 && old[start.line - 1]!.eol === '\r' ? start.line - 1 : start.line;
   let middle = '';
   for (let i = firstLine; i < start.line; i++) middle += old[i]!.text + old[i]!.eol;
-  middle += old[start.line]!.text.slice(0, start.character) + change.text + old[end.line]!.text.slice(end.character) + old[end.line]!.eol;
+  middle +=
+    old[start.line]!.text.slice(0, start.character) +
+    change.text +
+    old[end.line]!.text.slice(end.character) +
+    old[end.line]!.eol;
   return splice(old, firstLine, end.line, middle);
 }
 
@@ -197,15 +250,26 @@ function classifyChange(previous: SyntaxTree, change: TextChange): Classified {
  * Typing inside an argument or anywhere on an indented line keeps the structure.
  */
 function sameStructure(before: LineRecord, after: LineRecord, transcript: boolean): boolean {
-  if (before.baseKind !== after.baseKind || before.indent !== after.indent || before.header !== after.header) return false;
+  if (before.baseKind !== after.baseKind || before.indent !== after.indent || before.header !== after.header)
+    return false;
   if (before.prompt?.mode !== after.prompt?.mode || before.prompt?.hostname !== after.prompt?.hostname) return false;
   if ((before.keyword === '') !== (after.keyword === '')) return false;
   if (!transcript && after.indent > 0) return true;
-  return before.keyword === after.keyword && before.second === after.second && before.parse?.command?.id === after.parse?.command?.id;
+  return (
+    before.keyword === after.keyword &&
+    before.second === after.second &&
+    before.parse?.command?.id === after.parse?.command?.id
+  );
 }
 
 /** Makes `record` line `index` of a new tree: adopted as it is when fresh, copied when a previous tree owns it. */
-function adopt(record: LineRecord, index: number, transcript: boolean, block: Block | null, fresh: boolean): LineRecord {
+function adopt(
+  record: LineRecord,
+  index: number,
+  transcript: boolean,
+  block: Block | null,
+  fresh: boolean,
+): LineRecord {
   const node: LineRecord = fresh
     ? record
     : {
@@ -243,7 +307,11 @@ function commonPrefix(a: string, b: string): number {
 
 function commonSuffix(a: string, b: string, limit: number): number {
   let n = 0;
-  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (
+    n + CHUNK <= limit &&
+    a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)
+  )
+    n += CHUNK;
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
@@ -267,7 +335,11 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
  * positions refer to the document after the changes before it). Only the lines a change touches are split,
  * classified and parsed again, and the whole text is never rebuilt: the tree's `text` is joined on first use.
  */
-export function editTree(previous: SyntaxTree, changes: readonly TextChange[], options: { inPlace?: boolean } = {}): SyntaxTree {
+export function editTree(
+  previous: SyntaxTree,
+  changes: readonly TextChange[],
+  options: { inPlace?: boolean } = {},
+): SyntaxTree {
   if (consumed.has(previous)) throw new Error('this tree was consumed by an in-place edit');
   let tree = previous;
   for (const change of changes) tree = assemble(classifyChange(tree, change), tree, null, options.inPlace ?? false);
@@ -279,7 +351,12 @@ export function editTree(previous: SyntaxTree, changes: readonly TextChange[], o
  * copying it (a copy of a large file's lines costs more than the rest of a keystroke), and the previous tree is
  * consumed: it must not be used again.
  */
-function assemble(classified: Classified, previous: SyntaxTree | undefined, text: string | null, inPlace: boolean): SyntaxTree {
+function assemble(
+  classified: Classified,
+  previous: SyntaxTree | undefined,
+  text: string | null,
+  inPlace: boolean,
+): SyntaxTree {
   const { changedFrom, changedTo, replaced } = classified;
   const oldInfos = previous ? recordsOf(previous) : undefined;
   // In place, the previous tree may give its lines to this one, so it is retired whichever way the tree is built.
@@ -295,13 +372,26 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
     if (same) {
       const before = previous.lines.slice(changedFrom, changedTo);
       const lines = inPlace ? previous.lines : previous.lines.slice();
-      for (let i = changedFrom; i < changedTo; i++) lines[i] = adopt(fresh(i), i, transcript, before[i - changedFrom]!.block, true);
+      for (let i = changedFrom; i < changedTo; i++)
+        lines[i] = adopt(fresh(i), i, transcript, before[i - changedFrom]!.block, true);
       // The log is kept short: past its limit, the next analysis simply rebuilds the whole device.
       const log = previous.edited;
       const edited: EditLog | undefined =
-        (log?.changes.length ?? 0) >= MAX_LOGGED_EDITS ? undefined : { baseId: log?.baseId ?? previous.id, changes: [...(log?.changes ?? []), { from: changedFrom, replaced: before }] };
+        (log?.changes.length ?? 0) >= MAX_LOGGED_EDITS
+          ? undefined
+          : {
+              baseId: log?.baseId ?? previous.id,
+              changes: [...(log?.changes ?? []), { from: changedFrom, replaced: before }],
+            };
       for (let i = changedFrom; i < changedTo; i++) readAbbreviated(lines[i]!);
-      return makeTree(previous.kind, lines, previous.blocks, text, updatedModelIndex(previous, before, lines, changedFrom), edited);
+      return makeTree(
+        previous.kind,
+        lines,
+        previous.blocks,
+        text,
+        updatedModelIndex(previous, before, lines, changedFrom),
+        edited,
+      );
     }
   }
 
@@ -314,13 +404,21 @@ function assemble(classified: Classified, previous: SyntaxTree | undefined, text
     }
   }
   const lines: LineNode[] = new Array(infos.length);
-  for (let i = 0; i < infos.length; i++) lines[i] = adopt(infos[i]!, i, transcript, null, i >= changedFrom && i < changedTo);
+  for (let i = 0; i < infos.length; i++)
+    lines[i] = adopt(infos[i]!, i, transcript, null, i >= changedFrom && i < changedTo);
 
   const blocks = inferBlocks(lines, infos, transcript);
   return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
 }
 
-function makeTree(kind: DocumentKind, lines: LineNode[], blocks: Block[], text: string | null, index: ModelIndex, edited?: EditLog): SyntaxTree {
+function makeTree(
+  kind: DocumentKind,
+  lines: LineNode[],
+  blocks: Block[],
+  text: string | null,
+  index: ModelIndex,
+  edited?: EditLog,
+): SyntaxTree {
   let joined = text;
   // The text is a getter, so a tree must never be copied with a spread (that would join the text at once).
   const tree: SyntaxTree = {
@@ -376,7 +474,12 @@ function modelIndex(lines: LineNode[]): ModelIndex {
  * The index after lines [from, to) were replaced one for one: the previous one, when no replaced line entered or
  * left it and none has a prompt (which could name the hostname); otherwise a fresh pass.
  */
-function updatedModelIndex(previous: SyntaxTree, replaced: readonly LineNode[], lines: LineNode[], from: number): ModelIndex {
+function updatedModelIndex(
+  previous: SyntaxTree,
+  replaced: readonly LineNode[],
+  lines: LineNode[],
+  from: number,
+): ModelIndex {
   for (let i = from; i < from + replaced.length; i++) {
     const before = replaced[i - from]!;
     const after = lines[i]!;

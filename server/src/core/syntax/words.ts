@@ -12,7 +12,8 @@ const MODELLED_KEYWORDS = new Set(COMMANDS.map((row) => row.keywords[0]!));
 const MODELLED_SECOND_WORDS: Record<string, Set<string>> = {};
 for (const first of MODELLED_KEYWORDS) {
   const rows = COMMANDS.filter((row) => row.keywords[0] === first);
-  if (rows.every((row) => row.keywords.length > 1)) MODELLED_SECOND_WORDS[first] = new Set(rows.map((row) => row.keywords[1]!));
+  if (rows.every((row) => row.keywords.length > 1))
+    MODELLED_SECOND_WORDS[first] = new Set(rows.map((row) => row.keywords[1]!));
 }
 
 /** Whether a line with these first words is one the grammar may recognise, and so worth parsing. */
@@ -70,7 +71,14 @@ function isSpace(code: number): boolean {
 
 // Keywords whose second word matters (to the parse decision or to block membership); for every other command the
 // second word is never read, so it is not taken.
-export const SECOND_WORD_MATTERS = new Set([...Object.keys(MODELLED_SECOND_WORDS), 'interface', 'nat', 'cluster', 'ip', 'ipv6']);
+export const SECOND_WORD_MATTERS = new Set([
+  ...Object.keys(MODELLED_SECOND_WORDS),
+  'interface',
+  'nat',
+  'cluster',
+  'ip',
+  'ipv6',
+]);
 
 /** The second word found by the last keywordAt, where it matters ('' otherwise). */
 let secondWord = '';

@@ -22,7 +22,15 @@ async function runAndReport(file: string): Promise<void> {
   try {
     results = await runSuite(suite);
   } catch (error) {
-    results = { suite, vscodeVersion: vscode.version, workspaceTrusted: vscode.workspace.isTrusted, planned: 0, durationMs: 0, tests: [], harnessError: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    results = {
+      suite,
+      vscodeVersion: vscode.version,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      planned: 0,
+      durationMs: 0,
+      tests: [],
+      harnessError: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   try {
     // The Playwright pass that follows starts from an empty editor area.

@@ -38,7 +38,11 @@ function unmark(marked: string): Marked {
   const open = marked.indexOf('[');
   const close = marked.indexOf(']');
   assert.ok(open >= 0 && close > open, `Marked text needs '[…]' or '|': ${marked}`);
-  return { text: marked.slice(0, open) + marked.slice(open + 1, close) + marked.slice(close + 1), start: open, end: close - 1 };
+  return {
+    text: marked.slice(0, open) + marked.slice(open + 1, close) + marked.slice(close + 1),
+    start: open,
+    end: close - 1,
+  };
 }
 
 /** The range (or, for a cursor, the empty range) marked in `marked`, found in `lines` of the file `where`. */
@@ -81,6 +85,7 @@ export function showRange(range: vscode.Range): string {
 /** Fails when any text the product shows contains a cluster key of the fixture. */
 export function assertNoKey(texts: readonly string[], where: string): void {
   for (const text of texts) {
-    for (const key of FIXTURE_KEYS) assert.ok(!text.includes(key), `${where} shows a cluster key: ${JSON.stringify(text.slice(0, 200))}`);
+    for (const key of FIXTURE_KEYS)
+      assert.ok(!text.includes(key), `${where} shows a cluster key: ${JSON.stringify(text.slice(0, 200))}`);
   }
 }

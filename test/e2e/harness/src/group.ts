@@ -28,20 +28,55 @@ export interface ExpectedDiagnostic {
 /** The fixture's mistakes: what each member shows before any edit, one row per diagnostic, nothing else. */
 export const EXPECTED: Record<Member, ExpectedDiagnostic[]> = {
   'dc-vpn-1.cfg': [
-    { code: 'pool-overlap', severity: 'error', at: 'ip local pool VPN-POOL-1 [10.50.1.1-10.50.1.254] mask', related: ['dc-vpn-2.cfg'] },
-    { code: 'cluster-key-unverifiable', severity: 'information', at: ' [cluster key 8 Xq9dPlHeS1lA0zmQWbY7ZA==]', related: ['dc-vpn-3.asa'] },
+    {
+      code: 'pool-overlap',
+      severity: 'error',
+      at: 'ip local pool VPN-POOL-1 [10.50.1.1-10.50.1.254] mask',
+      related: ['dc-vpn-2.cfg'],
+    },
+    {
+      code: 'cluster-key-unverifiable',
+      severity: 'information',
+      at: ' [cluster key 8 Xq9dPlHeS1lA0zmQWbY7ZA==]',
+      related: ['dc-vpn-3.asa'],
+    },
   ],
   'dc-vpn-2.cfg': [
-    { code: 'pool-overlap', severity: 'error', at: 'ip local pool VPN-POOL-2 [10.50.1.200-10.50.2.254] mask', related: ['dc-vpn-1.cfg'] },
-    { code: 'cluster-key-unverifiable', severity: 'information', at: ' [cluster key 8 Xq9dPlHeS1lA0zmQWbY7ZA==]', related: ['dc-vpn-3.asa'] },
+    {
+      code: 'pool-overlap',
+      severity: 'error',
+      at: 'ip local pool VPN-POOL-2 [10.50.1.200-10.50.2.254] mask',
+      related: ['dc-vpn-1.cfg'],
+    },
+    {
+      code: 'cluster-key-unverifiable',
+      severity: 'information',
+      at: ' [cluster key 8 Xq9dPlHeS1lA0zmQWbY7ZA==]',
+      related: ['dc-vpn-3.asa'],
+    },
     { code: 'encryption-without-ikev1', severity: 'error', at: ' [cluster encryption]' },
-    { code: 'group-setting-mismatch', severity: 'error', at: ' cluster port [9024]', related: ['dc-vpn-1.cfg', 'dc-vpn-3.asa'] },
+    {
+      code: 'group-setting-mismatch',
+      severity: 'error',
+      at: ' cluster port [9024]',
+      related: ['dc-vpn-1.cfg', 'dc-vpn-3.asa'],
+    },
     { code: 'group-url-missing', severity: 'warning', at: ' [group-url https://209.165.202.140/staff enable]' },
   ],
   'dc-vpn-3.asa': [
-    { code: 'redirect-fqdn-mismatch', severity: 'warning', at: '[vpn load-balancing]', related: ['dc-vpn-1.cfg', 'dc-vpn-2.cfg'] },
+    {
+      code: 'redirect-fqdn-mismatch',
+      severity: 'warning',
+      at: '[vpn load-balancing]',
+      related: ['dc-vpn-1.cfg', 'dc-vpn-2.cfg'],
+    },
     { code: 'unknown-lb-command', severity: 'error', at: ' [priorty 5]' },
-    { code: 'cluster-key-unverifiable', severity: 'information', at: ' [cluster key Summer2024!]', related: ['dc-vpn-1.cfg', 'dc-vpn-2.cfg'] },
+    {
+      code: 'cluster-key-unverifiable',
+      severity: 'information',
+      at: ' [cluster key Summer2024!]',
+      related: ['dc-vpn-1.cfg', 'dc-vpn-2.cfg'],
+    },
     { code: 'plaintext-cluster-key', severity: 'warning', at: ' cluster key [Summer2024!]' },
     { code: 'lb-interface-undefined', severity: 'error', at: ' interface lbprivate [Inside]' },
   ],

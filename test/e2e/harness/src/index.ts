@@ -19,7 +19,16 @@ import type { SuiteDefinition, Tdd } from './tdd';
  * the other suites open them.
  */
 const SUITES: Record<SuiteName, SuiteDefinition[]> = {
-  full: [diagnosticsSuite, languageSuite, completionSuite, quickFixSuite, navigationSuite, previewSuite, groupViewsSuite, changeScriptSuite],
+  full: [
+    diagnosticsSuite,
+    languageSuite,
+    completionSuite,
+    quickFixSuite,
+    navigationSuite,
+    previewSuite,
+    groupViewsSuite,
+    changeScriptSuite,
+  ],
   restricted: [restrictedSuite],
 };
 
@@ -53,10 +62,19 @@ export function runSuite(name: SuiteName, reporter: string = 'spec'): Promise<Su
   const titleOf = (runnable: Mocha.Runnable): string => runnable.titlePath().join(' › ');
   return new Promise<SuiteResults>((resolve) => {
     const runner = mocha.run(() => {
-      resolve({ suite: name, vscodeVersion: vscode.version, workspaceTrusted, planned: runner.total, durationMs: Date.now() - started, tests });
+      resolve({
+        suite: name,
+        vscodeVersion: vscode.version,
+        workspaceTrusted,
+        planned: runner.total,
+        durationMs: Date.now() - started,
+        tests,
+      });
     });
     runner.on('pass', (test) => tests.push({ title: titleOf(test), state: 'passed', durationMs: test.duration ?? 0 }));
-    runner.on('fail', (test, error) => tests.push({ title: titleOf(test), state: 'failed', durationMs: test.duration ?? 0, error: errorOf(error) }));
+    runner.on('fail', (test, error) =>
+      tests.push({ title: titleOf(test), state: 'failed', durationMs: test.duration ?? 0, error: errorOf(error) }),
+    );
     runner.on('pending', (test) => tests.push({ title: titleOf(test), state: 'pending', durationMs: 0 }));
   });
 }
@@ -65,5 +83,8 @@ export function runSuite(name: SuiteName, reporter: string = 'spec'): Promise<Su
 export async function run(): Promise<void> {
   const results = await runSuite(suiteFromEnv());
   const failed = results.tests.filter((t) => t.state !== 'passed');
-  if (failed.length > 0) throw new Error(`${failed.length} of ${results.planned} tests did not pass: ${failed.map((t) => t.title).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `${failed.length} of ${results.planned} tests did not pass: ${failed.map((t) => t.title).join('; ')}`,
+    );
 }

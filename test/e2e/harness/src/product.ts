@@ -25,7 +25,9 @@ async function activate(): Promise<void> {
   try {
     await extension.activate();
   } catch (error) {
-    assert.fail(`The extension ${PRODUCT_ID} failed to activate: ${error instanceof Error ? error.message : String(error)}`);
+    assert.fail(
+      `The extension ${PRODUCT_ID} failed to activate: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   // The first diagnostics mean the language server started, indexed the workspace and runs its checks.
   await waitFor(
@@ -60,7 +62,10 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
  * Runs `body` on an open member and then puts the member back as it was, saved, whatever `body` did or threw;
  * the suite runs on the fixture folder itself under `@vscode/test-electron`, so nothing may stay changed.
  */
-export async function withMember(file: Member, body: (document: vscode.TextDocument, original: string) => Promise<void>): Promise<void> {
+export async function withMember(
+  file: Member,
+  body: (document: vscode.TextDocument, original: string) => Promise<void>,
+): Promise<void> {
   const document = await openMember(file);
   const original = document.getText();
   try {

@@ -13,7 +13,13 @@ export const WAIT_MS = 20_000;
  * Resolves with the first defined value `probe` returns, checking now and after each of `events`.
  * `describe` tells, on timeout, what the editor showed instead.
  */
-export function waitFor<T>(what: string, probe: () => T | undefined, events: vscode.Event<unknown>[], describe: () => string = () => '', timeoutMs = WAIT_MS): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  probe: () => T | undefined,
+  events: vscode.Event<unknown>[],
+  describe: () => string = () => '',
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subscriptions: vscode.Disposable[] = [];
     const finish = (action: () => void): void => {
@@ -35,7 +41,11 @@ export function waitFor<T>(what: string, probe: () => T | undefined, events: vsc
     };
     const timer = setTimeout(() => {
       const seen = describe();
-      finish(() => reject(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.${seen ? ` Last seen: ${seen}` : ''}`)));
+      finish(() =>
+        reject(
+          new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.${seen ? ` Last seen: ${seen}` : ''}`),
+        ),
+      );
     }, timeoutMs);
     if (check()) return;
     for (const event of events) subscriptions.push(event(() => void check()));

@@ -31,14 +31,30 @@ export function checkClusterIp(ctx: DeviceContext): void {
       const network = parseAddress(publicIntf.ipv4.address.value);
       if (network && network.kind() === 'ipv4' && !inSubnet(v4, network, publicIntf.ipv4.prefix)) {
         const subnet = `${networkOf(network, publicIntf.ipv4.prefix)}/${publicIntf.ipv4.prefix}`;
-        ctx.report('cluster-ip-outside-public-subnet', vip.range, `The virtual address ${vip.value.ipv4} is outside the public interface ${label} subnet ${subnet}. The chapter asks for a virtual address within the public subnet shared by the members: clients and members reach it on that interface. Choose a free address in ${subnet}.`, {
-          related: related(publicIntf, publicIntf.ipv4.address, `${label} has ${publicIntf.ipv4.address.value}/${publicIntf.ipv4.prefix}.`),
-        });
+        ctx.report(
+          'cluster-ip-outside-public-subnet',
+          vip.range,
+          `The virtual address ${vip.value.ipv4} is outside the public interface ${label} subnet ${subnet}. The chapter asks for a virtual address within the public subnet shared by the members: clients and members reach it on that interface. Choose a free address in ${subnet}.`,
+          {
+            related: related(
+              publicIntf,
+              publicIntf.ipv4.address,
+              `${label} has ${publicIntf.ipv4.address.value}/${publicIntf.ipv4.prefix}.`,
+            ),
+          },
+        );
       }
     } else if (v4 && !publicIntf.ipv4 && !publicIntf.ipv4Dhcp) {
-      ctx.report('cluster-ip-outside-public-subnet', vip.range, `The public interface ${label} has no IPv4 address, so the virtual IPv4 address ${vip.value.ipv4} cannot lie in its subnet. The IPv4 virtual address is mandatory and the chapter asks for one within the public subnet: give ${label} an IPv4 address.`, {
-        related: ownPublic ? [here(ctx, ownPublic.headerRange, `${label} is configured here without 'ip address'.`)] : [],
-      });
+      ctx.report(
+        'cluster-ip-outside-public-subnet',
+        vip.range,
+        `The public interface ${label} has no IPv4 address, so the virtual IPv4 address ${vip.value.ipv4} cannot lie in its subnet. The IPv4 virtual address is mandatory and the chapter asks for one within the public subnet: give ${label} an IPv4 address.`,
+        {
+          related: ownPublic
+            ? [here(ctx, ownPublic.headerRange, `${label} is configured here without 'ip address'.`)]
+            : [],
+        },
+      );
     }
     const prefixes = publicIntf.ipv6.filter((a) => a.prefix !== null);
     if (v6 && vip.value.ipv6 && prefixes.length > 0) {
@@ -47,11 +63,22 @@ export function checkClusterIp(ctx: DeviceContext): void {
         return network !== null && inSubnet(v6, network, a.prefix!);
       });
       if (!inside) {
-        const list = prefixes.map((a) => `${networkOf(parseAddress(a.address.value)!, a.prefix!)}/${a.prefix}`).join(', ');
+        const list = prefixes
+          .map((a) => `${networkOf(parseAddress(a.address.value)!, a.prefix!)}/${a.prefix}`)
+          .join(', ');
         const v6Range = ipv6TokenRange(ctx, vip);
-        ctx.report('cluster-ip-outside-public-subnet', v6Range, `The virtual IPv6 address ${vip.value.ipv6} is outside the IPv6 prefix${prefixes.length > 1 ? 'es' : ''} of the public interface ${label} (${list}). Like the IPv4 one, it must be reachable on the public interface; choose an address in ${list}.`, {
-          related: related(publicIntf, prefixes[0]!.address, `${label} has ${prefixes[0]!.address.value}/${prefixes[0]!.prefix}.`),
-        });
+        ctx.report(
+          'cluster-ip-outside-public-subnet',
+          v6Range,
+          `The virtual IPv6 address ${vip.value.ipv6} is outside the IPv6 prefix${prefixes.length > 1 ? 'es' : ''} of the public interface ${label} (${list}). Like the IPv4 one, it must be reachable on the public interface; choose an address in ${list}.`,
+          {
+            related: related(
+              publicIntf,
+              prefixes[0]!.address,
+              `${label} has ${prefixes[0]!.address.value}/${prefixes[0]!.prefix}.`,
+            ),
+          },
+        );
       }
     }
   }
@@ -66,9 +93,14 @@ export function checkClusterIp(ctx: DeviceContext): void {
       if (!clash) continue;
       const which = intf.nameif ? `interface '${intf.nameif.value}' (${intf.hwid})` : `interface ${intf.hwid}`;
       const standby = address === intf.ipv4?.standby || intf.ipv6.some((a) => a.standby === address);
-      ctx.report('cluster-ip-conflict', vip.range, `The virtual address ${address.value} is also the ${standby ? 'standby ' : ''}address of ${which}. The virtual address belongs to whichever device is director, which claims it when elected; it must be a free address of the public subnet.`, {
-        related: [here(ctx, address.lineRange, `${which} uses ${address.value}.`)],
-      });
+      ctx.report(
+        'cluster-ip-conflict',
+        vip.range,
+        `The virtual address ${address.value} is also the ${standby ? 'standby ' : ''}address of ${which}. The virtual address belongs to whichever device is director, which claims it when elected; it must be a free address of the public subnet.`,
+        {
+          related: [here(ctx, address.lineRange, `${which} uses ${address.value}.`)],
+        },
+      );
     }
   }
 }
@@ -85,14 +117,28 @@ function reportMissing(ctx: DeviceContext): void {
   const placeholder = ipv4Placeholder(ctx);
   // The chapter's own running-config shows a device with `participate` and no virtual address: the device accepts
   // it, so this stays a warning and never says the device refuses to participate.
-  ctx.report('cluster-ip-missing', lb.participate ? lb.participate.range : lb.headerRange, "The block has no 'cluster ip address'. The virtual address is the group's single address: clients connect to it first and the director claims it. Without one this device is in no group (the product groups devices by virtual address).", {
-    fixes: [{ title: `Insert 'cluster ip address ${placeholder}' (a placeholder in the public subnet: use the group's address)`, edits: [insertLinesAfter(ctx.tree, after, [`${lbLinePrefix(ctx)}cluster ip address ${placeholder}`])] }],
-  });
+  ctx.report(
+    'cluster-ip-missing',
+    lb.participate ? lb.participate.range : lb.headerRange,
+    "The block has no 'cluster ip address'. The virtual address is the group's single address: clients connect to it first and the director claims it. Without one this device is in no group (the product groups devices by virtual address).",
+    {
+      fixes: [
+        {
+          title: `Insert 'cluster ip address ${placeholder}' (a placeholder in the public subnet: use the group's address)`,
+          edits: [insertLinesAfter(ctx.tree, after, [`${lbLinePrefix(ctx)}cluster ip address ${placeholder}`])],
+        },
+      ],
+    },
+  );
 }
 
 /** The range of the IPv6 word of `cluster ip address A B`, found on its line. */
 function ipv6TokenRange(ctx: DeviceContext, vip: NonNullable<LbModel['clusterIp']>): Range {
-  const occurrence = ctx.device.lb!.occurrences.find((o) => o.line === vip.line && o.command.id === 'cluster-ip-address');
+  const occurrence = ctx.device.lb!.occurrences.find(
+    (o) => o.line === vip.line && o.command.id === 'cluster-ip-address',
+  );
   const token = occurrence?.command.args[1];
-  return token ? { start: { line: vip.line, character: token.start }, end: { line: vip.line, character: token.end } } : vip.range;
+  return token
+    ? { start: { line: vip.line, character: token.start }, end: { line: vip.line, character: token.end } }
+    : vip.range;
 }

@@ -18,9 +18,20 @@ export function checkDuplicateCommand(ctx: DeviceContext): void {
       continue;
     }
     const name = occurrence.command.keywords.map((k) => k.text).join(' ');
-    ctx.report('duplicate-command', occurrence.lineRange, `'${name}' appears again on line ${lineNumber(winner.line)}; the device keeps only the later line, so this one has no effect.`, {
-      related: [here(ctx, winner.lineRange, 'This later line is the one that takes effect.')],
-      fixes: [{ title: `Delete this earlier '${name}' line`, edits: [deleteLine(ctx.tree, occurrence.line)], preferred: true }],
-    });
+    ctx.report(
+      'duplicate-command',
+      occurrence.lineRange,
+      `'${name}' appears again on line ${lineNumber(winner.line)}; the device keeps only the later line, so this one has no effect.`,
+      {
+        related: [here(ctx, winner.lineRange, 'This later line is the one that takes effect.')],
+        fixes: [
+          {
+            title: `Delete this earlier '${name}' line`,
+            edits: [deleteLine(ctx.tree, occurrence.line)],
+            preferred: true,
+          },
+        ],
+      },
+    );
   }
 }

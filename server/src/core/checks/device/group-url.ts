@@ -49,12 +49,18 @@ export function checkGroupUrls(ctx: DeviceContext): void {
     if (newLines.length > 0) edits.push(insertLinesAfter(ctx.tree, last.line, newLines));
     const list = missing.map((m) => `${m.what} ${m.address}`).join(', ');
     const hosts = [...new Set(named.map((u) => u.host))].join(', ');
-    const message = named.length > 0
-      ? `Connection profile '${profile}' has no enabled group URL with the address of ${list}. It has group URLs written with a host name (${hosts}), which may resolve to ${missing.length > 1 ? 'these addresses' : 'this address'}; a file cannot show what a name resolves to, so this is information only.`
-      : `Connection profile '${profile}' has group URLs but no enabled one for ${list}. The chapter asks for a group URL for each virtual address and for this member's public address.`;
+    const message =
+      named.length > 0
+        ? `Connection profile '${profile}' has no enabled group URL with the address of ${list}. It has group URLs written with a host name (${hosts}), which may resolve to ${missing.length > 1 ? 'these addresses' : 'this address'}; a file cannot show what a name resolves to, so this is information only.`
+        : `Connection profile '${profile}' has group URLs but no enabled one for ${list}. The chapter asks for a group URL for each virtual address and for this member's public address.`;
     ctx.report('group-url-missing', last.range, message, {
       severity: named.length > 0 ? 'information' : 'warning',
-      fixes: [{ title: `${newLines.length > 0 ? 'Insert' : 'Enable'} group-url line${missing.length > 1 ? 's' : ''} for ${missing.map((m) => m.address).join(', ')}`, edits }],
+      fixes: [
+        {
+          title: `${newLines.length > 0 ? 'Insert' : 'Enable'} group-url line${missing.length > 1 ? 's' : ''} for ${missing.map((m) => m.address).join(', ')}`,
+          edits,
+        },
+      ],
     });
   }
 }

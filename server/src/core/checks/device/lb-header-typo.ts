@@ -17,7 +17,10 @@ export function checkLbHeaderTypo(ctx: DeviceContext): void {
     if (line.kind !== 'command' || line.indent !== 0 || !maybeVpn(line.keyword) || !isGlobalCommand(line)) continue;
     const near = nearMiss(line);
     if (!near) continue;
-    const range = { start: { line: line.index, character: line.commandStart }, end: { line: line.index, character: near.end } };
+    const range = {
+      start: { line: line.index, character: line.commandStart },
+      end: { line: line.index, character: near.end },
+    };
     ctx.report(
       'lb-header-typo',
       range,
@@ -31,7 +34,10 @@ export function checkLbHeaderTypo(ctx: DeviceContext): void {
 function isGlobalCommand(line: LineNode): boolean {
   if (line.prompt && line.prompt.mode !== 'config') return false;
   // The header itself, abbreviated or not, and its `no` form are what they say.
-  return line.parse?.command?.id !== 'vpn-load-balancing' && !/^no\s/i.test(line.text.slice(line.commandStart, line.commandStart + 3));
+  return (
+    line.parse?.command?.id !== 'vpn-load-balancing' &&
+    !/^no\s/i.test(line.text.slice(line.commandStart, line.commandStart + 3))
+  );
 }
 
 /**
@@ -48,7 +54,7 @@ const PIECES = ['loa', 'oad', 'adb', 'dba', 'bal', 'ala', 'lan', 'anc', 'nci', '
 function maybeVpn(keyword: string): boolean {
   const first = keyword.charCodeAt(0);
   if (first === 118 /* v */) return keyword.length <= 4 || PIECES.some((piece) => keyword.includes(piece));
-  return keyword.length === 3 && keyword.charCodeAt(1) === 112 /* p */ && keyword.charCodeAt(2) === 110 /* n */;
+  return keyword.length === 3 && keyword.charCodeAt(1) === 112 /* p */ && keyword.charCodeAt(2) === 110; /* n */
 }
 
 /** The leading one to three words when their letters are within MAX_EDITS of the header's, else null. */
@@ -56,7 +62,8 @@ function nearMiss(line: LineNode): { typed: string; end: number } | null {
   const words: { text: string; end: number }[] = [];
   const pattern = /\S+/g;
   pattern.lastIndex = line.commandStart;
-  for (let m = pattern.exec(line.text); m && words.length < 3; m = pattern.exec(line.text)) words.push({ text: m[0], end: m.index + m[0].length });
+  for (let m = pattern.exec(line.text); m && words.length < 3; m = pattern.exec(line.text))
+    words.push({ text: m[0], end: m.index + m[0].length });
   if (isAbbreviation(line.text.slice(line.commandStart).trim())) return null;
   let best: { typed: string; end: number; cost: number } | null = null;
   for (let count = 1; count <= words.length; count++) {
@@ -72,17 +79,26 @@ function nearMiss(line: LineNode): { typed: string; end: number } | null {
 /** The whole command is `vpn load-bal`: what the device accepts at its prompt as the header (a running-config never abbreviates). */
 function isAbbreviation(typed: string): boolean {
   const [first, second, ...rest] = typed.toLowerCase().split(/\s+/);
-  return first === 'vpn' && rest.length === 0 && second !== undefined && second.length >= 4 && 'load-balancing'.startsWith(second);
+  return (
+    first === 'vpn' &&
+    rest.length === 0 &&
+    second !== undefined &&
+    second.length >= 4 &&
+    'load-balancing'.startsWith(second)
+  );
 }
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), for short strings only. */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, d[i - 2]![j - 2]! + 1);
       d[i]![j] = value;
     }
   }

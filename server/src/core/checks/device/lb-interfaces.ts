@@ -17,7 +17,9 @@ export function checkLbInterfaces(ctx: DeviceContext): void {
     const setting = lb[role];
     if (setting) {
       if (known.some((i) => i.nameif!.value === setting.value)) continue;
-      const byAddress = interfaceWithAddress(ctx.device, setting.value) ?? (ctx.base ? interfaceWithAddress(ctx.base, setting.value) : undefined);
+      const byAddress =
+        interfaceWithAddress(ctx.device, setting.value) ??
+        (ctx.base ? interfaceWithAddress(ctx.base, setting.value) : undefined);
       if (byAddress) {
         reportByAddress(ctx, role, setting, byAddress);
         continue;
@@ -32,9 +34,14 @@ export function checkLbInterfaces(ctx: DeviceContext): void {
   }
   const publicName = lbNameif(ctx.device, 'lbpublic');
   if (lb.lbpublic && lb.lbprivate && publicName === lbNameif(ctx.device, 'lbprivate')) {
-    ctx.report('lb-interfaces-same', lb.lbprivate.range, `The public and private load-balancing interfaces are both '${publicName}'. Clients arrive on the public one and members exchange keepalives on the private one; using one interface for both mixes client traffic with member-to-member messages.`, {
-      related: [here(ctx, lb.lbpublic.lineRange, 'The public interface is set here.')],
-    });
+    ctx.report(
+      'lb-interfaces-same',
+      lb.lbprivate.range,
+      `The public and private load-balancing interfaces are both '${publicName}'. Clients arrive on the public one and members exchange keepalives on the private one; using one interface for both mixes client traffic with member-to-member messages.`,
+      {
+        related: [here(ctx, lb.lbpublic.lineRange, 'The public interface is set here.')],
+      },
+    );
   }
 }
 
@@ -61,10 +68,15 @@ function roleWords(role: LbRole): string {
 
 function reportByAddress(ctx: DeviceContext, role: LbRole, setting: Located<string>, intf: InterfaceModel): void {
   const name = intf.nameif!.value;
-  ctx.report('lb-interface-by-address', setting.range, `${setting.value} is the address of interface '${name}' (${intf.hwid}), so it designates that interface as the ${roleWords(role)} load-balancing interface: the chapter accepts the name or the IP address of the interface. The name is the usual form.`, {
-    related: intf.ipv4 ? [here(ctx, intf.ipv4.address.lineRange, `'${name}' has this address.`)] : [],
-    fixes: [{ title: `Use the interface name '${name}'`, edits: [replace(setting.range, name)], preferred: true }],
-  });
+  ctx.report(
+    'lb-interface-by-address',
+    setting.range,
+    `${setting.value} is the address of interface '${name}' (${intf.hwid}), so it designates that interface as the ${roleWords(role)} load-balancing interface: the chapter accepts the name or the IP address of the interface. The name is the usual form.`,
+    {
+      related: intf.ipv4 ? [here(ctx, intf.ipv4.address.lineRange, `'${name}' has this address.`)] : [],
+      fixes: [{ title: `Use the interface name '${name}'`, edits: [replace(setting.range, name)], preferred: true }],
+    },
+  );
 }
 
 function reportUndefined(ctx: DeviceContext, role: LbRole, setting: Located<string>, known: InterfaceModel[]): void {
@@ -76,9 +88,16 @@ function reportUndefined(ctx: DeviceContext, role: LbRole, setting: Located<stri
     edits: [replace(setting.range, name)],
     preferred: i === 0 && caseMatch !== undefined,
   }));
-  const hint = caseMatch ? ` nameif values are case-sensitive: did you mean '${caseMatch}'?` : ` Interfaces with a nameif: ${names.join(', ')}.`;
+  const hint = caseMatch
+    ? ` nameif values are case-sensitive: did you mean '${caseMatch}'?`
+    : ` Interfaces with a nameif: ${names.join(', ')}.`;
   const what = parseAddress(setting.value) ? `the address ${setting.value}` : `'nameif ${setting.value}'`;
-  ctx.report('lb-interface-undefined', setting.range, `No interface has ${what}, so the ${roleWords(role)} load-balancing interface does not exist.${hint}`, { fixes });
+  ctx.report(
+    'lb-interface-undefined',
+    setting.range,
+    `No interface has ${what}, so the ${roleWords(role)} load-balancing interface does not exist.${hint}`,
+    { fixes },
+  );
 }
 
 function reportMissing(ctx: DeviceContext, role: LbRole, known: InterfaceModel[]): void {
@@ -94,8 +113,16 @@ function reportMissing(ctx: DeviceContext, role: LbRole, known: InterfaceModel[]
   }));
   // The chapter requires both interfaces on every device, but its own running-config shows a device with
   // `participate` and neither: the device accepts the line, so the message never says it refuses it.
-  const use = role === 'lbpublic' ? 'clients first reach the virtual address on it, and the Hello handshake runs there' : 'members exchange keepalives, topology and out-of-service messages on it';
-  ctx.report('lb-interface-missing', range, `'interface ${role}' is not configured. Every device of a load-balancing group needs a ${roleWords(role)} interface: ${use}.`, { fixes });
+  const use =
+    role === 'lbpublic'
+      ? 'clients first reach the virtual address on it, and the Hello handshake runs there'
+      : 'members exchange keepalives, topology and out-of-service messages on it';
+  ctx.report(
+    'lb-interface-missing',
+    range,
+    `'interface ${role}' is not configured. Every device of a load-balancing group needs a ${roleWords(role)} interface: ${use}.`,
+    { fixes },
+  );
 }
 
 /** The interface a network engineer most likely means: named outside/inside, else by security level. */

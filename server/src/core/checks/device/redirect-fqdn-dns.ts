@@ -12,7 +12,10 @@ export function checkRedirectFqdnDns(ctx: DeviceContext): void {
   const lookups = [...ctx.device.dnsDomainLookup, ...(ctx.base?.dnsDomainLookup ?? [])];
   const servers = [...ctx.device.nameServers, ...(ctx.base?.nameServers ?? [])];
   if (lookups.length > 0 && servers.length > 0) return;
-  const missing = [lookups.length === 0 ? "DNS lookups are not enabled on any interface ('dns domain-lookup IFNAME')" : '', servers.length === 0 ? 'no name server is configured' : '']
+  const missing = [
+    lookups.length === 0 ? "DNS lookups are not enabled on any interface ('dns domain-lookup IFNAME')" : '',
+    servers.length === 0 ? 'no name server is configured' : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   const lookupInterface = lbNameif(ctx.device, 'lbprivate') ?? 'inside';
@@ -24,7 +27,17 @@ export function checkRedirectFqdnDns(ctx: DeviceContext): void {
     lines.push(`${prefix}dns server-group DefaultDNS`, `${inner}name-server 192.0.2.53`);
   }
   const before = lb.headerLine ?? lb.redirectFqdn.line;
-  ctx.report('redirect-fqdn-without-dns', lb.redirectFqdn.lineRange, `'redirect-fqdn enable' makes the director look up each member's name by reverse DNS, but ${missing}. The chapter's procedure for redirect-fqdn enables DNS lookups on the interface that reaches the DNS server and defines the name server.`, {
-    fixes: [{ title: `Insert ${lines.length === 1 ? `'${lines[0]!.trim()}'` : 'DNS lookup and a name-server placeholder (192.0.2.53: use your DNS server)'}`, edits: [insertLinesBefore(ctx.tree, before, lines)] }],
-  });
+  ctx.report(
+    'redirect-fqdn-without-dns',
+    lb.redirectFqdn.lineRange,
+    `'redirect-fqdn enable' makes the director look up each member's name by reverse DNS, but ${missing}. The chapter's procedure for redirect-fqdn enables DNS lookups on the interface that reaches the DNS server and defines the name server.`,
+    {
+      fixes: [
+        {
+          title: `Insert ${lines.length === 1 ? `'${lines[0]!.trim()}'` : 'DNS lookup and a name-server placeholder (192.0.2.53: use your DNS server)'}`,
+          edits: [insertLinesBefore(ctx.tree, before, lines)],
+        },
+      ],
+    },
+  );
 }

@@ -13,7 +13,16 @@ export function checkTranscriptOrder(ctx: DeviceContext): void {
   const replay = ctx.replay ?? replayScript(ctx.tree, ctx.base);
   for (const problem of replay.problems) {
     ctx.report(problem.code, problem.range, problem.message, {
-      related: problem.related.map((r) => here(ctx, { start: { line: r.line, character: 0 }, end: { line: r.line, character: ctx.tree.lines[r.line]!.text.length } }, r.message)),
+      related: problem.related.map((r) =>
+        here(
+          ctx,
+          {
+            start: { line: r.line, character: 0 },
+            end: { line: r.line, character: ctx.tree.lines[r.line]!.text.length },
+          },
+          r.message,
+        ),
+      ),
       fixes: fixesFor(ctx, problem),
     });
   }
@@ -25,10 +34,21 @@ function fixesFor(ctx: DeviceContext, problem: OrderProblem): Fix[] {
     // `crypto isakmp enable` is the same command before ASA 8.4: the fix writes the script's own spelling, else the
     // device's.
     const command = `crypto ${ikev1Keyword(ctx.base && !ctx.device.ikev1Spelling ? ctx.base : ctx.device)} enable ${nameif}`;
-    return [{ title: `Insert '${command}' before the load-balancing commands`, edits: [insertLinesBefore(ctx.tree, before, [`${globalLinePrefix(ctx)}${command}`])], preferred: true }];
+    return [
+      {
+        title: `Insert '${command}' before the load-balancing commands`,
+        edits: [insertLinesBefore(ctx.tree, before, [`${globalLinePrefix(ctx)}${command}`])],
+        preferred: true,
+      },
+    ];
   }
   if (problem.insertKeyBefore !== undefined) {
-    return [{ title: "Insert 'cluster key' before 'cluster encryption' (type the group's key)", edits: [insertLinesBefore(ctx.tree, problem.insertKeyBefore, [`${lbLinePrefix(ctx)}cluster key CHANGE-ME`])] }];
+    return [
+      {
+        title: "Insert 'cluster key' before 'cluster encryption' (type the group's key)",
+        edits: [insertLinesBefore(ctx.tree, problem.insertKeyBefore, [`${lbLinePrefix(ctx)}cluster key CHANGE-ME`])],
+      },
+    ];
   }
   return [];
 }

@@ -4,7 +4,16 @@
 import type { KeyForm } from '../../model/device';
 import type { DeviceSummary } from '../../group/summary';
 import type { GroupContext } from './context';
-import { distinctDevices, listNames, MAX_LISTED, MAX_RELATED, memberName, relatedAt, relatedFew, report } from './members';
+import {
+  distinctDevices,
+  listNames,
+  MAX_LISTED,
+  MAX_RELATED,
+  memberName,
+  relatedAt,
+  relatedFew,
+  report,
+} from './members';
 
 const FORM_WORDS: Record<KeyForm, string> = {
   clear: 'in clear text',
@@ -35,7 +44,8 @@ export function checkClusterKeyUnverifiable(ctx: GroupContext): void {
   }
   for (const member of keyed) {
     const key = member.key!;
-    const comparable = key.form === 'clear' ? forms.get('clear')! : key.form === 'encrypted' ? encrypted.get(key.secret)! : 1;
+    const comparable =
+      key.form === 'clear' ? forms.get('clear')! : key.form === 'encrypted' ? encrypted.get(key.secret)! : 1;
     const total = keyed.length - comparable;
     if (total === 0) continue;
     // The first few members it cannot be compared with, for the message and the related entries.
@@ -44,21 +54,36 @@ export function checkClusterKeyUnverifiable(ctx: GroupContext): void {
       if (unknown.length > MAX_RELATED) break;
       if (other !== member && !keysComparable(key, other.key!)) unknown.push(other);
     }
-    const names = listNames(unknown.slice(0, MAX_LISTED).map((o) => `${memberName(o, ctx.members)} (${FORM_WORDS[o.key!.form]})`), total);
+    const names = listNames(
+      unknown.slice(0, MAX_LISTED).map((o) => `${memberName(o, ctx.members)} (${FORM_WORDS[o.key!.form]})`),
+      total,
+    );
     // A masked or encrypted key anywhere among them is either this one or one it cannot be compared with.
     const formsSeen = forms;
     const why = [
       formsSeen.has('masked') ? 'a masked key hides the secret' : '',
       formsSeen.has('encrypted') ? 'encrypted keys differ from device to device even when the secret is the same' : '',
     ].filter((w) => w !== '');
-    report(ctx, member, 'cluster-key-unverifiable', key.range, `This member's cluster key (${FORM_WORDS[key.form]}) cannot be compared with the key of ${names}: ${why.join(', and ')}. Members with different keys cannot read each other's encrypted messages, so check on the devices that every member has the same key.`, {
-      related: relatedFew(
-        unknown,
-        null,
-        (o) => relatedAt(o, o.key!.range, `${memberName(o, ctx.members)}'s key is ${FORM_WORDS[o.key!.form]}.`),
-        (o, count) => relatedAt(o, o.key!.range, `${memberName(o, ctx.members)} and ${(count - 1).toLocaleString('en')} more members whose keys cannot be compared with this one (not listed).`),
-        total,
-      ),
-    });
+    report(
+      ctx,
+      member,
+      'cluster-key-unverifiable',
+      key.range,
+      `This member's cluster key (${FORM_WORDS[key.form]}) cannot be compared with the key of ${names}: ${why.join(', and ')}. Members with different keys cannot read each other's encrypted messages, so check on the devices that every member has the same key.`,
+      {
+        related: relatedFew(
+          unknown,
+          null,
+          (o) => relatedAt(o, o.key!.range, `${memberName(o, ctx.members)}'s key is ${FORM_WORDS[o.key!.form]}.`),
+          (o, count) =>
+            relatedAt(
+              o,
+              o.key!.range,
+              `${memberName(o, ctx.members)} and ${(count - 1).toLocaleString('en')} more members whose keys cannot be compared with this one (not listed).`,
+            ),
+          total,
+        ),
+      },
+    );
   }
 }

@@ -4,7 +4,16 @@ import type { DeviceSummary } from '../../group/summary';
 import { addressToBigInt, parseAddress, type Address } from '../../net/address';
 import type { Range } from '../../types';
 import type { GroupContext } from './context';
-import { distinctDevices, firstOthers, listNames, MAX_LISTED, memberName, relatedAt, relatedFew, report } from './members';
+import {
+  distinctDevices,
+  firstOthers,
+  listNames,
+  MAX_LISTED,
+  memberName,
+  relatedAt,
+  relatedFew,
+  report,
+} from './members';
 
 interface Claim {
   member: DeviceSummary;
@@ -36,29 +45,65 @@ export function checkDuplicatePublicAddress(ctx: GroupContext): void {
   const publicClaims = members.flatMap((m) => (m.lbpublic ? claim(m, m.lbpublic.address, m.lbpublic.range) : []));
   for (const group of duplicates(publicClaims)) {
     for (const own of group) {
-      const names = listNames(firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)), group.length - 1);
-      report(ctx, own.member, 'duplicate-public-address', own.range, `This member's public load-balancing address ${own.address.toString()} (interface '${own.member.lbpublic!.nameif}') is also the public address of ${names}. The director tells members apart by this address and redirects clients to it, so sessions meant for one member would reach another (and the interfaces clash on the network). Give each member its own address.`, {
-        related: relatedFew(
-          group,
-          own,
-          (o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)}'s public interface '${o.member.lbpublic!.nameif}' has ${o.text}.`),
-          (o, count) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members have ${o.text}.`),
-        ),
-      });
+      const names = listNames(
+        firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)),
+        group.length - 1,
+      );
+      report(
+        ctx,
+        own.member,
+        'duplicate-public-address',
+        own.range,
+        `This member's public load-balancing address ${own.address.toString()} (interface '${own.member.lbpublic!.nameif}') is also the public address of ${names}. The director tells members apart by this address and redirects clients to it, so sessions meant for one member would reach another (and the interfaces clash on the network). Give each member its own address.`,
+        {
+          related: relatedFew(
+            group,
+            own,
+            (o) =>
+              relatedAt(
+                o.member,
+                o.range,
+                `${memberName(o.member, ctx.members)}'s public interface '${o.member.lbpublic!.nameif}' has ${o.text}.`,
+              ),
+            (o, count) =>
+              relatedAt(
+                o.member,
+                o.range,
+                `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members have ${o.text}.`,
+              ),
+          ),
+        },
+      );
     }
   }
-  const natClaims = (family: 'ipv4' | 'ipv6'): Claim[] => members.flatMap((m) => (m.nat ? claim(m, m.nat.value[family], m.nat.range) : []));
+  const natClaims = (family: 'ipv4' | 'ipv6'): Claim[] =>
+    members.flatMap((m) => (m.nat ? claim(m, m.nat.value[family], m.nat.range) : []));
   for (const group of [...duplicates(natClaims('ipv4')), ...duplicates(natClaims('ipv6'))]) {
     for (const own of group) {
-      const names = listNames(firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)), group.length - 1);
-      report(ctx, own.member, 'duplicate-public-address', own.range, `This member's 'nat' address ${own.address.toString()} is also the 'nat' address of ${names}. The director redirects clients behind NAT to this address, so sessions meant for one member would reach another. Give each member the NAT address that maps to it.`, {
-        related: relatedFew(
-          group,
-          own,
-          (o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} gives 'nat ${o.text}'.`),
-          (o, count) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members give 'nat ${o.text}'.`),
-        ),
-      });
+      const names = listNames(
+        firstOthers(group, own, MAX_LISTED).map((o) => memberName(o.member, ctx.members)),
+        group.length - 1,
+      );
+      report(
+        ctx,
+        own.member,
+        'duplicate-public-address',
+        own.range,
+        `This member's 'nat' address ${own.address.toString()} is also the 'nat' address of ${names}. The director redirects clients behind NAT to this address, so sessions meant for one member would reach another. Give each member the NAT address that maps to it.`,
+        {
+          related: relatedFew(
+            group,
+            own,
+            (o) => relatedAt(o.member, o.range, `${memberName(o.member, ctx.members)} gives 'nat ${o.text}'.`),
+            (o, count) =>
+              relatedAt(
+                o.member,
+                o.range,
+                `${memberName(o.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members give 'nat ${o.text}'.`,
+              ),
+          ),
+        },
+      );
     }
   }
 }

@@ -4,7 +4,20 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { Range, TextEdit } from '../../types';
 import type { GroupContext } from './context';
-import { appendToBlock, chooseValue, deleteWholeLine, distinctDevices, listFew, memberName, relatedAt, relatedFew, report, type Choice, type MembersOf, type Vote } from './members';
+import {
+  appendToBlock,
+  chooseValue,
+  deleteWholeLine,
+  distinctDevices,
+  listFew,
+  memberName,
+  relatedAt,
+  relatedFew,
+  report,
+  type Choice,
+  type MembersOf,
+  type Vote,
+} from './members';
 
 const CODE = 'group-setting-mismatch';
 
@@ -40,7 +53,8 @@ const port: Setting<number> = {
   phrase: (v, one) => `${one ? 'uses' : 'use'} port ${v}`,
   range: (m) => m.portValueRange ?? m.headerRange,
   defaulted: (m) => (m.portValueRange ? '' : " (the default: no 'cluster port' line)"),
-  own: (m, v) => `This member uses cluster port ${v}${m.portValueRange ? '' : " (the default: there is no 'cluster port' line)"}`,
+  own: (m, v) =>
+    `This member uses cluster port ${v}${m.portValueRange ? '' : " (the default: there is no 'cluster port' line)"}`,
   why: 'Members exchange load-balancing messages on this UDP port, so members on different ports never hear each other and the group splits.',
   splits: true,
   action: (v) => `Set 'cluster port ${v}' here.`,
@@ -53,21 +67,29 @@ const port: Setting<number> = {
 const encryption: Setting<boolean> = {
   value: (m) => known(m, m.encryptionRange, m.encryption),
   key: (v) => String(v),
-  phrase: (v, one) => (v ? `${one ? 'encrypts' : 'encrypt'} member traffic` : `${one ? 'has' : 'have'} cluster encryption off`),
+  phrase: (v, one) =>
+    v ? `${one ? 'encrypts' : 'encrypt'} member traffic` : `${one ? 'has' : 'have'} cluster encryption off`,
   range: (m) => m.encryptionRange ?? m.headerRange,
   defaulted: () => '',
-  own: (_m, v) => (v ? "This member encrypts member traffic ('cluster encryption')" : "Cluster encryption is off on this member (no 'cluster encryption' line)"),
+  own: (_m, v) =>
+    v
+      ? "This member encrypts member traffic ('cluster encryption')"
+      : "Cluster encryption is off on this member (no 'cluster encryption' line)",
   why: 'Members with and without encryption cannot read each other’s load-balancing messages, so the group splits.',
   splits: true,
-  action: (v) => (v ? "Add 'cluster encryption' (with the group's 'cluster key') here." : "Remove 'cluster encryption' here."),
+  action: (v) =>
+    v ? "Add 'cluster encryption' (with the group's 'cluster key') here." : "Remove 'cluster encryption' here.",
   fix: (m, v) => {
     if (v) {
-      const title = m.key ? "Insert 'cluster encryption'" : "Insert 'cluster encryption' (this member also needs the group's 'cluster key')";
+      const title = m.key
+        ? "Insert 'cluster encryption'"
+        : "Insert 'cluster encryption' (this member also needs the group's 'cluster key')";
       return { title, edits: [appendToBlock(m, 'cluster encryption')] };
     }
     const range = m.encryptionRange!;
     // A change script does not restate the device's configuration: it has to turn encryption off explicitly.
-    if (m.kind === 'transcript') return { title: "Change to 'no cluster encryption'", edits: [{ range, newText: 'no cluster encryption' }] };
+    if (m.kind === 'transcript')
+      return { title: "Change to 'no cluster encryption'", edits: [{ range, newText: 'no cluster encryption' }] };
     return { title: "Delete 'cluster encryption'", edits: [deleteWholeLine(m, range.start.line, range)] };
   },
 };
@@ -77,7 +99,8 @@ const virtualIpv6: Setting<string | null> = {
   value: (m) => m.clusterIpv6,
   // Summaries hold addresses in canonical form, so equal values have equal texts however they were written.
   key: (v) => v ?? '',
-  phrase: (v, one) => (v ? `${one ? 'uses' : 'use'} the virtual IPv6 address ${v}` : `${one ? 'has' : 'have'} no virtual IPv6 address`),
+  phrase: (v, one) =>
+    v ? `${one ? 'uses' : 'use'} the virtual IPv6 address ${v}` : `${one ? 'has' : 'have'} no virtual IPv6 address`,
   range: (m) => m.clusterIpLineRange ?? m.headerRange,
   defaulted: () => '',
   own: (_m, v) => (v ? `This member's virtual IPv6 address is ${v}` : 'This member has no virtual IPv6 address'),
@@ -114,10 +137,14 @@ export function groupSplit(ctx: MembersOf): Map<string, string[]> {
     if (!setting.splits) continue;
     const { choice, votes } = compareSetting(ctx, members, setting);
     if (!choice) continue;
-    for (const vote of votes) if (setting.key(vote.value) !== setting.key(choice.value)) add(vote.member, `${setting.phrase(vote.value, true)}, but ${choice.reason}`);
+    for (const vote of votes)
+      if (setting.key(vote.value) !== setting.key(choice.value))
+        add(vote.member, `${setting.phrase(vote.value, true)}, but ${choice.reason}`);
   }
   const keys = compareKeys(ctx, members);
-  if (keys.choice) for (const vote of keys.votes) if (vote.value !== keys.choice.value) add(vote.member, `has a cluster key that differs from ${keys.whose}`);
+  if (keys.choice)
+    for (const vote of keys.votes)
+      if (vote.value !== keys.choice.value) add(vote.member, `has a cluster key that differs from ${keys.whose}`);
   return split;
 }
 
@@ -143,15 +170,32 @@ function reportSetting<T>(ctx: GroupContext, setting: Setting<T>, { votes, choic
     if (setting.key(vote.value) === chosenKey) continue;
     const fix = setting.fix(vote.member, choice.value);
     const detail = choice.detail ? ` (${choice.detail})` : '';
-    report(ctx, vote.member, CODE, setting.range(vote.member), `${setting.own(vote.member, vote.value)}, but ${choice.reason}${detail}. ${setting.why} ${setting.action(choice.value)}`, {
-      related: relatedFew(
-        votes,
-        vote,
-        (other) => relatedAt(other.member, setting.range(other.member), `${memberName(other.member, ctx.members)} ${setting.phrase(other.value, true)}${setting.defaulted(other.member)}.`),
-        (other, count) => relatedAt(other.member, setting.range(other.member), `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`),
-      ),
-      fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
-    });
+    report(
+      ctx,
+      vote.member,
+      CODE,
+      setting.range(vote.member),
+      `${setting.own(vote.member, vote.value)}, but ${choice.reason}${detail}. ${setting.why} ${setting.action(choice.value)}`,
+      {
+        related: relatedFew(
+          votes,
+          vote,
+          (other) =>
+            relatedAt(
+              other.member,
+              setting.range(other.member),
+              `${memberName(other.member, ctx.members)} ${setting.phrase(other.value, true)}${setting.defaulted(other.member)}.`,
+            ),
+          (other, count) =>
+            relatedAt(
+              other.member,
+              setting.range(other.member),
+              `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`,
+            ),
+        ),
+        fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
+      },
+    );
   }
 }
 
@@ -164,7 +208,12 @@ function compareKeys(ctx: MembersOf, members: DeviceSummary[]): Comparison<strin
   const votes: Vote<string>[] = members
     .filter((m) => m.encryption && m.key?.form === 'clear')
     .map((m) => ({ member: m, value: m.key!.secret }));
-  const choice = chooseValue(ctx, votes, (v) => v, (_v, one) => `${one ? 'uses' : 'use'} one key`);
+  const choice = chooseValue(
+    ctx,
+    votes,
+    (v) => v,
+    (_v, one) => `${one ? 'uses' : 'use'} one key`,
+  );
   if (!choice) return { votes, choice, whose: '' };
   const holders = listFew(choice.holders, (h) => memberName(h, ctx.members));
   const whose = choice.majority
@@ -177,13 +226,30 @@ function reportKeys(ctx: GroupContext, { votes, choice, whose }: Comparison<stri
   if (!choice) return;
   for (const vote of votes) {
     if (vote.value === choice.value) continue;
-    report(ctx, vote.member, CODE, vote.member.key!.range, `The cluster key here differs from ${whose}. Members encrypt their messages with this shared secret, so members with different keys cannot read each other and the group splits. Set the group's key here; there is no automatic fix, because the key is a secret the product never copies.`, {
-      related: relatedFew(
-        votes,
-        vote,
-        (other) => relatedAt(other.member, other.member.key!.range, `${memberName(other.member, ctx.members)} ${other.value === vote.value ? 'uses the same key as this member' : 'uses a different key from this member'}.`),
-        (other, count) => relatedAt(other.member, other.member.key!.range, `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members with a clear-text key (not listed).`),
-      ),
-    });
+    report(
+      ctx,
+      vote.member,
+      CODE,
+      vote.member.key!.range,
+      `The cluster key here differs from ${whose}. Members encrypt their messages with this shared secret, so members with different keys cannot read each other and the group splits. Set the group's key here; there is no automatic fix, because the key is a secret the product never copies.`,
+      {
+        related: relatedFew(
+          votes,
+          vote,
+          (other) =>
+            relatedAt(
+              other.member,
+              other.member.key!.range,
+              `${memberName(other.member, ctx.members)} ${other.value === vote.value ? 'uses the same key as this member' : 'uses a different key from this member'}.`,
+            ),
+          (other, count) =>
+            relatedAt(
+              other.member,
+              other.member.key!.range,
+              `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members with a clear-text key (not listed).`,
+            ),
+        ),
+      },
+    );
   }
 }

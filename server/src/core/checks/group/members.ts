@@ -18,7 +18,9 @@ export function fileName(uri: string): string {
 
 function sameHostname(a: DeviceSummary, b: DeviceSummary): boolean {
   // Hostnames end up in DNS and logs, where case does not distinguish names.
-  return a.hostname !== null && b.hostname !== null && a.hostname.value.toLowerCase() === b.hostname.value.toLowerCase();
+  return (
+    a.hostname !== null && b.hostname !== null && a.hostname.value.toLowerCase() === b.hostname.value.toLowerCase()
+  );
 }
 
 /** Each member list's names, computed once per list: checks name members of one group many times. */
@@ -28,11 +30,18 @@ function namesOf(among: readonly DeviceSummary[]): Map<DeviceSummary, string> {
   let names = namesByList.get(among);
   if (!names) {
     const count = new Map<string, number>();
-    for (const m of among) if (m.hostname) count.set(m.hostname.value.toLowerCase(), (count.get(m.hostname.value.toLowerCase()) ?? 0) + 1);
+    for (const m of among)
+      if (m.hostname) count.set(m.hostname.value.toLowerCase(), (count.get(m.hostname.value.toLowerCase()) ?? 0) + 1);
     names = new Map();
     for (const m of among) {
       if (!m.hostname) names.set(m, fileName(m.uri));
-      else names.set(m, (count.get(m.hostname.value.toLowerCase()) ?? 0) > 1 ? `${m.hostname.value} (${fileName(m.uri)})` : m.hostname.value);
+      else
+        names.set(
+          m,
+          (count.get(m.hostname.value.toLowerCase()) ?? 0) > 1
+            ? `${m.hostname.value} (${fileName(m.uri)})`
+            : m.hostname.value,
+        );
     }
     namesByList.set(among, names);
   }
@@ -100,7 +109,8 @@ export const MAX_RELATED = 5;
 
 /** Joins names as "a", "a and b", "a, b and c"; a long list as "a, b, c, d and 996 more". */
 export function listNames(names: readonly string[], total = names.length): string {
-  if (total > MAX_LISTED) return `${names.slice(0, MAX_LISTED - 1).join(', ')} and ${(total - (MAX_LISTED - 1)).toLocaleString('en')} more`;
+  if (total > MAX_LISTED)
+    return `${names.slice(0, MAX_LISTED - 1).join(', ')} and ${(total - (MAX_LISTED - 1)).toLocaleString('en')} more`;
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
@@ -154,7 +164,14 @@ export function report(
   message: string,
   options: { related?: RelatedLocation[]; fixes?: Fix[] } = {},
 ): void {
-  ctx.report(member.uri, { code, severity: codeInfo(code).severity, message, range, related: options.related ?? [], fixes: options.fixes ?? [] });
+  ctx.report(member.uri, {
+    code,
+    severity: codeInfo(code).severity,
+    message,
+    range,
+    related: options.related ?? [],
+    fixes: options.fixes ?? [],
+  });
 }
 
 export function relatedAt(member: DeviceSummary, range: Range, message: string): RelatedLocation {
@@ -170,7 +187,8 @@ export function appendToBlock(member: DeviceSummary, command: string): TextEdit 
 
 /** An edit that removes the whole line `line` of the member's document. */
 export function deleteWholeLine(member: DeviceSummary, line: number, lineRange: Range): TextEdit {
-  if (line < member.lineCount - 1) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  if (line < member.lineCount - 1)
+    return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
   // The document's last line has no end-of-line to take with it: empty it instead.
   return { range: { start: { line, character: 0 }, end: lineRange.end }, newText: '' };
 }
@@ -208,7 +226,14 @@ export function predictedDirector(ctx: MembersOf): DeviceSummary | null {
 
 /** The member that an election among `members` alone would choose (highest priority, then lowest public address), or null when none participates. */
 export function electAmong(members: readonly DeviceSummary[]): DeviceSummary | null {
-  const result = electDirector(members.map((m) => ({ member: m, publicIp: m.lbpublic?.address ?? null, priority: m.priority, participates: m.participates })));
+  const result = electDirector(
+    members.map((m) => ({
+      member: m,
+      publicIp: m.lbpublic?.address ?? null,
+      priority: m.priority,
+      participates: m.participates,
+    })),
+  );
   return result?.winner.member ?? null;
 }
 
@@ -237,7 +262,15 @@ export function chooseValue<T>(
   if (tied.length === 1) {
     const winners = tied[0]!;
     const value = winners[0]!.value;
-    return { value, holders: winners.map((v) => v.member), majority: true, reason: `${winners.length} of ${votes.length} members ${phrase(value, false)}`, detail: '', decidedBy: null, byDirector: false };
+    return {
+      value,
+      holders: winners.map((v) => v.member),
+      majority: true,
+      reason: `${winners.length} of ${votes.length} members ${phrase(value, false)}`,
+      detail: '',
+      decidedBy: null,
+      byDirector: false,
+    };
   }
   const split = tied.map((v) => `${v.length} ${phrase(v[0]!.value, v.length === 1)}`).join(', ');
   const director = predictedDirector(ctx);

@@ -4,7 +4,16 @@ import type { DeviceSummary } from '../../group/summary';
 import type { PoolModel } from '../../model/device';
 import { addressToBigInt, parseAddress } from '../../net/address';
 import type { GroupContext } from './context';
-import { distinctDevices, listNames, MAX_LISTED, MAX_RELATED, memberName, relatedAt, relatedFew, report } from './members';
+import {
+  distinctDevices,
+  listNames,
+  MAX_LISTED,
+  MAX_RELATED,
+  memberName,
+  relatedAt,
+  relatedFew,
+  report,
+} from './members';
 
 interface Span {
   member: DeviceSummary;
@@ -26,11 +35,20 @@ function spanOf(member: DeviceSummary, pool: PoolModel): Span | null {
     if (!last || last.kind() !== 'ipv4') return null;
     const high = addressToBigInt(last);
     // A reversed range is rejected by the device; the single-device checks own that.
-    return high >= low ? { member, pool, family: 'ipv4', low, high, text: `${pool.first}-${pool.last ?? pool.first}` } : null;
+    return high >= low
+      ? { member, pool, family: 'ipv4', low, high, text: `${pool.first}-${pool.last ?? pool.first}` }
+      : null;
   }
   // The device requires the address count; without it the extent of the pool is unknown.
   if (pool.count === null || pool.count < 1) return null;
-  return { member, pool, family: 'ipv6', low, high: low + BigInt(pool.count) - 1n, text: `${pool.first}, ${pool.count} addresses` };
+  return {
+    member,
+    pool,
+    family: 'ipv6',
+    low,
+    high: low + BigInt(pool.count) - 1n,
+    text: `${pool.first}, ${pool.count} addresses`,
+  };
 }
 
 export function checkPoolOverlap(ctx: GroupContext): void {
@@ -47,7 +65,9 @@ export function checkPoolOverlap(ctx: GroupContext): void {
   for (const own of spans) {
     const { spans: ordered, lows, highs } = families.get(own.family)!;
     // Only pools of different members clash here: a device's own pools are a single-device matter.
-    const ownOverlaps = own.member.pools.map((p) => spanOf(own.member, p)).filter((s) => s !== null && s.family === own.family && s.low <= own.high && own.low <= s.high).length;
+    const ownOverlaps = own.member.pools
+      .map((p) => spanOf(own.member, p))
+      .filter((s) => s !== null && s.family === own.family && s.low <= own.high && own.low <= s.high).length;
     const total = countAtMost(lows, own.high) - countBelow(highs, own.low) - ownOverlaps;
     if (total <= 0) continue;
     const clashes: Span[] = [];
@@ -55,16 +75,36 @@ export function checkPoolOverlap(ctx: GroupContext): void {
       if (o.low > own.high || clashes.length > MAX_RELATED) break;
       if (o.member !== own.member && own.low <= o.high) clashes.push(o);
     }
-    const names = listNames(clashes.slice(0, MAX_LISTED).map((c) => `'${c.pool.name}' of ${memberName(c.member, ctx.members)} (${c.text})`), total);
-    report(ctx, own.member, 'pool-overlap', own.pool.range, `Pool '${own.pool.name}' (${own.text}) overlaps pool ${names}. Each member hands out client addresses from its own pools without asking the others, so two clients could get the same address; give every member a range of its own.`, {
-      related: relatedFew(
-        clashes,
-        null,
-        (c) => relatedAt(c.member, c.pool.range, `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)}: ${c.text}.`),
-        (c, count) => relatedAt(c.member, c.pool.range, `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more pools overlap it (not listed).`),
-        total,
-      ),
-    });
+    const names = listNames(
+      clashes.slice(0, MAX_LISTED).map((c) => `'${c.pool.name}' of ${memberName(c.member, ctx.members)} (${c.text})`),
+      total,
+    );
+    report(
+      ctx,
+      own.member,
+      'pool-overlap',
+      own.pool.range,
+      `Pool '${own.pool.name}' (${own.text}) overlaps pool ${names}. Each member hands out client addresses from its own pools without asking the others, so two clients could get the same address; give every member a range of its own.`,
+      {
+        related: relatedFew(
+          clashes,
+          null,
+          (c) =>
+            relatedAt(
+              c.member,
+              c.pool.range,
+              `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)}: ${c.text}.`,
+            ),
+          (c, count) =>
+            relatedAt(
+              c.member,
+              c.pool.range,
+              `Pool '${c.pool.name}' of ${memberName(c.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more pools overlap it (not listed).`,
+            ),
+          total,
+        ),
+      },
+    );
   }
 }
 

@@ -56,7 +56,9 @@ function vipIndex(all: readonly DeviceSummary[]): VipIndex {
     if (list) list.push(vip);
     else sizes.set(vip.members.length, [vip]);
   }
-  const bySize = [...sizes].sort((a, b) => b[0] - a[0]).map(([size, list]) => ({ size, values: list.map((v) => v.value), vips: list }));
+  const bySize = [...sizes]
+    .sort((a, b) => b[0] - a[0])
+    .map(([size, list]) => ({ size, values: list.map((v) => v.value), vips: list }));
   index = { values: vips.map((v) => v.value), devicesBefore, bySize };
   indexes.set(all, index);
   return index;
@@ -81,7 +83,10 @@ const SHOWN = 3;
  * The other groups whose virtual address lies in the device's public subnet: the few largest (ties by address), how
  * many groups there are and how many devices they hold. Binary searches in the index, never a pass over the groups.
  */
-function candidatesFor(ctx: GroupContext, device: DeviceSummary): { shown: Candidate[]; total: number; devices: number } {
+function candidatesFor(
+  ctx: GroupContext,
+  device: DeviceSummary,
+): { shown: Candidate[]; total: number; devices: number } {
   const own = device.lbpublic;
   const network = own?.address ? parseIPv4(own.address) : null;
   if (!network || own?.prefix == null) return { shown: [], total: 0, devices: 0 };
@@ -94,11 +99,13 @@ function candidatesFor(ctx: GroupContext, device: DeviceSummary): { shown: Candi
   const ownValue = ownVip ? Number(addressToBigInt(ownVip)) : -1;
   const ownInside = ownValue >= low && ownValue <= high;
   const total = to - from - (ownInside ? 1 : 0);
-  const devices = index.devicesBefore[to]! - index.devicesBefore[from]! - (ownInside ? distinctDevices(ctx.members).length : 0);
+  const devices =
+    index.devicesBefore[to]! - index.devicesBefore[from]! - (ownInside ? distinctDevices(ctx.members).length : 0);
   const shown: Candidate[] = [];
   for (const { values, vips } of index.bySize) {
     for (let i = lowerBound(values, low); i < values.length && values[i]! <= high && shown.length < SHOWN; i++) {
-      if (vips[i]!.clusterIp !== ctx.group.clusterIp) shown.push({ clusterIp: vips[i]!.clusterIp, members: vips[i]!.members });
+      if (vips[i]!.clusterIp !== ctx.group.clusterIp)
+        shown.push({ clusterIp: vips[i]!.clusterIp, members: vips[i]!.members });
     }
     if (shown.length === SHOWN) break;
   }
@@ -115,21 +122,45 @@ export function checkProbableVipTypo(ctx: GroupContext): void {
   if (candidates.length === 0) return;
   const best = candidates[0]!;
   const names = (c: Candidate): string => listFew(c.members, (m) => memberName(m, c.members));
-  const size = (c: Candidate): string => (c.members.length === 1 ? `the device ${names(c)}` : `the ${c.members.length} devices ${names(c)}`);
+  const size = (c: Candidate): string =>
+    c.members.length === 1 ? `the device ${names(c)}` : `the ${c.members.length} devices ${names(c)}`;
   const subnet = `${device.lbpublic!.address}/${device.lbpublic!.prefix}`;
-  const others = total > 1 ? ` (also in this subnet: ${listNames(candidates.slice(1).map((c) => c.clusterIp), total - 1)})` : '';
-  report(ctx, device, 'probable-vip-typo', device.clusterIpRange, `Did you mean ${best.clusterIp}? This device's virtual address ${ctx.group.clusterIp} makes it a group of its own, while its public interface '${device.lbpublic!.nameif}' (${subnet}) is on the network of ${best.clusterIp}, the virtual address of ${size(best)}${others}. As written it never joins that group and takes none of its sessions.`, {
-    related: relatedFew(
-      candidates.flatMap((c) => c.members.slice(0, MAX_RELATED + 1).map((m) => ({ m, c }))),
-      null,
-      ({ m, c }) => relatedAt(m, m.clusterIpRange ?? m.headerRange, `${memberName(m, c.members)} uses the virtual address ${c.clusterIp}.`),
-      ({ m, c }, count) => relatedAt(m, m.clusterIpRange ?? m.headerRange, `${memberName(m, c.members)} and ${(count - 1).toLocaleString('en')} more devices use virtual addresses in this subnet (not listed).`),
-      related,
-    ),
-    fixes: candidates.map((c, i) => ({
-      title: `Change the virtual address to ${c.clusterIp} (the group of ${names(c)})`,
-      edits: [{ range: device.clusterIpRange!, newText: c.clusterIp }],
-      preferred: i === 0 && (candidates.length === 1 || candidates[1]!.members.length < c.members.length),
-    })),
-  });
+  const others =
+    total > 1
+      ? ` (also in this subnet: ${listNames(
+          candidates.slice(1).map((c) => c.clusterIp),
+          total - 1,
+        )})`
+      : '';
+  report(
+    ctx,
+    device,
+    'probable-vip-typo',
+    device.clusterIpRange,
+    `Did you mean ${best.clusterIp}? This device's virtual address ${ctx.group.clusterIp} makes it a group of its own, while its public interface '${device.lbpublic!.nameif}' (${subnet}) is on the network of ${best.clusterIp}, the virtual address of ${size(best)}${others}. As written it never joins that group and takes none of its sessions.`,
+    {
+      related: relatedFew(
+        candidates.flatMap((c) => c.members.slice(0, MAX_RELATED + 1).map((m) => ({ m, c }))),
+        null,
+        ({ m, c }) =>
+          relatedAt(
+            m,
+            m.clusterIpRange ?? m.headerRange,
+            `${memberName(m, c.members)} uses the virtual address ${c.clusterIp}.`,
+          ),
+        ({ m, c }, count) =>
+          relatedAt(
+            m,
+            m.clusterIpRange ?? m.headerRange,
+            `${memberName(m, c.members)} and ${(count - 1).toLocaleString('en')} more devices use virtual addresses in this subnet (not listed).`,
+          ),
+        related,
+      ),
+      fixes: candidates.map((c, i) => ({
+        title: `Change the virtual address to ${c.clusterIp} (the group of ${names(c)})`,
+        edits: [{ range: device.clusterIpRange!, newText: c.clusterIp }],
+        preferred: i === 0 && (candidates.length === 1 || candidates[1]!.members.length < c.members.length),
+      })),
+    },
+  );
 }

@@ -3,7 +3,16 @@
 import type { DeviceSummary } from '../../group/summary';
 import type { TextEdit } from '../../types';
 import type { GroupContext } from './context';
-import { appendToBlock, chooseValue, distinctDevices, memberName, relatedAt, relatedFew, report, type Vote } from './members';
+import {
+  appendToBlock,
+  chooseValue,
+  distinctDevices,
+  memberName,
+  relatedAt,
+  relatedFew,
+  report,
+  type Vote,
+} from './members';
 
 function phrase(enabled: boolean, one: boolean): string {
   return `${one ? 'redirects' : 'redirect'} clients by ${enabled ? 'name' : 'address'}`;
@@ -18,7 +27,11 @@ function written(member: DeviceSummary): string {
 function fixFor(member: DeviceSummary, enabled: boolean): { title: string; edits: TextEdit[] } {
   const word = enabled ? 'enable' : 'disable';
   // Only a member without the line can be told to enable it by inserting one; disabling an absent line is never asked.
-  if (member.redirectFqdnValueRange) return { title: `Change to 'redirect-fqdn ${word}'`, edits: [{ range: member.redirectFqdnValueRange, newText: word }] };
+  if (member.redirectFqdnValueRange)
+    return {
+      title: `Change to 'redirect-fqdn ${word}'`,
+      edits: [{ range: member.redirectFqdnValueRange, newText: word }],
+    };
   return { title: `Insert 'redirect-fqdn ${word}'`, edits: [appendToBlock(member, `redirect-fqdn ${word}`)] };
 }
 
@@ -35,14 +48,31 @@ export function checkRedirectFqdnMismatch(ctx: GroupContext): void {
     const fix = fixFor(member, choice.value);
     const detail = choice.detail ? ` (${choice.detail})` : '';
     const own = `This member ${phrase(vote.value, true)} (${written(member)})`;
-    report(ctx, member, 'redirect-fqdn-mismatch', member.redirectFqdnValueRange ?? member.headerRange, `${own}, but ${choice.reason}${detail}. Only the director's setting applies, so clients get a name or an address depending on which member is director, and certificates or DNS that suit one way break the other. Use 'redirect-fqdn ${choice.value ? 'enable' : 'disable'}' here.`, {
-      related: relatedFew(
-        votes,
-        vote,
-        (other) => relatedAt(other.member, other.member.redirectFqdnValueRange ?? other.member.headerRange, `${memberName(other.member, ctx.members)} ${phrase(other.value, true)} (${written(other.member)}).`),
-        (other, count) => relatedAt(other.member, other.member.redirectFqdnValueRange ?? other.member.headerRange, `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`),
-      ),
-      fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
-    });
+    report(
+      ctx,
+      member,
+      'redirect-fqdn-mismatch',
+      member.redirectFqdnValueRange ?? member.headerRange,
+      `${own}, but ${choice.reason}${detail}. Only the director's setting applies, so clients get a name or an address depending on which member is director, and certificates or DNS that suit one way break the other. Use 'redirect-fqdn ${choice.value ? 'enable' : 'disable'}' here.`,
+      {
+        related: relatedFew(
+          votes,
+          vote,
+          (other) =>
+            relatedAt(
+              other.member,
+              other.member.redirectFqdnValueRange ?? other.member.headerRange,
+              `${memberName(other.member, ctx.members)} ${phrase(other.value, true)} (${written(other.member)}).`,
+            ),
+          (other, count) =>
+            relatedAt(
+              other.member,
+              other.member.redirectFqdnValueRange ?? other.member.headerRange,
+              `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`,
+            ),
+        ),
+        fixes: [{ title: `${fix.title} (${choice.reason})`, edits: fix.edits, preferred: choice.majority }],
+      },
+    );
   }
 }

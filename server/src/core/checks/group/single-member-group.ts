@@ -7,5 +7,11 @@ export function checkSingleMemberGroup(ctx: GroupContext): void {
   const members = distinctDevices(ctx.members);
   if (members.length !== 1) return;
   const member = members[0]!;
-  report(ctx, member, 'single-member-group', member.clusterIpRange ?? member.headerRange, `This is the only device of the group ${ctx.group.clusterIp} in the workspace, so its group settings (port, encryption, key, virtual IPv6 address), addresses, subnets and pools cannot be compared with the other members'. Add the other members' configurations to the workspace to check the group.`);
+  report(
+    ctx,
+    member,
+    'single-member-group',
+    member.clusterIpRange ?? member.headerRange,
+    `This is the only device of the group ${ctx.group.clusterIp} in the workspace, so its group settings (port, encryption, key, virtual IPv6 address), addresses, subnets and pools cannot be compared with the other members'. Add the other members' configurations to the workspace to check the group.`,
+  );
 }

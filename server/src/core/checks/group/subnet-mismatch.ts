@@ -20,8 +20,16 @@ function networkOfInterface(intf: InterfaceSummary | null): Network | null {
 }
 
 const ROLES = [
-  { side: 'public', pick: (m: DeviceSummary) => m.lbpublic, why: 'Members meet on the public network: Hello messages and the virtual address live there.' },
-  { side: 'private', pick: (m: DeviceSummary) => m.lbprivate, why: 'Members exchange keepalives, loads and topology on the private network.' },
+  {
+    side: 'public',
+    pick: (m: DeviceSummary) => m.lbpublic,
+    why: 'Members meet on the public network: Hello messages and the virtual address live there.',
+  },
+  {
+    side: 'private',
+    pick: (m: DeviceSummary) => m.lbprivate,
+    why: 'Members exchange keepalives, loads and topology on the private network.',
+  },
 ] as const;
 
 export function checkSubnetMismatch(ctx: GroupContext): void {
@@ -32,21 +40,39 @@ export function checkSubnetMismatch(ctx: GroupContext): void {
       const network = networkOfInterface(role.pick(member));
       if (network) votes.push({ member, value: network });
     }
-    const phrase = (n: Network, one: boolean): string => `${one ? 'has its' : 'have their'} ${role.side} interface on ${n.cidr}`;
+    const phrase = (n: Network, one: boolean): string =>
+      `${one ? 'has its' : 'have their'} ${role.side} interface on ${n.cidr}`;
     const choice = chooseValue(ctx, votes, (n) => n.cidr, phrase);
     if (!choice) continue;
     for (const vote of votes) {
       if (vote.value.cidr === choice.value.cidr) continue;
       const { intf, cidr } = vote.value;
       const detail = choice.detail ? ` (${choice.detail})` : '';
-      report(ctx, vote.member, 'subnet-mismatch', intf.range, `This member's ${role.side} load-balancing interface '${intf.nameif}' is on ${cidr}, but ${choice.reason}${detail}. ${role.why} Members on different networks do not form one group. Put '${intf.nameif}' on ${choice.value.cidr} (or correct its mask).`, {
-        related: relatedFew(
-          votes,
-          vote,
-          (other) => relatedAt(other.member, other.value.intf.range, `${memberName(other.member, ctx.members)}'s ${role.side} interface '${other.value.intf.nameif}' is ${other.value.intf.address}/${other.value.intf.prefix}, on ${other.value.cidr}.`),
-          (other, count) => relatedAt(other.member, other.value.intf.range, `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`),
-        ),
-      });
+      report(
+        ctx,
+        vote.member,
+        'subnet-mismatch',
+        intf.range,
+        `This member's ${role.side} load-balancing interface '${intf.nameif}' is on ${cidr}, but ${choice.reason}${detail}. ${role.why} Members on different networks do not form one group. Put '${intf.nameif}' on ${choice.value.cidr} (or correct its mask).`,
+        {
+          related: relatedFew(
+            votes,
+            vote,
+            (other) =>
+              relatedAt(
+                other.member,
+                other.value.intf.range,
+                `${memberName(other.member, ctx.members)}'s ${role.side} interface '${other.value.intf.nameif}' is ${other.value.intf.address}/${other.value.intf.prefix}, on ${other.value.cidr}.`,
+              ),
+            (other, count) =>
+              relatedAt(
+                other.member,
+                other.value.intf.range,
+                `${memberName(other.member, ctx.members)} and ${(count - 1).toLocaleString('en')} more members (not listed).`,
+              ),
+          ),
+        },
+      );
     }
   }
 }

@@ -18,7 +18,12 @@ export interface CompletionCase {
 
 export const COMPLETIONS: CompletionCase[] = [
   // The block lacks these commands; those it has already (participate, cluster key …) would only be duplicates.
-  { file: 'dc-vpn-3.asa', at: ' |priorty 5', offers: ['priority', 'cluster port', 'redirect-fqdn'], never: ['participate', 'cluster key', 'cluster encryption', 'interface lbpublic'] },
+  {
+    file: 'dc-vpn-3.asa',
+    at: ' |priorty 5',
+    offers: ['priority', 'cluster port', 'redirect-fqdn'],
+    never: ['participate', 'cluster key', 'cluster encryption', 'interface lbpublic'],
+  },
   // The nameif values of this device: the typo 'Inside' is not one of them.
   { file: 'dc-vpn-3.asa', at: ' interface lbprivate |Inside', offers: ['inside', 'outside'], never: ['Inside'] },
   { file: 'dc-vpn-2.cfg', at: ' cluster port |9024', offers: ['9023'] },
@@ -39,7 +44,11 @@ interface HoverCase {
 
 const HOVERS: HoverCase[] = [
   { file: 'dc-vpn-1.cfg', at: ' priority [9]', shows: ['priority 9', 'more likely to become director'] },
-  { file: 'dc-vpn-1.cfg', at: ' cluster ip address [209.165.202.140]', shows: ['dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3', 'Predicted director'] },
+  {
+    file: 'dc-vpn-1.cfg',
+    at: ' cluster ip address [209.165.202.140]',
+    shows: ['dc-vpn-1', 'dc-vpn-2', 'dc-vpn-3', 'Predicted director'],
+  },
   { file: 'dc-vpn-3.asa', at: ' [cluster key] Summer2024!', shows: ['clear text', 'never shown'] },
   { file: 'dc-vpn-3.asa', at: ' cluster key [Summer2024!]', shows: ['clear text', 'never shown'] },
   { file: 'dc-vpn-2.cfg', at: ' [cluster key] 8 Xq9dPlHeS1lA0zmQWbY7ZA==', shows: ['encrypted'] },
@@ -69,7 +78,11 @@ function itemTexts(item: vscode.CompletionItem): string[] {
 export async function completionLabels(c: CompletionCase): Promise<string[]> {
   const document = await openMember(c.file);
   const position = positionOf(document, c.at);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+  );
   const words = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Text);
   assertNoKey(
     words.map(labelOf),
@@ -82,8 +95,10 @@ export async function completionLabels(c: CompletionCase): Promise<string[]> {
 
 export function assertCompletion(c: CompletionCase, labels: string[]): void {
   const offered = `offered: [${labels.join(', ')}]${labels.length === 0 ? ' (no completion item but word-based ones: does the language server provide completion?)' : ''}`;
-  for (const label of c.offers) assert.ok(labels.includes(label), `${c.file} '${c.at}': '${label}' is not offered; ${offered}`);
-  for (const label of c.never ?? []) assert.ok(!labels.includes(label), `${c.file} '${c.at}': '${label}' must not be offered; ${offered}`);
+  for (const label of c.offers)
+    assert.ok(labels.includes(label), `${c.file} '${c.at}': '${label}' is not offered; ${offered}`);
+  for (const label of c.never ?? [])
+    assert.ok(!labels.includes(label), `${c.file} '${c.at}': '${label}' must not be offered; ${offered}`);
 }
 
 function hoverText(hover: vscode.Hover): string {
@@ -106,12 +121,19 @@ export const completionSuite: SuiteDefinition = ({ suite, test }) => {
         await productReady();
         const document = await openMember(h.file);
         const range = rangeOf(document, h.at);
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, range.start);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          document.uri,
+          range.start,
+        );
         const texts = hovers.map(hoverText);
         assertNoKey(texts, `Hover at ${h.file} '${h.at}'`);
         assert.ok(hovers.length > 0, `${h.file} '${h.at}': no hover at all (does the language server provide hover?)`);
         const ours = hovers.find((hover) => h.shows.every((s) => hoverText(hover).includes(s)));
-        assert.ok(ours, `${h.file} '${h.at}': no hover shows all of ${JSON.stringify(h.shows)}; hovers: ${JSON.stringify(texts.map((t) => t.slice(0, 300)))}`);
+        assert.ok(
+          ours,
+          `${h.file} '${h.at}': no hover shows all of ${JSON.stringify(h.shows)}; hovers: ${JSON.stringify(texts.map((t) => t.slice(0, 300)))}`,
+        );
         assert.ok(ours.range, `${h.file} '${h.at}': the hover has no range`);
         assert.equal(showRange(ours.range), showRange(range), `${h.file} '${h.at}': the hover covers the wrong text`);
       });

@@ -35,7 +35,16 @@ const UPDATES: {
     to: ' cluster encryption\n cluster port 9024\n',
     notOpen: ['dc-vpn-1.cfg'],
     after: {
-      'dc-vpn-1.cfg': { present: [{ code: 'group-setting-mismatch', severity: 'error', at: ' cluster port [9023]', related: ['dc-vpn-2.cfg', 'dc-vpn-3.asa'] }] },
+      'dc-vpn-1.cfg': {
+        present: [
+          {
+            code: 'group-setting-mismatch',
+            severity: 'error',
+            at: ' cluster port [9023]',
+            related: ['dc-vpn-2.cfg', 'dc-vpn-3.asa'],
+          },
+        ],
+      },
       'dc-vpn-2.cfg': { gone: ['group-setting-mismatch'] },
     },
   },
@@ -47,7 +56,10 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-const SEVERITY_NAME = Object.fromEntries(Object.entries(SEVERITY).map(([name, value]) => [value, name])) as Record<vscode.DiagnosticSeverity, Severity>;
+const SEVERITY_NAME = Object.fromEntries(Object.entries(SEVERITY).map(([name, value]) => [value, name])) as Record<
+  vscode.DiagnosticSeverity,
+  Severity
+>;
 
 function rowOf(code: string, severity: Severity, range: vscode.Range): string {
   return `${code} ${severity} ${showRange(range)}`;
@@ -82,8 +94,16 @@ async function assertRelated(file: Member, rows: ExpectedDiagnostic[]): Promise<
     const range = await diskRange(file, row.at);
     const diagnostic = ownDiagnostics(file).find((d) => codeOf(d) === row.code && d.range.isEqual(range));
     assert.ok(diagnostic, `${file}: no ${row.code} at ${showRange(range)}`);
-    const members = new Set((diagnostic.relatedInformation ?? []).map((r) => r.location.uri.path.slice(r.location.uri.path.lastIndexOf('/') + 1)));
-    for (const other of row.related) assert.ok(members.has(other), `${file}: ${row.code} should point at ${other}; it points at [${[...members].join(', ')}]`);
+    const members = new Set(
+      (diagnostic.relatedInformation ?? []).map((r) =>
+        r.location.uri.path.slice(r.location.uri.path.lastIndexOf('/') + 1),
+      ),
+    );
+    for (const other of row.related)
+      assert.ok(
+        members.has(other),
+        `${file}: ${row.code} should point at ${other}; it points at [${[...members].join(', ')}]`,
+      );
   }
 }
 
@@ -92,7 +112,10 @@ export const diagnosticsSuite: SuiteDefinition = ({ suite, test }) => {
     for (const file of MEMBERS) {
       test(`${file}, never opened, shows exactly its expected problems with codes, ranges and related members`, async () => {
         await productReady();
-        assert.ok(!isOpen(file), `Precondition: ${file} should not be open yet, so this proves diagnostics for files nobody opened.`);
+        assert.ok(
+          !isOpen(file),
+          `Precondition: ${file} should not be open yet, so this proves diagnostics for files nobody opened.`,
+        );
         await waitForExactly(file, await expectedRows(file, EXPECTED[file]), 'while nobody has opened it');
         await assertRelated(file, EXPECTED[file]);
         assert.ok(!isOpen(file), `${file} was opened by someone while its diagnostics were awaited.`);
@@ -106,14 +129,20 @@ export const diagnosticsSuite: SuiteDefinition = ({ suite, test }) => {
         await withMember(update.edit, async (document) => {
           await replaceOnce(document, update.from, update.to);
           assert.ok(await document.save(), `Saving ${update.edit} failed.`);
-          for (const [file, expectation] of Object.entries(update.after) as [Member, { gone?: string[]; present?: ExpectedDiagnostic[] }][]) {
+          for (const [file, expectation] of Object.entries(update.after) as [
+            Member,
+            { gone?: string[]; present?: ExpectedDiagnostic[] },
+          ][]) {
             const present = expectation.present ? await expectedRows(file, expectation.present) : [];
             await waitFor(
               `${file} to drop [${(expectation.gone ?? []).join(', ')}] and show [${present.join('; ')}] after ${update.edit} was saved`,
               () => {
                 const rows = actualRows(file);
                 const codes = ownDiagnostics(file).map(codeOf);
-                return (expectation.gone ?? []).every((c) => !codes.includes(c)) && present.every((p) => rows.includes(p)) ? true : undefined;
+                return (expectation.gone ?? []).every((c) => !codes.includes(c)) &&
+                  present.every((p) => rows.includes(p))
+                  ? true
+                  : undefined;
               },
               [vscode.languages.onDidChangeDiagnostics],
               () => `[${actualRows(file).join('; ')}]`,
@@ -122,7 +151,8 @@ export const diagnosticsSuite: SuiteDefinition = ({ suite, test }) => {
           }
         });
         // The edit is undone and saved: every member shows its original problems again.
-        for (const file of MEMBERS) await waitForExactly(file, await expectedRows(file, EXPECTED[file]), `after ${update.edit} was put back`);
+        for (const file of MEMBERS)
+          await waitForExactly(file, await expectedRows(file, EXPECTED[file]), `after ${update.edit} was put back`);
       });
     }
   });

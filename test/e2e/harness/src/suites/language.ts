@@ -15,10 +15,18 @@ export const languageSuite: SuiteDefinition = ({ suite, test }) => {
         await productReady();
         await openMember(file);
         const uri = memberUri(file).toString();
-        const languageOf = (): string | undefined => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.languageId;
+        const languageOf = (): string | undefined =>
+          vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.languageId;
         // An extension may change the language of a document after it opens (which closes and reopens it).
-        const language = await waitFor(`${file} to be in the asa language`, () => (languageOf() === 'asa' ? 'asa' : undefined), [vscode.workspace.onDidOpenTextDocument, vscode.workspace.onDidCloseTextDocument], () => `language '${languageOf()}'`).catch((error: unknown) => {
-          assert.fail(`${file} opens in the '${languageOf()}' language, not 'asa': it gets no ASA highlighting and none of the extension's [asa] settings. ${error instanceof Error ? error.message : ''}`);
+        const language = await waitFor(
+          `${file} to be in the asa language`,
+          () => (languageOf() === 'asa' ? 'asa' : undefined),
+          [vscode.workspace.onDidOpenTextDocument, vscode.workspace.onDidCloseTextDocument],
+          () => `language '${languageOf()}'`,
+        ).catch((error: unknown) => {
+          assert.fail(
+            `${file} opens in the '${languageOf()}' language, not 'asa': it gets no ASA highlighting and none of the extension's [asa] settings. ${error instanceof Error ? error.message : ''}`,
+          );
         });
         assert.equal(language, 'asa');
       });

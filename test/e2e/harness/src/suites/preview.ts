@@ -12,13 +12,18 @@ export const PREVIEW_COMMAND = 'asaLb.showRedirectPreview';
 const VIEW_TYPE = 'asaLb.redirectPreview';
 
 function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
 }
 
 function describeTabs(): string {
   return vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
-    .map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? `webview ${t.input.viewType}` : (t.input?.constructor.name ?? 'no input')})`)
+    .map(
+      (t) =>
+        `${t.label} (${t.input instanceof vscode.TabInputWebview ? `webview ${t.input.viewType}` : (t.input?.constructor.name ?? 'no input')})`,
+    )
     .join(', ');
 }
 
@@ -26,7 +31,12 @@ async function showPreviewOf(file: Member): Promise<vscode.Tab> {
   await vscode.window.showTextDocument(await openMember(file), { preview: false, viewColumn: vscode.ViewColumn.One });
   await vscode.commands.executeCommand(PREVIEW_COMMAND);
   const title = `Redirect Preview: ${file}`;
-  return waitFor(`a webview tab titled '${title}'`, () => previewTabs().find((t) => t.label === title), [vscode.window.tabGroups.onDidChangeTabs, vscode.window.tabGroups.onDidChangeTabGroups], describeTabs);
+  return waitFor(
+    `a webview tab titled '${title}'`,
+    () => previewTabs().find((t) => t.label === title),
+    [vscode.window.tabGroups.onDidChangeTabs, vscode.window.tabGroups.onDidChangeTabGroups],
+    describeTabs,
+  );
 }
 
 export const previewSuite: SuiteDefinition = ({ suite, test }) => {

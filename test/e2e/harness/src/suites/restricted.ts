@@ -11,7 +11,11 @@ import { expectedRows, waitForExactly } from './diagnostics';
 export const restrictedSuite: SuiteDefinition = ({ suite, test }) => {
   suite('Restricted Mode', () => {
     test('the workspace is not trusted', () => {
-      assert.equal(vscode.workspace.isTrusted, false, 'This suite must run in an untrusted workspace (start the workbench with workspace trust enabled).');
+      assert.equal(
+        vscode.workspace.isTrusted,
+        false,
+        'This suite must run in an untrusted workspace (start the workbench with workspace trust enabled).',
+      );
     });
 
     for (const file of MEMBERS) {
