@@ -9,8 +9,21 @@ import { runScript, type ScriptFormat } from './script';
 import { runFix, type FixFormat } from './fix';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 
+// A reader that stops early (`asa-lb check … | head`) closes the pipe. The output is no longer wanted, but the exit
+// status still is (a CI step with pipefail), so the command goes on without writing rather than dying with a stack
+// trace.
+let readerGone = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  readerGone = true;
+});
+
+function writeOut(chunk: string): void {
+  if (!readerGone) process.stdout.write(chunk);
+}
+
 function emit(result: CommandResult): void {
-  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stdout) writeOut(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   process.exitCode = result.exitCode;
 }
@@ -45,7 +58,7 @@ export function buildProgram(): Command {
         options: { format: CheckFormat; config?: string; onlyDeviceFiles?: boolean; jobs?: number },
       ) =>
         // The report is written as it is made, so a large repository's text report starts at once.
-        emit(await runCheck(paths, { ...options, write: (chunk) => void process.stdout.write(chunk) })),
+        emit(await runCheck(paths, { ...options, write: writeOut })),
     );
 
   program
