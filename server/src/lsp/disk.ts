@@ -3,19 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { isDeviceFile, matchesDeviceGlobs, MAX_DEVICE_FILE_BYTES, SKIPPED_FOLDERS } from '../core/detect';
-
-/** Open documents have no size limit; files read from disk share the CLI's. */
-export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
+import { isDeviceFile, matchesDeviceGlobs, SKIPPED_FOLDERS } from '../core/detect';
 
 export { matchesDeviceGlobs };
-
-export type DiskRead =
-  | { kind: 'device'; text: string }
-  | { kind: 'not-device' }
-  | { kind: 'missing' }
-  | { kind: 'too-large' }
-  | { kind: 'link' };
+import { MAX_INDEXED_FILE_BYTES, type DiskRead } from './disk-read';
+export { MAX_INDEXED_FILE_BYTES, type DiskRead };
 
 /**
  * Reads a file and decides whether it is a device config under the given patterns. Never throws. Symbolic links are

@@ -2,19 +2,11 @@
 // The extension finds and reads the workspace's files through the editor and hands them over
 // (`asaLb/workspaceFiles`, `workspace-files.ts`); in the worker every folder's URI has a scheme other than `file`, so
 // nothing here is reached. Same exports as `disk.ts` (checked by test/lsp/web-build.test.ts).
-import { matchesDeviceGlobs, MAX_DEVICE_FILE_BYTES } from '../core/detect';
-
-/** The same limit as `disk.ts`: the Node server's and the CLI's. */
-export const MAX_INDEXED_FILE_BYTES = MAX_DEVICE_FILE_BYTES;
+import { matchesDeviceGlobs } from '../core/detect';
 
 export { matchesDeviceGlobs };
-
-export type DiskRead =
-  | { kind: 'device'; text: string }
-  | { kind: 'not-device' }
-  | { kind: 'missing' }
-  | { kind: 'too-large' }
-  | { kind: 'link' };
+import { MAX_INDEXED_FILE_BYTES, type DiskRead } from './disk-read';
+export { MAX_INDEXED_FILE_BYTES, type DiskRead };
 
 export async function readDeviceFile(
   _path: string,
