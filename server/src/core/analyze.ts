@@ -64,7 +64,8 @@ const SAMPLE = 8192;
 function looksBinary(tree: SyntaxTree): boolean {
   let length = 0;
   let control = 0;
-  for (const line of tree.lines) {
+  for (let i = 0; i < tree.lineCount; i++) {
+    const line = tree.line(i);
     for (let k = 0; k < 2; k++) {
       const part = k === 0 ? line.text : line.eol;
       const end = Math.min(part.length, SAMPLE - length);

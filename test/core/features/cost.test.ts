@@ -1,6 +1,6 @@
 // The cursor features must cost the same on a 100,000-line file as on a small one: they read the cached analysis
 // and the cursor's line, never the whole document. The test counts the lines each request reads (no clock), by
-// putting a counting view in front of the cached tree's line list.
+// putting a counting view in front of the cached tree's line list and its line-by-line reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as features from '../../../server/src/core/features/index';
@@ -34,13 +34,23 @@ function countingWorkspace(): {
   const analysis = ws.analysis(uri)!;
   assert.equal(analysis.tree.lines.length, big.lines.end + 1);
   let count = 0;
-  const real = analysis.tree.lines;
-  analysis.tree.lines = new Proxy(real, {
+  const tree = analysis.tree;
+  const real = tree.lines;
+  const counted = new Proxy(real, {
     get(target, property, receiver) {
       if (typeof property === 'string' && /^\d+$/.test(property)) count++;
       return Reflect.get(target, property, receiver) as unknown;
     },
   }) as LineNode[];
+  // A line is read through the list or one by one; both are counted.
+  const line = tree.line.bind(tree);
+  Object.defineProperty(tree, 'lines', { value: counted });
+  Object.defineProperty(tree, 'line', {
+    value: (i: number) => {
+      count++;
+      return line(i);
+    },
+  });
   return { ws, uri, text: big.text, reads: () => count, reset: () => (count = 0), lines: big.lines };
 }
 

@@ -52,7 +52,7 @@ export function createContext(
 export function lbLinePrefix(ctx: DeviceContext): string {
   const { tree, device } = ctx;
   if (tree.kind === 'transcript') return `${hostnameForPrompt(ctx)}(config-load-balancing)# `;
-  const first = device.lb?.lines.map((i) => tree.lines[i]!).find((l) => l.kind === 'command');
+  const first = device.lb?.lines.map((i) => tree.line(i)).find((l) => l.kind === 'command');
   if (first) return first.text.slice(0, first.commandStart);
   return ' ';
 }

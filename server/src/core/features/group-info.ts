@@ -125,9 +125,9 @@ const LOOK_AT_LINES = 500;
 export function looksLikeAsaConfig(analysis: DeviceAnalysis): boolean {
   const { tree, device } = analysis;
   if (tree.kind === 'transcript' || device.hostname || device.interfaces.length > 0 || device.lb) return true;
-  const limit = Math.min(tree.lines.length, LOOK_AT_LINES);
+  const limit = Math.min(tree.lineCount, LOOK_AT_LINES);
   for (let i = 0; i < limit; i++) {
-    const line = tree.lines[i]!;
+    const line = tree.line(i);
     if (line.parse?.command || ASA_MARKERS.test(line.text)) return true;
   }
   return false;

@@ -25,7 +25,7 @@ function spanOf(line: number, tokens: Token[]): Range {
 
 /** Hover on a line of the load-balancing block; null when the cursor is on nothing the block defines. */
 function lbHover(scope: HoverScope, lineIndex: number, character: number): CoreHover | null {
-  const line = scope.analysis.tree.lines[lineIndex]!;
+  const line = scope.analysis.tree.line(lineIndex);
   if (line.block?.header === lineIndex) {
     const span = commandSpan(line);
     return touches(character, span.start.character, span.end.character)

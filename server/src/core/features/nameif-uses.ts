@@ -69,7 +69,7 @@ function parenthesised(word: Word): Word[] {
 
 function blockHeaderKeyword(tree: SyntaxTree, line: LineNode): string {
   const header = line.block?.header;
-  return header !== null && header !== undefined && header !== line.index ? tree.lines[header]!.keyword : '';
+  return header !== null && header !== undefined && header !== line.index ? tree.line(header).keyword : '';
 }
 
 /** Every nameif declared or used on a line. */

@@ -50,12 +50,12 @@ function interfaceSymbol(analysis: DeviceAnalysis, block: Block): CoreDocumentSy
     : v6
       ? `${v6.address.value}/${v6.prefix ?? '?'}`
       : '';
-  return symbol(name, detail, 'interface', range, commandSpan(analysis.tree.lines[start]!));
+  return symbol(name, detail, 'interface', range, commandSpan(analysis.tree.line(start)));
 }
 
 /** A load-balancing command's arguments for the outline; a key shows only its form. */
 function lbArgsDetail(analysis: DeviceAnalysis, line: number): string {
-  const command = analysis.tree.lines[line]!.parse!.command!;
+  const command = analysis.tree.line(line).parse!.command!;
   if (command.id === 'cluster-key') {
     const form = keyOf(command.args)?.form;
     return form ? `(${form} key)` : '';
@@ -70,7 +70,7 @@ function lbSymbol(analysis: DeviceAnalysis, block: Block): CoreDocumentSymbol | 
   const lb = analysis.device.lb;
   const children: CoreDocumentSymbol[] = [];
   for (const index of block.lines) {
-    const line = analysis.tree.lines[index]!;
+    const line = analysis.tree.line(index);
     const command = line.parse?.command;
     if (!command || !isLbCommand(command.id) || command.keywords.length === 0) continue;
     const name = (command.negated ? 'no ' : '') + command.keywords.map((k) => k.text.toLowerCase()).join(' ');
@@ -81,7 +81,7 @@ function lbSymbol(analysis: DeviceAnalysis, block: Block): CoreDocumentSymbol | 
   if (lb?.clusterIp?.value.ipv4) details.push(lb.clusterIp.value.ipv4);
   if (lb?.priority) details.push(`priority ${lb.priority.value}`);
   details.push(lb?.participate ? 'participates' : 'not participating');
-  const header = analysis.tree.lines[start]!;
+  const header = analysis.tree.line(start);
   return symbol('vpn load-balancing', details.join(' · '), 'namespace', range, commandSpan(header), children);
 }
 
@@ -96,11 +96,11 @@ function listBlockSymbol(
   const range = blockRange(analysis, block);
   const start = blockStart(block);
   if (!range || start === null) return null;
-  const header = analysis.tree.lines[start]!;
+  const header = analysis.tree.line(start);
   const text = header.text.slice(header.commandStart).trim();
   const children: CoreDocumentSymbol[] = [];
   for (const index of block.lines) {
-    const line = analysis.tree.lines[index]!;
+    const line = analysis.tree.line(index);
     const command = line.parse?.command;
     if (command?.id !== childCommand) continue;
     children.push(
@@ -144,7 +144,7 @@ export function documentSymbols(ws: Workspace, uri: string): CoreDocumentSymbol[
       child = listBlockSymbol(analysis, block, 'object', 'name-server', 'field');
     if (child) children.push(child);
   }
-  const last = tree.lines.length - 1;
+  const last = tree.lineCount - 1;
   const range: Range = { start: { line: 0, character: 0 }, end: endOfLine(analysis, last) };
   const name = device.hostname?.value ?? device.promptHostname ?? fileName(uri);
   const selection = device.hostname?.range ?? promptHostnameRange(analysis) ?? lineSpan(0, 0, 0);

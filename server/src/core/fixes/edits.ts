@@ -5,13 +5,16 @@ import type { SyntaxTree } from '../syntax/tree';
 
 /** The end-of-line the document mostly uses (its first one), "\n" when it has none. */
 export function documentEol(tree: SyntaxTree): string {
-  for (const line of tree.lines) if (line.eol) return line.eol;
+  for (let i = 0; i < tree.lineCount; i++) {
+    const eol = tree.line(i).eol;
+    if (eol) return eol;
+  }
   return '\n';
 }
 
 /** Inserts `texts` as new lines after line `after`. */
 export function insertLinesAfter(tree: SyntaxTree, after: number, texts: string[]): TextEdit {
-  const line = tree.lines[after]!;
+  const line = tree.line(after);
   const eol = documentEol(tree);
   const at = { line: after, character: line.text.length };
   if (line.eol) {
@@ -31,12 +34,12 @@ export function insertLinesBefore(tree: SyntaxTree, before: number, texts: strin
 
 /** Deletes line `index` with its end-of-line (or the preceding one, for a last line without a newline). */
 export function deleteLine(tree: SyntaxTree, index: number): TextEdit {
-  const line = tree.lines[index]!;
+  const line = tree.line(index);
   if (line.eol)
     return { range: { start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }, newText: '' };
   if (index === 0)
     return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: line.text.length } }, newText: '' };
-  const previous = tree.lines[index - 1]!;
+  const previous = tree.line(index - 1);
   return {
     range: {
       start: { line: index - 1, character: previous.text.length },

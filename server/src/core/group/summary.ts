@@ -76,7 +76,7 @@ function interfaceSummary(device: DeviceModel, nameif: Located<string> | null): 
 export function summarize(uri: string, device: DeviceModel, lbPrefix: string, tree: SyntaxTree): DeviceSummary | null {
   const lb = device.lb;
   if (!lb) return null;
-  const lastLine = tree.lines[lb.lastLine];
+  const lastLine = tree.line(lb.lastLine);
   return {
     uri,
     kind: device.kind,
@@ -111,6 +111,6 @@ export function summarize(uri: string, device: DeviceModel, lbPrefix: string, tr
     lbEnd: { line: lb.lastLine, character: lastLine?.text.length ?? 0 },
     lbPrefix,
     eol: documentEol(tree),
-    lineCount: tree.lines.length,
+    lineCount: tree.lineCount,
   };
 }

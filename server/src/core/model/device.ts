@@ -228,7 +228,7 @@ export function buildDevice(tree: SyntaxTree, previous?: PreviousDevice): Device
   if (
     previous &&
     previous.tree.blocks === tree.blocks &&
-    previous.tree.lines.length === tree.lines.length &&
+    previous.tree.lineCount === tree.lineCount &&
     onlyLbChanged(previous.tree, tree)
   ) {
     // The header is read again: its lines are not model lines, so an edit there does not force a rebuild.
@@ -268,7 +268,7 @@ function onlyLbChanged(before: SyntaxTree, after: SyntaxTree): boolean {
   for (const change of log.changes) {
     for (let k = 0; k < change.replaced.length; k++) {
       const was = change.replaced[k]!;
-      const now = after.lines[change.from + k]!;
+      const now = after.line(change.from + k);
       if (now === was) continue;
       if (now.block?.kind === 'lb' && was.block?.kind === 'lb') continue;
       if (!isModelLine(now) && !isModelLine(was)) continue;
@@ -280,7 +280,7 @@ function onlyLbChanged(before: SyntaxTree, after: SyntaxTree): boolean {
 
 function lbModelLines(tree: SyntaxTree): number[] {
   const out: number[] = [];
-  for (const index of tree.modelLines) if (tree.lines[index]!.block?.kind === 'lb') out.push(index);
+  for (const index of tree.modelLines) if (tree.line(index).block?.kind === 'lb') out.push(index);
   return out;
 }
 
@@ -288,9 +288,9 @@ function lbModelLines(tree: SyntaxTree): number[] {
 function buildLb(tree: SyntaxTree, indices: number[]): LbModel | null {
   let lb: LbModel | null = null;
   for (const index of indices) {
-    const line = tree.lines[index]!;
+    const line = tree.line(index);
     const block = line.block!;
-    lb ??= emptyLb(block.header !== null ? tree.lines[block.header]! : null, line.index);
+    lb ??= emptyLb(block.header !== null ? tree.line(block.header) : null, line.index);
     if (block.header === line.index) continue;
     lb.lines.push(line.index);
     lb.lastLine = Math.max(lb.lastLine, line.index);
@@ -309,8 +309,8 @@ const interfaceMemo = new WeakMap<Block, { nodes: LineNode[]; intf: InterfaceMod
 function memoisedInterface(tree: SyntaxTree, block: Block): InterfaceModel | undefined {
   const memo = interfaceMemo.get(block);
   if (!memo || memo.nodes.length !== block.lines.length + 1) return undefined;
-  if (block.header === null || memo.nodes[0] !== tree.lines[block.header]) return undefined;
-  for (let i = 0; i < block.lines.length; i++) if (memo.nodes[i + 1] !== tree.lines[block.lines[i]!]) return undefined;
+  if (block.header === null || memo.nodes[0] !== tree.line(block.header)) return undefined;
+  for (let i = 0; i < block.lines.length; i++) if (memo.nodes[i + 1] !== tree.line(block.lines[i]!)) return undefined;
   return memo.intf;
 }
 
@@ -343,7 +343,7 @@ export function emptyDevice(kind: DeviceModel['kind'], lineCount: number): Devic
 }
 
 function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
-  const device = emptyDevice(tree.kind, tree.lines.length);
+  const device = emptyDevice(tree.kind, tree.lineCount);
   const interfacesByBlock = new Map<Block, InterfaceModel>();
   const dnsGroupsByBlock = new Map<object, DnsServerGroupModel>();
   const tunnelGroupByBlock = new Map<object, string>();
@@ -354,7 +354,7 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
 
   device.promptHostname = tree.promptHostname;
   for (const index of tree.modelLines) {
-    const line = tree.lines[index]!;
+    const line = tree.line(index);
     const block = line.block;
 
     if (block?.kind === 'lb') {
@@ -378,7 +378,7 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
         }
       }
       if (!intf) {
-        const header = block.header !== null ? tree.lines[block.header]! : line;
+        const header = block.header !== null ? tree.line(block.header) : line;
         const hwid =
           command.id === 'interface' && block.header === line.index
             ? command.args.map((a) => a.text).join('')
@@ -449,7 +449,7 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
   device.lb = buildLb(tree, lbLines);
   for (const [block, intf] of interfacesByBlock) {
     if (block.header === null || !memoise) continue;
-    interfaceMemo.set(block, { nodes: [tree.lines[block.header]!, ...block.lines.map((i) => tree.lines[i]!)], intf });
+    interfaceMemo.set(block, { nodes: [tree.line(block.header), ...block.lines.map((i) => tree.line(i))], intf });
   }
   // Aliases are resolved on copies, after every `name` line is known, so a memoised interface never keeps the
   // address of an alias that has since changed.

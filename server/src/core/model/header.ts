@@ -22,9 +22,9 @@ const SAVED = /^: (?:Saved|Written by)/;
 /** Reads the header from the first lines only, so it costs the same on every keystroke whatever the file's size. */
 export function readHeader(tree: SyntaxTree): HeaderModel {
   const header: HeaderModel = { version: null, contextLine: null, seen: false };
-  const end = Math.min(tree.lines.length, SCANNED_LINES);
+  const end = Math.min(tree.lineCount, SCANNED_LINES);
   for (let i = 0; i < end; i++) {
-    const line = tree.lines[i]!;
+    const line = tree.line(i);
     const text = line.text.trim();
     if (SAVED.test(text)) header.seen = true;
     const m = VERSION.exec(text);

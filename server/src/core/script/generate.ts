@@ -47,7 +47,7 @@ export interface ScriptInput {
 
 /** The command text of a line, without prompt or indentation, spaces collapsed. */
 function commandText(tree: SyntaxTree, line: number): string {
-  const node = tree.lines[line]!;
+  const node = tree.line(line);
   return node.text.slice(node.commandStart).trim().replace(/\s+/g, ' ');
 }
 
@@ -341,7 +341,7 @@ function scriptPools(out: Writer, removals: (() => void)[], base: ScriptInput, t
 }
 
 function tunnelHeader(tree: SyntaxTree, line: number): { header: string; mode: Mode } | null {
-  const header = tree.lines[line]!.block?.header;
+  const header = tree.line(line).block?.header;
   if (header === null || header === undefined) return null;
   const text = commandText(tree, header);
   return { header: text, mode: /webvpn-attributes$/i.test(text) ? 'config-tunnel-webvpn' : 'config-tunnel-general' };

@@ -9,7 +9,7 @@ function blockLines(tree: SyntaxTree, kind: 'interface' | 'lb'): Map<string, num
   const out = new Map<string, number[]>();
   for (const block of tree.blocks) {
     if (block.kind !== kind || block.header === null) continue;
-    const command = tree.lines[block.header]!.parse?.command;
+    const command = tree.line(block.header).parse?.command;
     const key = kind === 'lb' ? 'vpn load-balancing' : (command?.args.map((a) => a.text).join('') ?? '').toLowerCase();
     out.set(key, [block.header, ...block.lines]);
   }
@@ -17,7 +17,7 @@ function blockLines(tree: SyntaxTree, kind: 'interface' | 'lb'): Map<string, num
 }
 
 function text(tree: SyntaxTree, lines: number[]): string[] {
-  return lines.map((i) => tree.lines[i]!.text);
+  return lines.map((i) => tree.line(i).text);
 }
 
 /** `existing` with the load-balancing parts of `member` (a generated member configuration) in place. */
@@ -52,8 +52,8 @@ export function memberTarget(existing: string, member: string): string {
   for (const lines of blockLines(have, 'lb').values()) {
     for (const i of lines) {
       dropped.add(i);
-      const id = have.lines[i]!.parse?.command?.id;
-      if (id === 'redirect-fqdn' || id === 'nat') kept.push(have.lines[i]!.text);
+      const id = have.line(i).parse?.command?.id;
+      if (id === 'redirect-fqdn' || id === 'nat') kept.push(have.line(i).text);
     }
   }
   for (const lines of blockLines(want, 'lb').values())

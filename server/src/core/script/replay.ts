@@ -129,7 +129,7 @@ function prefixOf(mask: string): number | null {
 
 /** An unknown device: nothing configured, as a script without a known base starts from. */
 function unknownDevice(tree: SyntaxTree): DeviceModel {
-  return { ...emptyDevice('config', tree.lines.length), promptHostname: tree.promptHostname, header: readHeader(tree) };
+  return { ...emptyDevice('config', tree.lineCount), promptHostname: tree.promptHostname, header: readHeader(tree) };
 }
 
 function located<T>(value: T, line: LineNode): Located<T> {
@@ -140,13 +140,13 @@ function located<T>(value: T, line: LineNode): Located<T> {
 /** The hardware id of the interface a sub-mode line belongs to, from its block's header. */
 function interfaceId(tree: SyntaxTree, line: LineNode): string {
   const header = line.block?.header;
-  const command = header !== null && header !== undefined ? tree.lines[header]!.parse?.command : null;
+  const command = header !== null && header !== undefined ? tree.line(header).parse?.command : null;
   return command?.id === 'interface' ? command.args.map((a) => a.text).join('') : '(interface)';
 }
 
 function headerArg(tree: SyntaxTree, line: LineNode): string {
   const header = line.block?.header;
-  return header !== null && header !== undefined ? (tree.lines[header]!.parse?.command?.args[0]?.text ?? '') : '';
+  return header !== null && header !== undefined ? (tree.line(header).parse?.command?.args[0]?.text ?? '') : '';
 }
 
 /**
@@ -413,7 +413,7 @@ function checkVirtualAddressInterface(
  */
 function enteringLine(tree: SyntaxTree, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    const line = tree.lines[i]!;
+    const line = tree.line(i);
     if (line.parse?.command?.id === 'vpn-load-balancing') return i;
     if (line.block?.kind !== 'lb') break;
   }

@@ -3,6 +3,7 @@
 // abbreviate a command are then read as that command.
 import { commandRow, commandsOf, type BlockKind } from '../commands/table';
 import { expandKeywords } from './abbreviations';
+import { COMMAND, type LineTable } from './line-table';
 import type { Block, LineNode, LineRecord } from './nodes';
 import { parseCommand, type ParseResult } from './parser';
 import { leadingWords } from './words';
@@ -72,36 +73,43 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
 }
 
 /**
- * The blocks of a tree's lines, setting each line's `block`. `infos` are the lines' records (with the second word
- * and the header kind each line has on its own).
+ * The blocks of a tree's lines, setting each line's block in `table.blockIndex`. Read from the columns (each line's
+ * second word and the header kind it has on its own included), so that no line needs a node for it.
  */
-export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], transcript: boolean): Block[] {
+export function inferBlocks(table: LineTable, transcript: boolean): Block[] {
   const blocks: Block[] = [];
+  const blockIndex = table.blockIndex;
   let current: Block | null = null;
-  /** Opens a block under `line`, its header. */
-  const open = (kind: BlockKind, line: LineNode): Block => {
-    const block: Block = { kind, header: line.index, lines: [] };
-    blocks.push(block);
-    line.block = block;
+  let currentIndex = -1;
+  /** Opens a block under line `header`. */
+  const open = (kind: BlockKind, header: number): Block => {
+    const block: Block = { kind, header, lines: [] };
+    currentIndex = blocks.push(block) - 1;
+    blockIndex[header] = currentIndex;
     return block;
+  };
+  /** Adds line `i` to the current block. */
+  const join = (block: Block, i: number): void => {
+    block.lines.push(i);
+    blockIndex[i] = currentIndex;
   };
   /** The last top-level command that opened no block, in case indented lines follow it. */
   let lastTop: number | null = null;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = 0; i < table.count; i++) {
     // Comments, blank lines and exec commands neither end nor join a block: the next column-0 command decides.
     // A `!` separator is not enough on its own, since captures put `!` lines inside blocks too.
-    if (line.kind !== 'command' || line.keyword === '') continue;
-    const keyword = line.keyword;
-    const second = infos[i]!.second;
-    const header = infos[i]!.header;
+    const keyword = table.keywords[i]!;
+    if (table.kind(i, transcript) !== COMMAND || keyword === '') continue;
+    const second = table.seconds[i]!;
+    const header = table.headers[i]!;
+    const exit = table.parses[i]?.command?.id === 'exit';
 
     if (transcript) {
-      const mode = line.prompt?.mode ?? 'config';
+      const mode = table.prompts[i]?.mode ?? 'config';
       const modeBlock = MODE_TO_BLOCK[mode];
-      if (line.parse?.command?.id === 'exit') {
-        if (current) line.block = current;
+      if (exit) {
+        if (current) blockIndex[i] = currentIndex;
         current = null;
         continue;
       }
@@ -109,24 +117,22 @@ export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], tra
         // The prompt says we are inside a sub-mode; a script may start there without showing the header.
         if (!current || current.kind !== modeBlock) {
           current = { kind: modeBlock, header: null, lines: [] };
-          blocks.push(current);
+          currentIndex = blocks.push(current) - 1;
         }
         if (header && modeBlock !== 'lb') {
           // A header typed inside a sub-mode leaves it and opens a new block, as on the device.
-          current = open(header, line);
+          current = open(header, i);
         } else {
-          current.lines.push(line.index);
-          line.block = current;
+          join(current, i);
         }
         continue;
       }
       // Global configuration prompt.
       if (header) {
-        current = open(header, line);
+        current = open(header, i);
       } else if (current && isUnindentedSubcommand(current.kind, keyword, second)) {
         // Published examples show sub-mode commands at a `(config)#` prompt right after the header.
-        current.lines.push(line.index);
-        line.block = current;
+        join(current, i);
       } else {
         current = null;
       }
@@ -134,44 +140,38 @@ export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], tra
     }
 
     // Configuration text: indentation first, keywords where indentation is missing.
-    if (line.indent > 0 && current) {
-      current.lines.push(line.index);
-      line.block = current;
+    const indent = table.indents[i]!;
+    if (indent > 0 && current) {
+      join(current, i);
       continue;
     }
-    if (line.indent > 0 && !current) {
+    if (indent > 0 && !current) {
       // The first indented line under a command that is not a modelled header opens an 'other' block lazily,
       // so the tens of thousands of single-line commands of a large config allocate no block at all.
       if (lastTop !== null) {
-        current = { kind: 'other', header: lastTop, lines: [line.index] };
-        blocks.push(current);
-        lines[lastTop]!.block = current;
-        line.block = current;
+        current = open('other', lastTop);
+        join(current, i);
       }
       // Otherwise a fragment was cut mid-block: the line stays at top level.
       continue;
     }
-    if (line.parse?.command?.id === 'exit' && current) {
-      line.block = current;
-      current.lines.push(line.index);
+    if (exit && current) {
+      join(current, i);
       current = null;
       continue;
     }
     if (current && current.kind !== 'other' && !header && isUnindentedSubcommand(current.kind, keyword, second)) {
-      current.lines.push(line.index);
-      line.block = current;
+      join(current, i);
       continue;
     }
     if (header) {
-      current = open(header, line);
+      current = open(header, i);
       lastTop = null;
     } else {
       current = null;
-      lastTop = line.index;
+      lastTop = i;
     }
   }
-
-  for (const block of blocks) if (block.kind === 'lb') for (const i of block.lines) readAbbreviated(lines[i]!);
   return blocks;
 }
 
@@ -183,12 +183,28 @@ export function inferBlocks(lines: LineNode[], infos: readonly LineRecord[], tra
  */
 export function readAbbreviated(line: LineNode): void {
   if (line.block?.kind !== 'lb' || line.kind !== 'command' || line.prompt || line.parse?.command) return;
-  const expanded = expandKeywords('lb', leadingWords(line.text, line.commandStart));
-  if (expanded.length === 0) return;
-  const parse = parseCommand(line.text.slice(line.commandStart), line.commandStart, 'lb');
-  if (!parse.command) return;
+  const read = abbreviation(line.text, line.commandStart);
+  if (!read) return;
   const record = line as LineRecord;
   record.unexpanded = { keyword: record.keyword, parse: record.parse };
-  record.parse = parse;
-  record.keyword = expanded[0]!;
+  record.parse = read.parse;
+  record.keyword = read.keyword;
+}
+
+/** The same for row `i` of a table, a line of a load-balancing block (the tree is a transcript exactly when false). */
+export function readAbbreviatedRow(table: LineTable, i: number, transcript: boolean): void {
+  if (table.kind(i, transcript) !== COMMAND || table.prompts[i] || table.parses[i]?.command) return;
+  const read = abbreviation(table.text(i), table.commandStarts[i]!);
+  if (!read) return;
+  table.unexpanded.set(i, { keyword: table.keywords[i]!, parse: table.parses[i]! });
+  table.parses[i] = read.parse;
+  table.keywords[i] = read.keyword;
+}
+
+/** The command a line of a load-balancing block abbreviates, read as that command; null when it abbreviates none. */
+function abbreviation(text: string, commandStart: number): { keyword: string; parse: ParseResult } | null {
+  const expanded = expandKeywords('lb', leadingWords(text, commandStart));
+  if (expanded.length === 0) return null;
+  const parse = parseCommand(text.slice(commandStart), commandStart, 'lb');
+  return parse.command ? { keyword: expanded[0]!, parse } : null;
 }

@@ -63,7 +63,19 @@ export interface SyntaxTree {
   modelLines: number[];
   /** The hostname of the first configuration prompt of a transcript. */
   promptHostname: string | null;
-  lines: LineNode[];
+  /**
+   * Every line's node. A document read afresh keeps its lines in columns and makes all their nodes on first use of
+   * this, so a pass that needs a few lines (the analysis, the command line) takes them with `line` instead.
+   */
+  readonly lines: LineNode[];
+  /** The number of lines. */
+  readonly lineCount: number;
+  /** Line `i`'s node (made on first use); `i` must be a line of the tree. */
+  line(i: number): LineNode;
+  /** What `line(i)` would say of the line's kind, indentation and keyword, without making its node. */
+  kindOf(i: number): LineKind;
+  indentOf(i: number): number;
+  keywordOf(i: number): string;
   blocks: Block[];
   /** Identifies the tree, for `edited`. */
   readonly id: number;

@@ -2,11 +2,11 @@
 // parsed, then blocks inferred (`blocks.ts`). ASA is line-oriented, so the tree is a list of lines plus blocks (a header
 // and the lines that belong to it). An edit re-reads only the lines it touches and, when it keeps the block structure,
 // writes them into the previous tree in place.
-import type { BlockKind } from '../commands/table';
 import { abbreviationMode, expandKeywords } from './abbreviations';
-import { headerKind, inferBlocks, readAbbreviated } from './blocks';
+import { headerKind, inferBlocks, readAbbreviated, readAbbreviatedRow } from './blocks';
+import { BLANK, COMMAND, COMMENT, EOLS, EXEC, KINDS, LineTable, lineCapacity, META } from './line-table';
 import type { Block, DocumentKind, EditLog, LineKind, LineNode, LineRecord, Prompt, SyntaxTree } from './nodes';
-import { parseCommand, type ParseResult } from './parser';
+import { parseCommand } from './parser';
 import { keywordAt, lastSecondWord, leadingWords, SECOND_WORD_MATTERS, worthParsing } from './words';
 
 export type { Block, BlockKind, DocumentKind, EditLog, LineKind, LineNode, Prompt, SyntaxTree } from './nodes';
@@ -61,66 +61,54 @@ function leadingWhitespace(text: string, from: number): number {
   return i;
 }
 
-function classify(lineText: string, eol: string): LineRecord {
+/** Classifies one line, whose text is `lineText`, into row `i` of `table`. */
+function classifyInto(table: LineTable, i: number, lineText: string): void {
   const prompt = detectPrompt(lineText);
   const start = prompt ? prompt.end : 0;
   const commandStart = leadingWhitespace(lineText, start);
   const restLength = lineText.length - commandStart;
   const first = lineText.charCodeAt(commandStart);
-  let kind: LineKind;
-  if (restLength === 0) kind = prompt ? (prompt.mode ? 'command' : 'exec') : 'blank';
-  else if (first === 33 /* ! */) kind = 'comment';
-  else if (!prompt && (first === 58 /* : */ || lineText.startsWith('Cryptochecksum:', commandStart))) kind = 'meta';
-  else if (prompt && prompt.mode === null) kind = 'exec';
-  else kind = 'command';
-  let keyword = '';
-  let second = '';
-  let parse: ParseResult | null = null;
-  let header: BlockKind | null = null;
-  if (kind === 'command' && restLength > 0) {
-    keyword = keywordAt(lineText, commandStart);
-    second = lastSecondWord();
-    // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
-    const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
-    if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
-      const words = leadingWords(lineText, commandStart);
-      const expanded = expandKeywords(abbreviations, words);
-      if (expanded[0] !== undefined) {
-        const first = words[0]!.toLowerCase() === 'no' ? 1 : 0;
-        keyword = expanded[0];
-        second = expanded[1] ?? (SECOND_WORD_MATTERS.has(keyword) ? (words[first + 1] ?? '').toLowerCase() : '');
-      }
-    }
-    if (prompt && EXEC_WORDS.has(keyword)) {
-      // `show`, `write memory` and friends are accepted in every mode but change no configuration.
-      kind = 'exec';
-    } else if (worthParsing(keyword, second)) {
-      parse = parseCommand(lineText.slice(commandStart), commandStart, abbreviations);
-      header = headerKind(parse);
+  let kind: number;
+  if (restLength === 0) kind = prompt ? (prompt.mode ? COMMAND : EXEC) : BLANK;
+  else if (first === 33 /* ! */) kind = COMMENT;
+  else if (!prompt && (first === 58 /* : */ || lineText.startsWith('Cryptochecksum:', commandStart))) kind = META;
+  else if (prompt && prompt.mode === null) kind = EXEC;
+  else kind = COMMAND;
+  table.baseKinds[i] = kind;
+  table.commandStarts[i] = commandStart;
+  table.indents[i] = commandStart - start;
+  if (prompt) table.prompts[i] = prompt;
+  if (kind !== COMMAND || restLength === 0) return;
+  let keyword = keywordAt(lineText, commandStart);
+  let second = lastSecondWord();
+  // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
+  const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
+  if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
+    const words = leadingWords(lineText, commandStart);
+    const expanded = expandKeywords(abbreviations, words);
+    if (expanded[0] !== undefined) {
+      const first = words[0]!.toLowerCase() === 'no' ? 1 : 0;
+      keyword = expanded[0];
+      second = expanded[1] ?? (SECOND_WORD_MATTERS.has(keyword) ? (words[first + 1] ?? '').toLowerCase() : '');
     }
   }
-  return {
-    index: -1,
-    text: lineText,
-    eol,
-    kind,
-    prompt,
-    commandStart,
-    indent: commandStart - start,
-    keyword,
-    parse,
-    block: null,
-    baseKind: kind,
-    second,
-    header,
-    unexpanded: null,
-  };
+  table.keywords[i] = keyword;
+  table.seconds[i] = second;
+  if (prompt && EXEC_WORDS.has(keyword)) {
+    // `show`, `write memory` and friends are accepted in every mode but change no configuration.
+    table.baseKinds[i] = EXEC;
+  } else if (worthParsing(keyword, second)) {
+    const parse = parseCommand(lineText.slice(commandStart), commandStart, abbreviations);
+    table.parses[i] = parse;
+    table.headers[i] = headerKind(parse);
+  }
 }
 
-/** Splits and classifies in one pass, without an intermediate object per line. */
-function classifyText(text: string): LineRecord[] {
-  const out: LineRecord[] = [];
+/** Splits and classifies in one pass, into columns: no object is made per line. */
+function classifyText(text: string): LineTable {
+  const table = new LineTable(text, lineCapacity(text));
   let start = 0;
+  let i = 0;
   const hasCr = text.includes('\r');
   for (;;) {
     let lf = text.indexOf('\n', start);
@@ -130,10 +118,46 @@ function classifyText(text: string): LineRecord[] {
     const end = lf < cr ? lf : cr;
     if (end >= text.length) break;
     const crlf = end === cr && text.charCodeAt(end + 1) === 10;
-    out.push(classify(text.slice(start, end), crlf ? '\r\n' : end === cr ? '\r' : '\n'));
+    table.starts[i] = start;
+    table.ends[i] = end;
+    table.eols[i] = crlf ? 2 : end === cr ? 3 : 1;
+    classifyInto(table, i, text.slice(start, end));
     start = end + (crlf ? 2 : 1);
+    i++;
   }
-  out.push(classify(text.slice(start), ''));
+  table.starts[i] = start;
+  table.ends[i] = text.length;
+  classifyInto(table, i, text.slice(start));
+  table.count = i + 1;
+  return table;
+}
+
+/** Row `i` of `table` as a line node of its own (not yet placed in a tree: no index, kind as classified, no block). */
+function recordOf(table: LineTable, i: number): LineRecord {
+  const kind = KINDS[table.baseKinds[i]!]!;
+  return {
+    index: -1,
+    text: table.text(i),
+    eol: EOLS[table.eols[i]!]!,
+    kind,
+    prompt: table.prompts[i]!,
+    commandStart: table.commandStarts[i]!,
+    indent: table.indents[i]!,
+    keyword: table.keywords[i]!,
+    parse: table.parses[i]!,
+    block: null,
+    baseKind: kind,
+    second: table.seconds[i]!,
+    header: table.headers[i]!,
+    unexpanded: null,
+  };
+}
+
+/** The lines of `text` as nodes of their own (edits splice these into the previous tree's nodes). */
+function classifyRecords(text: string): LineRecord[] {
+  const table = classifyText(text);
+  const out: LineRecord[] = new Array(table.count);
+  for (let i = 0; i < table.count; i++) out[i] = recordOf(table, i);
   return out;
 }
 
@@ -149,12 +173,8 @@ interface Classified {
   lineCount: number;
 }
 
-function classifyAll(text: string, previous: SyntaxTree | undefined): Classified {
-  const old = previous ? recordsOf(previous) : undefined;
-  if (!previous || !old) {
-    const infos = classifyText(text);
-    return { infos: () => infos, changedFrom: 0, changedTo: infos.length, replaced: null, lineCount: infos.length };
-  }
+function classifyAll(text: string, previous: SyntaxTree): Classified {
+  const old = recordsOf(previous);
   const before = previous.text;
   // The unchanged prefix and suffix are found by comparing large slices, which the engine does natively.
   const prefix = commonPrefix(before, text);
@@ -189,8 +209,8 @@ function classifyAll(text: string, previous: SyntaxTree | undefined): Classified
 
 /** Replaces lines [firstLine, lastLine] of `old` by the lines of `middle`, which ends with lastLine's line break. */
 function splice(old: LineRecord[], firstLine: number, lastLine: number, middle: string): Classified {
-  const fresh = classifyText(middle);
-  // classifyText always yields a final line; when the middle ends with a line break, that empty line is really the
+  const fresh = classifyRecords(middle);
+  // classifyRecords always yields a final line; when the middle ends with a line break, that empty line is really the
   // first reused line of the tail.
   if (lastLine < old.length - 1 && fresh[fresh.length - 1]!.text === '' && fresh[fresh.length - 1]!.eol === '')
     fresh.pop();
@@ -327,7 +347,30 @@ function recordsOf(tree: SyntaxTree): LineRecord[] {
  */
 export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
   const usable = previous && !consumed.has(previous) ? previous : undefined;
-  return assemble(classifyAll(text, usable), usable, text, false);
+  return usable ? assemble(classifyAll(text, usable), usable, text, false) : freshTree(text);
+}
+
+/** The tree of a document read afresh: its lines stay in columns, and a line's node is made when asked for. */
+function freshTree(text: string): SyntaxTree {
+  const table = classifyText(text);
+  let transcript = false;
+  for (let i = 0; i < table.count; i++) {
+    if (table.prompts[i]?.mode?.startsWith('config')) {
+      transcript = true;
+      break;
+    }
+  }
+  const blocks = inferBlocks(table, transcript);
+  for (const block of blocks)
+    if (block.kind === 'lb') for (const i of block.lines) readAbbreviatedRow(table, i, transcript);
+  return new Tree(
+    transcript ? 'transcript' : 'config',
+    table,
+    transcript,
+    blocks,
+    text,
+    tableModelIndex(table, blocks, transcript),
+  );
 }
 
 /**
@@ -370,8 +413,8 @@ function assemble(
     let same = true;
     for (let i = changedFrom; i < changedTo && same; i++) same = sameStructure(oldInfos[i]!, fresh(i), transcript);
     if (same) {
-      const before = previous.lines.slice(changedFrom, changedTo);
-      const lines = inPlace ? previous.lines : previous.lines.slice();
+      const before = oldInfos.slice(changedFrom, changedTo);
+      const lines = inPlace ? oldInfos : oldInfos.slice();
       for (let i = changedFrom; i < changedTo; i++)
         lines[i] = adopt(fresh(i), i, transcript, before[i - changedFrom]!.block, true);
       // The log is kept short: past its limit, the next analysis simply rebuilds the whole device.
@@ -384,9 +427,10 @@ function assemble(
               changes: [...(log?.changes ?? []), { from: changedFrom, replaced: before }],
             };
       for (let i = changedFrom; i < changedTo; i++) readAbbreviated(lines[i]!);
-      return makeTree(
+      return new Tree(
         previous.kind,
         lines,
+        transcript,
         previous.blocks,
         text,
         updatedModelIndex(previous, before, lines, changedFrom),
@@ -403,38 +447,124 @@ function assemble(
       break;
     }
   }
-  const lines: LineNode[] = new Array(infos.length);
+  const lines: LineRecord[] = new Array(infos.length);
   for (let i = 0; i < infos.length; i++)
     lines[i] = adopt(infos[i]!, i, transcript, null, i >= changedFrom && i < changedTo);
 
-  const blocks = inferBlocks(lines, infos, transcript);
-  return makeTree(transcript ? 'transcript' : 'config', lines, blocks, text, modelIndex(lines));
+  const table = tableOfRecords(lines);
+  const blocks = inferBlocks(table, transcript);
+  for (let i = 0; i < lines.length; i++) {
+    const block = table.blockIndex[i]!;
+    if (block >= 0) lines[i]!.block = blocks[block]!;
+  }
+  for (const block of blocks) if (block.kind === 'lb') for (const i of block.lines) readAbbreviated(lines[i]!);
+  return new Tree(transcript ? 'transcript' : 'config', lines, transcript, blocks, text, modelIndex(lines));
 }
 
-function makeTree(
-  kind: DocumentKind,
-  lines: LineNode[],
-  blocks: Block[],
-  text: string | null,
-  index: ModelIndex,
-  edited?: EditLog,
-): SyntaxTree {
-  let joined = text;
-  // The text is a getter, so a tree must never be copied with a spread (that would join the text at once).
-  const tree: SyntaxTree = {
-    id: nextTreeId++,
-    kind,
-    lines,
-    blocks,
-    ...index,
-    ...(edited ? { edited } : {}),
-    get text(): string {
-      if (joined === null && consumed.has(tree)) throw new Error('this tree was consumed by an in-place edit');
-      joined ??= joinLines(lines);
-      return joined;
-    },
-  };
-  return tree;
+/** The columns block inference reads, from line nodes (a tree rebuilt after an edit has nodes, not columns). */
+function tableOfRecords(lines: readonly LineRecord[]): LineTable {
+  const table = new LineTable('', lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    table.baseKinds[i] = KINDS.indexOf(line.baseKind);
+    table.indents[i] = line.indent;
+    table.commandStarts[i] = line.commandStart;
+    table.keywords[i] = line.keyword;
+    table.seconds[i] = line.second;
+    table.parses[i] = line.parse;
+    table.prompts[i] = line.prompt;
+    table.headers[i] = line.header;
+  }
+  table.count = lines.length;
+  return table;
+}
+
+/**
+ * A syntax tree. Its lines are either nodes (a tree made by an edit, which reuses the previous tree's nodes) or the
+ * columns of a document read afresh, whose nodes are made one by one as they are asked for, and all at once when
+ * something asks for `lines`. A node, once made, is the line's node for good: features may compare nodes.
+ */
+class Tree implements SyntaxTree {
+  readonly id = nextTreeId++;
+  readonly modelLines: number[];
+  readonly promptHostname: string | null;
+  readonly edited?: EditLog;
+  private records: LineRecord[] | null;
+  private table: LineTable | null;
+  private nodes: (LineRecord | undefined)[] | null = null;
+  private joined: string | null;
+
+  constructor(
+    readonly kind: DocumentKind,
+    lines: LineRecord[] | LineTable,
+    private readonly transcript: boolean,
+    readonly blocks: Block[],
+    text: string | null,
+    index: ModelIndex,
+    edited?: EditLog,
+  ) {
+    this.records = lines instanceof LineTable ? null : lines;
+    this.table = lines instanceof LineTable ? lines : null;
+    this.joined = text;
+    this.modelLines = index.modelLines;
+    this.promptHostname = index.promptHostname;
+    if (edited) this.edited = edited;
+  }
+
+  get lineCount(): number {
+    return this.records ? this.records.length : this.table!.count;
+  }
+
+  line(i: number): LineNode {
+    if (this.records) {
+      const line = this.records[i];
+      if (!line) throw new RangeError(`line ${i} is not in this tree of ${this.records.length} lines`);
+      return line;
+    }
+    const table = this.table!;
+    if (!(i >= 0 && i < table.count)) throw new RangeError(`line ${i} is not in this tree of ${table.count} lines`);
+    const nodes = (this.nodes ??= new Array<LineRecord | undefined>(table.count));
+    return (nodes[i] ??= this.node(table, i));
+  }
+
+  get lines(): LineNode[] {
+    if (this.records) return this.records;
+    const table = this.table!;
+    const nodes = this.nodes ?? new Array<LineRecord | undefined>(table.count);
+    for (let i = 0; i < table.count; i++) nodes[i] ??= this.node(table, i);
+    this.records = nodes as LineRecord[];
+    this.nodes = null;
+    this.table = null;
+    return this.records;
+  }
+
+  kindOf(i: number): LineKind {
+    return this.records ? this.line(i).kind : KINDS[this.table!.kind(i, this.transcript)]!;
+  }
+
+  indentOf(i: number): number {
+    return this.records ? this.line(i).indent : this.table!.indents[i]!;
+  }
+
+  keywordOf(i: number): string {
+    return this.records ? this.line(i).keyword : this.table!.keywords[i]!;
+  }
+
+  get text(): string {
+    if (this.joined === null && consumed.has(this)) throw new Error('this tree was consumed by an in-place edit');
+    return (this.joined ??= joinLines(this.lines));
+  }
+
+  /** Row `i` as the node a tree of nodes would hold for it. */
+  private node(table: LineTable, i: number): LineRecord {
+    const record = recordOf(table, i);
+    record.index = i;
+    record.kind = KINDS[table.kind(i, this.transcript)]!;
+    const block = table.blockIndex[i]!;
+    record.block = block >= 0 ? this.blocks[block]! : null;
+    record.unexpanded = table.unexpanded.get(i) ?? null;
+    return record;
+  }
 }
 
 function joinLines(lines: readonly LineNode[]): string {
@@ -466,6 +596,20 @@ function modelIndex(lines: LineNode[]): ModelIndex {
     if (line.kind !== 'command') continue;
     if (promptHostname === null && line.prompt?.mode) promptHostname = line.prompt.hostname;
     if (isModelLine(line)) modelLines.push(i);
+  }
+  return { modelLines, promptHostname };
+}
+
+/** The same pass over the columns of a document read afresh. */
+function tableModelIndex(table: LineTable, blocks: readonly Block[], transcript: boolean): ModelIndex {
+  const modelLines: number[] = [];
+  let promptHostname: string | null = null;
+  for (let i = 0; i < table.count; i++) {
+    if (table.kind(i, transcript) !== COMMAND) continue;
+    const prompt = table.prompts[i];
+    if (promptHostname === null && prompt?.mode) promptHostname = prompt.hostname;
+    const block = table.blockIndex[i]!;
+    if (table.parses[i]?.command != null || (block >= 0 && blocks[block]!.kind === 'lb')) modelLines.push(i);
   }
   return { modelLines, promptHostname };
 }

@@ -22,7 +22,7 @@ export function checkBlockSyntax(ctx: DeviceContext): void {
   const lb = ctx.device.lb;
   if (!lb) return;
   for (const index of lb.lines) {
-    const line = ctx.tree.lines[index]!;
+    const line = ctx.tree.line(index);
     if (line.kind !== 'command' || line.keyword === '' || line.keyword === 'exit' || line.keyword === 'end') continue;
     const command = line.parse?.command;
     if (!command || !isLbCommand(command.id)) {

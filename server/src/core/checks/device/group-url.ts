@@ -36,7 +36,7 @@ export function checkGroupUrls(ctx: DeviceContext): void {
     const named = enabled.filter((u) => parseAddress(u.host) === null);
     const last = urls[urls.length - 1]!;
     const template = (enabled[0] ?? urls[0])!;
-    const line = ctx.tree.lines[last.line]!;
+    const line = ctx.tree.line(last.line);
     const indent = line.text.slice(0, line.commandStart);
     const edits: TextEdit[] = [];
     const newLines: string[] = [];

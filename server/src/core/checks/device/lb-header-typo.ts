@@ -12,9 +12,13 @@ const HEADER_LETTERS = 'vpnloadbalancing';
 const MAX_EDITS = 2;
 
 export function checkLbHeaderTypo(ctx: DeviceContext): void {
-  for (const line of ctx.tree.lines) {
-    // The cheap tests first: this runs over every line of a 100,000-line config on each keystroke.
-    if (line.kind !== 'command' || line.indent !== 0 || !maybeVpn(line.keyword) || !isGlobalCommand(line)) continue;
+  const tree = ctx.tree;
+  for (let i = 0; i < tree.lineCount; i++) {
+    // The cheap tests first, on what the tree knows without making the line's node: this runs over every line of a
+    // 100,000-line config on each keystroke.
+    if (tree.kindOf(i) !== 'command' || tree.indentOf(i) !== 0 || !maybeVpn(tree.keywordOf(i))) continue;
+    const line = tree.line(i);
+    if (!isGlobalCommand(line)) continue;
     const near = nearMiss(line);
     if (!near) continue;
     const range = {

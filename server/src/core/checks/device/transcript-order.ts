@@ -18,7 +18,7 @@ export function checkTranscriptOrder(ctx: DeviceContext): void {
           ctx,
           {
             start: { line: r.line, character: 0 },
-            end: { line: r.line, character: ctx.tree.lines[r.line]!.text.length },
+            end: { line: r.line, character: ctx.tree.line(r.line).text.length },
           },
           r.message,
         ),
