@@ -447,9 +447,11 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
     applyGlobal(device, command, line);
   }
   device.lb = buildLb(tree, lbLines);
-  for (const [block, intf] of interfacesByBlock) {
-    if (block.header === null || !memoise) continue;
-    interfaceMemo.set(block, { nodes: [tree.line(block.header), ...block.lines.map((i) => tree.line(i))], intf });
+  if (memoise) {
+    for (const [block, intf] of interfacesByBlock) {
+      if (block.header === null) continue;
+      interfaceMemo.set(block, { nodes: [tree.line(block.header), ...block.lines.map((i) => tree.line(i))], intf });
+    }
   }
   // Aliases are resolved on copies, after every `name` line is known, so a memoised interface never keeps the
   // address of an alias that has since changed.
