@@ -99,14 +99,14 @@ export function inferBlocks(table: LineTable, transcript: boolean): Block[] {
   for (let i = 0; i < table.count; i++) {
     // Comments, blank lines and exec commands neither end nor join a block: the next column-0 command decides.
     // A `!` separator is not enough on its own, since captures put `!` lines inside blocks too.
-    const keyword = table.keywords[i]!;
+    const keyword = table.keyword(i);
     if (table.kind(i, transcript) !== COMMAND || keyword === '') continue;
-    const second = table.seconds[i]!;
-    const header = table.headers[i]!;
-    const exit = table.parses[i]?.command?.id === 'exit';
+    const second = table.second(i);
+    const header = table.header(i);
+    const exit = table.parse(i)?.command?.id === 'exit';
 
     if (transcript) {
-      const mode = table.prompts[i]?.mode ?? 'config';
+      const mode = table.prompt(i)?.mode ?? 'config';
       const modeBlock = MODE_TO_BLOCK[mode];
       if (exit) {
         if (current) blockIndex[i] = currentIndex;
@@ -193,12 +193,9 @@ export function readAbbreviated(line: LineNode): void {
 
 /** The same for row `i` of a table, a line of a load-balancing block (the tree is a transcript exactly when false). */
 export function readAbbreviatedRow(table: LineTable, i: number, transcript: boolean): void {
-  if (table.kind(i, transcript) !== COMMAND || table.prompts[i] || table.parses[i]?.command) return;
+  if (table.kind(i, transcript) !== COMMAND || table.prompt(i) || table.parse(i)?.command) return;
   const read = abbreviation(table.text(i), table.commandStarts[i]!);
-  if (!read) return;
-  table.unexpanded.set(i, { keyword: table.keywords[i]!, parse: table.parses[i]! });
-  table.parses[i] = read.parse;
-  table.keywords[i] = read.keyword;
+  if (read) table.setExpanded(i, read.keyword, read.parse);
 }
 
 /** The command a line of a load-balancing block abbreviates, read as that command; null when it abbreviates none. */

@@ -7,7 +7,16 @@ import { headerKind, inferBlocks, readAbbreviated, readAbbreviatedRow } from './
 import { BLANK, COMMAND, COMMENT, EOLS, EXEC, KINDS, LineTable, lineCapacity, META } from './line-table';
 import type { Block, DocumentKind, EditLog, LineKind, LineNode, LineRecord, Prompt, SyntaxTree } from './nodes';
 import { parseCommand } from './parser';
-import { keywordAt, lastSecondWord, leadingWords, SECOND_WORD_MATTERS, worthParsing } from './words';
+import {
+  keywordAt,
+  lastKeywordNumber,
+  lastSecondNumber,
+  lastSecondWord,
+  leadingWords,
+  SECOND_WORD_MATTERS,
+  wordNumber,
+  worthParsing,
+} from './words';
 
 export type { Block, BlockKind, DocumentKind, EditLog, LineKind, LineNode, Prompt, SyntaxTree } from './nodes';
 
@@ -55,53 +64,82 @@ function detectPrompt(text: string): Prompt | null {
   return { hostname: m[1]!, mode: m[2] ?? null, end: m[0].length };
 }
 
-function leadingWhitespace(text: string, from: number): number {
+function leadingWhitespace(text: string, from: number, to: number): number {
   let i = from;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  for (let code = text.charCodeAt(i); i < to && (code === 32 || code === 9); code = text.charCodeAt(++i));
   return i;
 }
 
-/** Classifies one line, whose text is `lineText`, into row `i` of `table`. */
-function classifyInto(table: LineTable, i: number, lineText: string): void {
-  const prompt = detectPrompt(lineText);
-  const start = prompt ? prompt.end : 0;
-  const commandStart = leadingWhitespace(lineText, start);
-  const restLength = lineText.length - commandStart;
-  const first = lineText.charCodeAt(commandStart);
+/**
+ * Classifies line `i`, the text between `from` and `to`, into its row of `table`. The line is read in place, by
+ * character code: a line cut from its document is a slice, and every character read from a slice costs more than
+ * one read from the document. A line that may hold a prompt (it has `#` or `>`) is cut, as prompts are rare.
+ */
+function classifyInto(
+  table: LineTable,
+  i: number,
+  source: string,
+  from: number,
+  to: number,
+  mayHavePrompt: boolean,
+): void {
+  let text = source;
+  let prompt: Prompt | null = null;
+  if (mayHavePrompt) {
+    text = source.slice(from, to);
+    from = 0;
+    to = text.length;
+    prompt = detectPrompt(text);
+  }
+  const start = from + (prompt ? prompt.end : 0);
+  const commandAt = leadingWhitespace(text, start, to);
+  const commandStart = commandAt - from;
+  const restLength = to - commandAt;
+  const first = text.charCodeAt(commandAt);
   let kind: number;
   if (restLength === 0) kind = prompt ? (prompt.mode ? COMMAND : EXEC) : BLANK;
   else if (first === 33 /* ! */) kind = COMMENT;
-  else if (!prompt && (first === 58 /* : */ || lineText.startsWith('Cryptochecksum:', commandStart))) kind = META;
+  else if (!prompt && (first === 58 /* : */ || (first === 67 /* C */ && text.startsWith('Cryptochecksum:', commandAt))))
+    kind = META;
   else if (prompt && prompt.mode === null) kind = EXEC;
   else kind = COMMAND;
   table.baseKinds[i] = kind;
   table.commandStarts[i] = commandStart;
-  table.indents[i] = commandStart - start;
-  if (prompt) table.prompts[i] = prompt;
+  table.indents[i] = commandAt - start;
+  table.setPrompt(i, prompt);
   if (kind !== COMMAND || restLength === 0) return;
-  let keyword = keywordAt(lineText, commandStart);
+  let keyword = keywordAt(text, commandAt, to);
   let second = lastSecondWord();
+  let keywordNumber = lastKeywordNumber();
+  let secondNumber = lastSecondNumber();
   // At a prompt, keywords may be abbreviated (`prio 5`); the line is then read as the command it stands for.
   const abbreviations = prompt ? abbreviationMode(prompt.mode) : null;
   if (abbreviations && !(prompt && EXEC_WORDS.has(keyword))) {
-    const words = leadingWords(lineText, commandStart);
+    // A line with a prompt was cut above: `text` is the line.
+    const words = leadingWords(text, commandStart);
     const expanded = expandKeywords(abbreviations, words);
     if (expanded[0] !== undefined) {
       const first = words[0]!.toLowerCase() === 'no' ? 1 : 0;
       keyword = expanded[0];
       second = expanded[1] ?? (SECOND_WORD_MATTERS.has(keyword) ? (words[first + 1] ?? '').toLowerCase() : '');
+      keywordNumber = wordNumber(keyword);
+      secondNumber = wordNumber(second);
     }
   }
-  table.keywords[i] = keyword;
-  table.seconds[i] = second;
+  table.setWords(i, keywordNumber, keyword, secondNumber, second);
   if (prompt && EXEC_WORDS.has(keyword)) {
     // `show`, `write memory` and friends are accepted in every mode but change no configuration.
     table.baseKinds[i] = EXEC;
   } else if (worthParsing(keyword, second)) {
-    const parse = parseCommand(lineText.slice(commandStart), commandStart, abbreviations);
-    table.parses[i] = parse;
-    table.headers[i] = headerKind(parse);
+    const parse = parseCommand(text.slice(commandAt, to), commandStart, abbreviations);
+    table.setParse(i, parse, headerKind(parse));
   }
+}
+
+/** Where `character` next occurs in `text` from `from`; Infinity when it does not. */
+function nextOf(text: string, character: string, from: number): number {
+  const at = text.indexOf(character, from);
+  return at < 0 ? Infinity : at;
 }
 
 /** Splits and classifies in one pass, into columns: no object is made per line. */
@@ -110,24 +148,32 @@ function classifyText(text: string): LineTable {
   let start = 0;
   let i = 0;
   const hasCr = text.includes('\r');
+  // The next `#` and `>` of the text, looked for again only once passed: a line may hold a prompt only with one.
+  let hash = -1;
+  let angle = -1;
   for (;;) {
     let lf = text.indexOf('\n', start);
     let cr = hasCr ? text.indexOf('\r', start) : -1;
     if (lf < 0) lf = text.length;
     if (cr < 0) cr = text.length;
     const end = lf < cr ? lf : cr;
-    if (end >= text.length) break;
+    if (hash < start) hash = nextOf(text, '#', start);
+    if (angle < start) angle = nextOf(text, '>', start);
+    const mayHavePrompt = hash < end || angle < end;
+    if (end >= text.length) {
+      table.starts[i] = start;
+      table.ends[i] = text.length;
+      classifyInto(table, i, text, start, text.length, mayHavePrompt);
+      break;
+    }
     const crlf = end === cr && text.charCodeAt(end + 1) === 10;
     table.starts[i] = start;
     table.ends[i] = end;
     table.eols[i] = crlf ? 2 : end === cr ? 3 : 1;
-    classifyInto(table, i, text.slice(start, end));
+    classifyInto(table, i, text, start, end, mayHavePrompt);
     start = end + (crlf ? 2 : 1);
     i++;
   }
-  table.starts[i] = start;
-  table.ends[i] = text.length;
-  classifyInto(table, i, text.slice(start));
   table.count = i + 1;
   return table;
 }
@@ -140,15 +186,15 @@ function recordOf(table: LineTable, i: number): LineRecord {
     text: table.text(i),
     eol: EOLS[table.eols[i]!]!,
     kind,
-    prompt: table.prompts[i]!,
+    prompt: table.prompt(i),
     commandStart: table.commandStarts[i]!,
     indent: table.indents[i]!,
-    keyword: table.keywords[i]!,
-    parse: table.parses[i]!,
+    keyword: table.keyword(i),
+    parse: table.parse(i),
     block: null,
     baseKind: kind,
-    second: table.seconds[i]!,
-    header: table.headers[i]!,
+    second: table.second(i),
+    header: table.header(i),
     unexpanded: null,
   };
 }
@@ -354,8 +400,8 @@ export function buildTree(text: string, previous?: SyntaxTree): SyntaxTree {
 function freshTree(text: string): SyntaxTree {
   const table = classifyText(text);
   let transcript = false;
-  for (let i = 0; i < table.count; i++) {
-    if (table.prompts[i]?.mode?.startsWith('config')) {
+  for (const i of table.promptRows) {
+    if (table.prompt(i)!.mode?.startsWith('config')) {
       transcript = true;
       break;
     }
@@ -469,11 +515,9 @@ function tableOfRecords(lines: readonly LineRecord[]): LineTable {
     table.baseKinds[i] = KINDS.indexOf(line.baseKind);
     table.indents[i] = line.indent;
     table.commandStarts[i] = line.commandStart;
-    table.keywords[i] = line.keyword;
-    table.seconds[i] = line.second;
-    table.parses[i] = line.parse;
-    table.prompts[i] = line.prompt;
-    table.headers[i] = line.header;
+    table.setWords(i, wordNumber(line.keyword), line.keyword, wordNumber(line.second), line.second);
+    table.setParse(i, line.parse, line.header);
+    table.setPrompt(i, line.prompt);
   }
   table.count = lines.length;
   return table;
@@ -547,7 +591,7 @@ class Tree implements SyntaxTree {
   }
 
   keywordOf(i: number): string {
-    return this.records ? this.line(i).keyword : this.table!.keywords[i]!;
+    return this.records ? this.line(i).keyword : this.table!.keyword(i);
   }
 
   get text(): string {
@@ -600,16 +644,32 @@ function modelIndex(lines: LineNode[]): ModelIndex {
   return { modelLines, promptHostname };
 }
 
-/** The same pass over the columns of a document read afresh. */
+/**
+ * The same index from the columns of a document read afresh, from the only lines that can be in it: those with a
+ * parse, those of load-balancing blocks, and those with a prompt.
+ */
 function tableModelIndex(table: LineTable, blocks: readonly Block[], transcript: boolean): ModelIndex {
   const modelLines: number[] = [];
+  for (const i of table.parsedRows) {
+    if (table.kind(i, transcript) === COMMAND && table.parse(i)?.command) modelLines.push(i);
+  }
+  let added = false;
+  for (const block of blocks) {
+    if (block.kind !== 'lb') continue;
+    for (const i of block.header === null ? block.lines : [block.header, ...block.lines]) {
+      if (table.kind(i, transcript) !== COMMAND || table.parse(i)?.command) continue;
+      modelLines.push(i);
+      added = true;
+    }
+  }
+  if (added) modelLines.sort((a, b) => a - b);
   let promptHostname: string | null = null;
-  for (let i = 0; i < table.count; i++) {
-    if (table.kind(i, transcript) !== COMMAND) continue;
-    const prompt = table.prompts[i];
-    if (promptHostname === null && prompt?.mode) promptHostname = prompt.hostname;
-    const block = table.blockIndex[i]!;
-    if (table.parses[i]?.command != null || (block >= 0 && blocks[block]!.kind === 'lb')) modelLines.push(i);
+  for (const i of table.promptRows) {
+    const prompt = table.prompt(i)!;
+    if (table.kind(i, transcript) === COMMAND && prompt.mode) {
+      promptHostname = prompt.hostname;
+      break;
+    }
   }
   return { modelLines, promptHostname };
 }
