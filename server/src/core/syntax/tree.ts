@@ -195,7 +195,6 @@ function recordOf(table: LineTable, i: number): LineRecord {
     baseKind: kind,
     second: table.second(i),
     header: table.header(i),
-    unexpanded: null,
   };
 }
 
@@ -353,7 +352,6 @@ function adopt(
         baseKind: record.baseKind,
         second: record.second,
         header: record.header,
-        unexpanded: null,
       };
   node.index = index;
   node.kind = transcript && record.baseKind === 'command' && !record.prompt ? 'output' : record.baseKind;
@@ -606,7 +604,8 @@ class Tree implements SyntaxTree {
     record.kind = KINDS[table.kind(i, this.transcript)]!;
     const block = table.blockIndex[i]!;
     record.block = block >= 0 ? this.blocks[block]! : null;
-    record.unexpanded = table.unexpanded.get(i) ?? null;
+    const unexpanded = table.unexpanded.get(i);
+    if (unexpanded) record.unexpanded = unexpanded;
     return record;
   }
 }
