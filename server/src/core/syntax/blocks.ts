@@ -72,6 +72,11 @@ function isUnindentedSubcommand(kind: BlockKind, keyword: string, second: string
   return true;
 }
 
+/** Whether line `i` is `exit`, which leaves the sub-mode it is typed in. */
+function isExit(table: LineTable, i: number): boolean {
+  return table.parse(i)?.command?.id === 'exit';
+}
+
 /**
  * The blocks of a tree's lines, setting each line's block in `table.blockIndex`. Read from the columns (each line's
  * second word and the header kind it has on its own included), so that no line needs a node for it.
@@ -103,12 +108,10 @@ export function inferBlocks(table: LineTable, transcript: boolean): Block[] {
     if (table.kind(i, transcript) !== COMMAND || keyword === '') continue;
     const second = table.second(i);
     const header = table.header(i);
-    const exit = table.parse(i)?.command?.id === 'exit';
-
     if (transcript) {
       const mode = table.prompt(i)?.mode ?? 'config';
       const modeBlock = MODE_TO_BLOCK[mode];
-      if (exit) {
+      if (isExit(table, i)) {
         if (current) blockIndex[i] = currentIndex;
         current = null;
         continue;
@@ -155,7 +158,7 @@ export function inferBlocks(table: LineTable, transcript: boolean): Block[] {
       // Otherwise a fragment was cut mid-block: the line stays at top level.
       continue;
     }
-    if (exit && current) {
+    if (current && isExit(table, i)) {
       join(current, i);
       current = null;
       continue;
