@@ -58,7 +58,7 @@ try {
       join(ROOT, 'esbuild.config.mjs'),
       '--production',
       `--outdir=${join(extension, 'dist')}`,
-      ...(npmOnly ? ['--only=cli'] : []),
+      ...(npmOnly ? ['--only=cli,server'] : []),
     ],
     ROOT,
   );
@@ -75,11 +75,12 @@ try {
     console.log(`${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
   }
 
-  // The npm package: the command-line bundle (it holds the language server and every library) and the documents.
+  // The npm package: the command-line bundle, the language server's bundle that `asa-lb lsp` loads from beside it
+  // (each holds every library it uses), and the documents.
   const npm = join(stage, 'npm');
   mkdirSync(join(npm, 'dist'), { recursive: true });
   for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', '.npmignore']) cpSync(join(ROOT, file), join(npm, file));
-  cpSync(join(extension, 'dist', 'cli.js'), join(npm, 'dist', 'cli.js'));
+  for (const bundle of ['cli.js', 'server.js']) cpSync(join(extension, 'dist', bundle), join(npm, 'dist', bundle));
   const npmManifest = Object.fromEntries(
     NPM_FIELDS.filter((k) => manifest[k] !== undefined).map((k) => [k, manifest[k]]),
   );

@@ -1,6 +1,7 @@
 // Spreads the files of `asa-lb check` over worker threads and hands their outcomes back in the order of the files,
 // whatever order the workers finish in, so the report is the same with any number of jobs. The workers run this very
-// bundle (dist/cli.js is the only file the npm package ships); run from source, the files are checked in this thread.
+// bundle (dist/cli.js, the command line's only file apart from the language server's); run from source, the files are
+// checked in this thread.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile, type FileOutcome, type FileTask } from './check-file';

@@ -1,4 +1,5 @@
 // The `asa-lb` command line: check, fix, script, simulate, show and lsp. It writes what the commands return and sets the exit code.
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckFormat } from './check';
 import { defaultJobs, isCheckWorker, serveCheckWorker } from './check-pool';
@@ -106,9 +107,11 @@ export function buildProgram(): Command {
     .option('--clientProcessId <pid>', 'exit when this editor process exits')
     // Editors add transport arguments of their own (`--socket=N`, `--pipe=NAME`); the server reads them itself.
     .allowUnknownOption()
-    // Loaded only here: the protocol libraries take longer to load than `check` takes on a large config.
-    .action(async () => {
-      (await import('../lsp/node')).startServer();
+    // The language server is a bundle of its own beside this one (server.js, the file the extension starts), loaded
+    // only here: compiling its protocol libraries would slow every other command's start.
+    .action(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file beside the bundle, not a module to bundle
+      require(join(__dirname, 'server.js'));
     });
 
   return program;
