@@ -6,14 +6,17 @@
 //    published, and its peak resident memory.
 // The fleets are generated deterministically from the corpus (one device in ten a load-balancing member, in groups
 // of three) into the temporary folder, once, and reused by later runs.
-// `npm run bench` runs this; it also runs on its own (after `npm run build`):
+// The CLI measured is the one the npm package ships: the production build (minified), made for each run in a temporary
+// folder (the files in dist/ that other commands run are never rewritten); its start-up is part of every figure.
+// `npm run bench` runs this; it also runs on its own:
 //   node --import tsx test/bench/fleet.bench.ts [--quick] [server]   (server: only the language server's figures)
 // BENCH_CLI=path/to/cli.js measures another build of the CLI (to compare before and after a change).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   renameSync,
@@ -23,7 +26,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, fileUri, TestClient } from '../lsp/client';
+import { fileUri, ROOT, TestClient } from '../lsp/client';
 import { generateConfig } from './inputs';
 import { serverMemory } from './lsp.bench';
 import { median, printTable } from './stats';
@@ -66,8 +69,36 @@ export interface ServerCase {
 }
 
 export interface FleetResult {
+  /** Which build of the CLI ran: `production build` (as the npm package ships it) or the BENCH_CLI path. */
+  cli: string;
   cases: CliCase[];
   server: ServerCase;
+}
+
+interface CliUnderTest {
+  path: string;
+  label: string;
+  /** Removes what was built for the run. */
+  dispose: () => void;
+}
+
+/** BENCH_CLI when given, or else the production build of the CLI, built into a temporary folder of its own. */
+function cliUnderTest(log: (line: string) => void): CliUnderTest {
+  const given = process.env['BENCH_CLI'];
+  if (given) return { path: given, label: `BENCH_CLI ${given}`, dispose: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'asa-lb-bench-cli-'));
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'esbuild.config.mjs'), '--production', '--only=cli', `--outdir=${dir}`],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`building the production CLI failed:\n${built.stderr}`);
+  log(`CLI: the production build (minified, as the npm package ships it), built into ${dir}`);
+  return {
+    path: join(dir, 'cli.js'),
+    label: 'production build',
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export const FLEETS = {
@@ -209,12 +240,18 @@ async function repeat(
 }
 
 /** The CLI and the line scan on one folder, alternating is not needed: each runs `runs` times, the scan first. */
-async function cliCase(name: string, spec: FleetSpec, runs: number, log: (line: string) => void): Promise<CliCase> {
+async function cliCase(
+  name: string,
+  spec: FleetSpec,
+  runs: number,
+  cliUnder: CliUnderTest,
+  log: (line: string) => void,
+): Promise<CliCase> {
   const { dir, megabytes } = fleetFolder(spec, log);
   const out = join(tmpdir(), `asa-lb-bench-out-${process.pid}`);
   try {
     const scan = await repeat(runs, ['-e', LINE_SCAN, dir], out, () => null);
-    const cli = await repeat(runs, [process.env['BENCH_CLI'] ?? CLI, 'check', '--format', 'json', dir], out, (file) => {
+    const cli = await repeat(runs, [cliUnder.path, 'check', '--format', 'json', dir], out, (file) => {
       // The answer must be whole: every device listed.
       try {
         const files = (JSON.parse(readFileSync(file, 'utf8')) as { files: unknown[] }).files.length;
@@ -227,7 +264,7 @@ async function cliCase(name: string, spec: FleetSpec, runs: number, log: (line: 
     const cpuRatio = medianCpu(cli) !== null && medianCpu(scan) !== null ? medianCpu(cli)! / medianCpu(scan)! : null;
     const mb = (f: ProcessFigure): string => (f.peakMB === null ? '?' : `${f.peakMB.toFixed(0)} MB`);
     log(
-      `${name}: ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB): line scan ${scan.medianMs.toFixed(0)} ms, peak ${mb(scan)}; CLI ${cli.error ? `failed (${cli.error})` : `${cli.medianMs.toFixed(0)} ms (${ratio.toFixed(1)}×), peak ${mb(cli)}`}`,
+      `${name}: ${spec.devices.toLocaleString('en')} × ${spec.lines.toLocaleString('en')} lines (${megabytes.toFixed(0)} MB): line scan ${scan.medianMs.toFixed(0)} ms, peak ${mb(scan)}; CLI (${cliUnder.label}) ${cli.error ? `failed (${cli.error})` : `${cli.medianMs.toFixed(0)} ms (${ratio.toFixed(1)}×), peak ${mb(cli)}`}`,
     );
     return { name, spec, megabytes, cli, scan, ratio, cpuRatio };
   } finally {
@@ -287,13 +324,19 @@ export async function fleetBench({
   log?: (line: string) => void;
 }): Promise<FleetResult> {
   const plan = quick ? FLEETS.quick : FLEETS.full;
-  const cases = [
-    await cliCase('fleet', plan.fleet, plan.runs, log),
-    await cliCase('large file', LARGE, plan.runs, log),
-    await cliCase('many devices', plan.many, 1, log),
-  ];
+  const cli = cliUnderTest(log);
+  let cases: CliCase[];
+  try {
+    cases = [
+      await cliCase('fleet', plan.fleet, plan.runs, cli, log),
+      await cliCase('large file', LARGE, plan.runs, cli, log),
+      await cliCase('many devices', plan.many, 1, cli, log),
+    ];
+  } finally {
+    cli.dispose();
+  }
   const server = await serverCase(plan.fleet, log);
-  return { cases, server };
+  return { cli: cli.label, cases, server };
 }
 
 /** The budgets, as rows of the summary: measure, figure, budget, and whether it passed (null: not measured). */
@@ -314,7 +357,7 @@ export function fleetBudgets(
   const [fleet, large, many] = result.cases as [CliCase, CliCase, CliCase];
   const fleetName = `CLI check of ${size(fleet.spec)} within 3× the line scan`;
   rows.push({
-    measure: `CLI fleet ${size(fleet.spec)}`,
+    measure: `CLI (${result.cli}) fleet ${size(fleet.spec)}`,
     figure: figure(fleet),
     limit: '≤ 3× scan',
     name: fleetName,
@@ -330,7 +373,7 @@ export function fleetBudgets(
     detail: peak(fleet.cli),
   });
   rows.push({
-    measure: 'CLI one 100,000-line file',
+    measure: `CLI (${result.cli}) one 100,000-line file`,
     figure: figure(large),
     limit: '≤ 3× scan',
     name: 'CLI check of one 100,000-line file within 3× the line scan',
@@ -338,7 +381,7 @@ export function fleetBudgets(
     detail: figure(large),
   });
   rows.push({
-    measure: `CLI ${size(many.spec)}`,
+    measure: `CLI (${result.cli}) ${size(many.spec)}`,
     figure: figure(many),
     limit: 'completes',
     name: `CLI check of ${size(many.spec)} completes`,
