@@ -10,7 +10,7 @@ import { DEFAULT_DEVICE_GLOBS } from '../core/detect';
 import { globProblem } from '../core/settings/glob';
 import type { Diagnostic } from '../core/types';
 import { analyse, readText, type FileFacts } from './check-file';
-import { checkFiles, defaultJobs } from './check-pool';
+import { checkFiles, jobsWorthStarting } from './check-pool';
 import { listFiles } from './file-list';
 import { toSarif } from './sarif';
 import { toCodeQuality } from './codequality';
@@ -119,7 +119,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   // What was skipped (a link out of its folder, a FIFO, a file over the size limit) is named on stderr, in order.
   const notes: string[] = [];
   const keepText = options.format === 'sarif' || options.format === 'codequality';
-  await checkFiles(list.tasks, { globs, keepText, jobs: options.jobs ?? defaultJobs() }, (outcome, index) => {
+  // Few files are checked in this thread: a worker's own start would cost more than it saves.
+  const jobs = options.jobs ?? jobsWorthStarting(list.tasks);
+  await checkFiles(list.tasks, { globs, keepText, jobs }, (outcome, index) => {
     if (outcome.kind === 'skipped') {
       notes.push(`${list.tasks[index]!.path}: skipped, ${outcome.reason}`);
       return;

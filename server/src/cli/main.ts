@@ -49,8 +49,10 @@ export function buildProgram(): Command {
       '--only-device-files',
       'skip named files that do not look like device configs, and accept finding none (for hooks)',
     )
-    .option('--jobs <n>', `worker threads that check files (default: one per core, here ${defaultJobs()})`, (value) =>
-      /^\d+$/.test(value) ? Number(value) : NaN,
+    .option(
+      '--jobs <n>',
+      `worker threads that check files (default: one per 2 MB of files, at most one per core, here ${defaultJobs()})`,
+      (value) => (/^\d+$/.test(value) ? Number(value) : NaN),
     )
     .argument('<path...>', 'files or folders')
     .action(
