@@ -108,7 +108,9 @@ export function buildProgram(): Command {
     .option('--node-ipc', 'talk LSP over node IPC (when started by a node parent process)')
     .option('--clientProcessId <pid>', 'exit when this editor process exits')
     // Editors add transport arguments of their own (`--socket=N`, `--pipe=NAME`); the server reads them itself.
+    // Commander counts an unknown option as an argument, so those are allowed too.
     .allowUnknownOption()
+    .allowExcessArguments()
     // The language server is a bundle of its own beside this one (server.js, the file the extension starts), loaded
     // only here: compiling its protocol libraries would slow every other command's start.
     .action(() => {
