@@ -3,7 +3,7 @@
 // device's interfaces. Interface addresses written as `names` aliases are compared by the address they stand for.
 import { insertLinesAfter } from '../../fixes/edits';
 import type { Range } from '../../types';
-import type { InterfaceModel, LbModel } from '../../model/device';
+import type { InterfaceModel, LbModel, Located } from '../../model/device';
 import { lbInterface } from '../../model/lb-interface';
 import { inSubnet, networkOf, parseAddress, sameAddress } from '../../net/address';
 import { here, lbInsertAfter, lbLinePrefix, type DeviceContext } from '../context';
@@ -83,14 +83,20 @@ export function checkClusterIp(ctx: DeviceContext): void {
     }
   }
 
+  // Every interface address of the device is compared, thousands on a large config, without a list per interface.
+  const clashes = (address: Located<string> | null | undefined): address is Located<string> => {
+    const parsed = address ? parseAddress(address.value) : null;
+    return parsed !== null && ((v4 !== null && sameAddress(parsed, v4)) || (v6 !== null && sameAddress(parsed, v6)));
+  };
   for (const intf of ctx.device.interfaces) {
-    const own = [intf.ipv4?.address, intf.ipv4?.standby, ...intf.ipv6.flatMap((a) => [a.address, a.standby])];
+    const own: Located<string>[] = [];
+    if (clashes(intf.ipv4?.address)) own.push(intf.ipv4!.address);
+    if (clashes(intf.ipv4?.standby)) own.push(intf.ipv4!.standby!);
+    for (const a of intf.ipv6) {
+      if (clashes(a.address)) own.push(a.address);
+      if (clashes(a.standby)) own.push(a.standby!);
+    }
     for (const address of own) {
-      if (!address) continue;
-      const parsed = parseAddress(address.value);
-      if (!parsed) continue;
-      const clash = (v4 && sameAddress(parsed, v4)) || (v6 && sameAddress(parsed, v6));
-      if (!clash) continue;
       const which = intf.nameif ? `interface '${intf.nameif.value}' (${intf.hwid})` : `interface ${intf.hwid}`;
       const standby = address === intf.ipv4?.standby || intf.ipv6.some((a) => a.standby === address);
       ctx.report(
