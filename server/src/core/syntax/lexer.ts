@@ -1,4 +1,5 @@
-// The chevrotain lexer for one ASA command line: the command table's keywords, addresses, numbers and other words.
+// The chevrotain lexer for one ASA command line: the command table's keywords, addresses, numbers and other words;
+// and a plain lexer that gives the same tokens without chevrotain on lines of printable ASCII words.
 // It runs on a single line's command text (after any prompt), so re-lexing after an edit touches only that line.
 import { createToken, Lexer, type TokenType, type IToken } from 'chevrotain';
 import { lexerKeywords } from '../commands/table';
@@ -72,6 +73,80 @@ export const allTokens: TokenType[] = [
   AnyWord,
   AnyToken,
 ];
+
+// Nearly every command line is printable ASCII words between spaces and tabs, and on such a line chevrotain's result
+// is known without running it: no pattern but WhiteSpace matches a space or tab, and every other pattern ends at white
+// space (END), so each token is a whole word, typed by the first pattern in `allTokens` order that matches all of it.
+// `lexPlain` decides that by a character test and one map look-up per word instead of chevrotain's per-pattern tries
+// and token objects. A line with any other character (other white space, controls, non-ASCII) is left to chevrotain,
+// whose handling of those stays the only one; a test compares the two on generated and real lines.
+
+/** A token's pattern, anchored to match a whole word. */
+const wholeWord = (token: TokenType): RegExp => new RegExp(`^(?:${(token.PATTERN as RegExp).source})$`);
+const IPV4_RANGE_WORD = wholeWord(IPv4Range);
+const IPV4_WORD = wholeWord(IPv4);
+const IPV6_WORD = wholeWord(IPv6);
+const NUM_WORD = wholeWord(Num);
+// A keyword's pattern is the keyword itself, case-insensitive: on ASCII text, a look-up of the lower-cased word, as long
+// as no keyword holds a character a pattern reads otherwise (`.`, `+` …).
+const PLAIN_KEYWORDS = [...keywordsByWord.keys()].every((word) => /^[a-z0-9-]+$/.test(word));
+
+/** The words lexPlain found: image, offset and token type, in order; valid up to the count it returned. */
+export const plainImages: string[] = [];
+export const plainStarts: number[] = [];
+export const plainTypes: TokenType[] = [];
+
+/**
+ * Lexes `text` as lexCommand would when it is printable ASCII words separated by spaces and tabs, into plainImages,
+ * plainStarts and plainTypes, and returns the number of words; returns -1 for any other text. Words from index
+ * `typed` on are given type Word without being typed (the parser's long-line rule).
+ */
+export function lexPlain(text: string, typed: number): number {
+  if (!PLAIN_KEYWORDS) return -1;
+  let count = 0;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (code === 32 || code === 9) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = false;
+    let colon = false;
+    for (; i < length; code = text.charCodeAt(++i)) {
+      if (code === 32 || code === 9) break;
+      if (code < 33 || code > 126) return notPlain();
+      if (code >= 65 && code <= 90) upper = true;
+      else if (code === 58) colon = true;
+    }
+    const image = text.slice(start, i);
+    plainImages[count] = image;
+    plainStarts[count] = start;
+    plainTypes[count] = count < typed ? plainType(image, upper, colon) : Word;
+    count++;
+  }
+  // A line of thousands of words would otherwise keep its words here until a longer line comes.
+  if (plainImages.length > count + 64) plainImages.length = plainStarts.length = plainTypes.length = count;
+  return count;
+}
+
+function notPlain(): number {
+  if (plainImages.length > 64) plainImages.length = plainStarts.length = plainTypes.length = 0;
+  return -1;
+}
+
+/** The type of a whole word, by the first pattern of `allTokens` that matches it (each test skipped when it cannot). */
+function plainType(image: string, upper: boolean, colon: boolean): TokenType {
+  const first = image.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (digit && IPV4_RANGE_WORD.test(image)) return IPv4Range;
+  if (digit && IPV4_WORD.test(image)) return IPv4;
+  if (colon && IPV6_WORD.test(image)) return IPv6;
+  if (digit && NUM_WORD.test(image)) return Num;
+  return keywordsByWord.get(upper ? image.toLowerCase() : image) ?? Word;
+}
 
 // Built once, on first use: chevrotain validates and analyses the token set at construction, which is too costly
 // per line and need not delay the server's start.

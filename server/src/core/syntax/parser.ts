@@ -2,9 +2,21 @@
 // its CST to plain commands.
 // One parser instance, built on the first line parsed (not at load, so that starting the server waits for nothing),
 // is reused for every line (`parser.input = tokens`), as chevrotain advises.
-import { CstParser, type CstNode, type IToken, type ParserMethod } from 'chevrotain';
+import { CstParser, type CstNode, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import { COMMANDS, type CommandId, type CommandRow } from '../commands/table';
-import { allTokens, AnyToken, AnyWord, IPv4, keywordToken, lexCommand, No } from './lexer';
+import {
+  allTokens,
+  AnyToken,
+  AnyWord,
+  IPv4,
+  keywordToken,
+  lexCommand,
+  lexPlain,
+  No,
+  plainImages,
+  plainStarts,
+  plainTypes,
+} from './lexer';
 import { expandKeywords, type AbbreviationMode } from './abbreviations';
 
 export type { CommandId };
@@ -180,6 +192,8 @@ let cacheSize = 0;
 export function clearParseCache(): void {
   cache.clear();
   cacheSize = 0;
+  shapes = newShapeNode();
+  shapeCount = 0;
 }
 
 /**
@@ -219,23 +233,129 @@ function plainWords(text: string, from: number, columnOffset: number): Token[] {
   return out;
 }
 
-/** Gives abbreviated keywords (`prio`, `clu ip add`) the token type of the keyword they stand for. */
+/**
+ * The keyword types that abbreviated words (`prio`, `clu ip add`) stand for, given the line's first words: for each
+ * word from the first, its keyword's type, or undefined where the word keeps its own.
+ */
+function abbreviatedTypes(images: readonly string[], mode: AbbreviationMode): (TokenType | undefined)[] {
+  const first = images[0]?.toLowerCase() === 'no' ? 1 : 0;
+  const keywords = expandKeywords(mode, images.slice(0, 6));
+  const types: (TokenType | undefined)[] = new Array<TokenType | undefined>(first).fill(undefined);
+  for (const keyword of keywords) types.push(keywordToken(keyword));
+  return types;
+}
+
+/** Gives abbreviated keywords the token type of the keyword they stand for. */
 function expandAbbreviations(raw: IToken[], mode: AbbreviationMode): void {
-  const first = raw[0]?.image.toLowerCase() === 'no' ? 1 : 0;
-  const keywords = expandKeywords(
-    mode,
+  const types = abbreviatedTypes(
     raw.slice(0, 6).map((t) => t.image),
+    mode,
   );
-  for (let k = 0; k < keywords.length; k++) {
-    const token = raw[first + k]!;
-    const type = keywordToken(keywords[k]!);
+  for (let k = 0; k < types.length; k++) {
+    const token = raw[k]!;
+    const type = types[k];
     if (!type || token.tokenType === type) continue;
     token.tokenType = type;
     token.tokenTypeIdx = type.tokenTypeIdx!;
   }
 }
 
+// What the grammar makes of a line depends on its first PARSED_TOKENS token types alone (rules and gates read
+// nothing else), and a config's thousands of distinct command lines have a few dozen such shapes (`nameif Word`,
+// `ip address IPv4 IPv4`): the grammar runs once per shape and its answer — the command, `no` or not, how many
+// keywords — is kept in a tree keyed by token type, one level per token.
+interface ShapeNode {
+  /** By the next token's type index. */
+  next: (ShapeNode | undefined)[];
+  /** What a line of exactly these token types parses as (null: no command); undefined until one has been parsed. */
+  shape: Shape | null | undefined;
+}
+
+interface Shape {
+  id: CommandId;
+  negated: boolean;
+  /** The number of keyword tokens (`no` excluded). */
+  keywords: number;
+}
+
+const newShapeNode = (): ShapeNode => ({ next: [], shape: undefined });
+let shapes = newShapeNode();
+let shapeCount = 0;
+/** Bounded like the line cache: lines of arbitrary token types (a fuzzer, a pasted blob) can make any number. */
+const SHAPE_LIMIT = 10_000;
+
 function parseUncached(text: string, columnOffset: number, abbreviations: AbbreviationMode | null): ParseResult {
+  const known = parseByShape(text, columnOffset, abbreviations);
+  if (known) return known;
+  // The first line of its shape is parsed by the grammar, and its answer kept for the others.
+  const result = parseByGrammar(text, columnOffset, abbreviations);
+  learnShape(text, abbreviations, result);
+  return result;
+}
+
+/** Lexes `text` with the plain lexer (abbreviations expanded); the number of words, or -1 if it is not plain. */
+function lexPlainLine(text: string, abbreviations: AbbreviationMode | null): number {
+  const count = lexPlain(text, text.length > 200 ? LEXED_TOKENS : Infinity);
+  if (count > 0 && abbreviations) {
+    const types = abbreviatedTypes(plainImages.slice(0, Math.min(count, 6)), abbreviations);
+    for (let k = 0; k < types.length; k++) if (types[k]) plainTypes[k] = types[k]!;
+  }
+  return count;
+}
+
+/**
+ * The parse of a plain line (see lexPlain) whose shape a line before it taught, built from its words without
+ * chevrotain; null when the line is not plain or its shape is not known yet. Exported for the test that compares it
+ * with parseByGrammar.
+ */
+export function parseByShape(
+  text: string,
+  columnOffset: number,
+  abbreviations: AbbreviationMode | null,
+): ParseResult | null {
+  const count = lexPlainLine(text, abbreviations);
+  if (count < 0) return null;
+  let node: ShapeNode | undefined = shapes;
+  for (let i = 0; i < count && i < PARSED_TOKENS && node; i++) node = node.next[plainTypes[i]!.tokenTypeIdx!];
+  const shape = node?.shape;
+  if (shape === undefined) return null;
+  const tokens: Token[] = new Array<Token>(count);
+  for (let i = 0; i < count; i++) {
+    const image = plainImages[i]!;
+    const start = plainStarts[i]! + columnOffset;
+    tokens[i] = { text: image, start, end: start + image.length, type: plainTypes[i]!.name };
+  }
+  if (!shape) return { command: null, tokens };
+  const first = shape.negated ? 1 : 0;
+  const end = first + shape.keywords;
+  return {
+    command: { id: shape.id, negated: shape.negated, keywords: tokens.slice(first, end), args: tokens.slice(end) },
+    tokens,
+  };
+}
+
+/** Keeps what the grammar made of a plain line for the lines of its shape, where the plain lexer typed it alike. */
+function learnShape(text: string, abbreviations: AbbreviationMode | null, result: ParseResult): void {
+  const count = lexPlainLine(text, abbreviations);
+  if (count < 0 || result.tokens.length !== count) return;
+  for (let i = 0; i < count; i++) if (result.tokens[i]!.type !== plainTypes[i]!.name) return;
+  if (++shapeCount > SHAPE_LIMIT) {
+    shapes = newShapeNode();
+    shapeCount = 0;
+  }
+  let node = shapes;
+  for (let i = 0; i < count && i < PARSED_TOKENS; i++)
+    node = node.next[plainTypes[i]!.tokenTypeIdx!] ??= newShapeNode();
+  const command = result.command;
+  node.shape = command ? { id: command.id, negated: command.negated, keywords: command.keywords.length } : null;
+}
+
+/** Parses a line through chevrotain's lexer and parser: what parseByShape must equal. */
+export function parseByGrammar(
+  text: string,
+  columnOffset: number,
+  abbreviations: AbbreviationMode | null,
+): ParseResult {
   const end = text.length > 200 ? lexedEnd(text) : text.length;
   const raw = lexCommand(end < text.length ? text.slice(0, end) : text);
   if (abbreviations) expandAbbreviations(raw, abbreviations);
