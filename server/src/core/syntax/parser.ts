@@ -285,11 +285,22 @@ let shapeCount = 0;
 const SHAPE_LIMIT = 10_000;
 
 function parseUncached(text: string, columnOffset: number, abbreviations: AbbreviationMode | null): ParseResult {
-  const known = parseByShape(text, columnOffset, abbreviations);
-  if (known) return known;
-  // The first line of its shape is parsed by the grammar, and its answer kept for the others.
-  const result = parseByGrammar(text, columnOffset, abbreviations);
-  learnShape(text, abbreviations, result);
+  const count = lexPlainLine(text, abbreviations);
+  if (count < 0) return parseByGrammar(text, columnOffset, abbreviations);
+  const shape = knownShape(count);
+  if (shape !== undefined) return fromShape(shape, count, columnOffset);
+  // The first line of its shape goes through the grammar, with the plain lexer's tokens (chevrotain's lexer is
+  // built only for a line that needs it), and the grammar's answer is kept for the others.
+  const parsed: IToken[] = [];
+  for (let i = 0; i < count && i < PARSED_TOKENS; i++) {
+    const tokenType = plainTypes[i]!;
+    const image = plainImages[i]!;
+    const startOffset = plainStarts[i]!;
+    const endOffset = startOffset + image.length - 1;
+    parsed.push({ image, startOffset, endOffset, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx! });
+  }
+  const result = parseTokens(plainTokens(count, columnOffset), parsed, columnOffset);
+  learnShape(count, result);
   return result;
 }
 
@@ -303,28 +314,27 @@ function lexPlainLine(text: string, abbreviations: AbbreviationMode | null): num
   return count;
 }
 
-/**
- * The parse of a plain line (see lexPlain) whose shape a line before it taught, built from its words without
- * chevrotain; null when the line is not plain or its shape is not known yet. Exported for the test that compares it
- * with parseByGrammar.
- */
-export function parseByShape(
-  text: string,
-  columnOffset: number,
-  abbreviations: AbbreviationMode | null,
-): ParseResult | null {
-  const count = lexPlainLine(text, abbreviations);
-  if (count < 0) return null;
+/** What a line of the `count` plain tokens' types parses as, if a line of those types taught it; else undefined. */
+function knownShape(count: number): Shape | null | undefined {
   let node: ShapeNode | undefined = shapes;
   for (let i = 0; i < count && i < PARSED_TOKENS && node; i++) node = node.next[plainTypes[i]!.tokenTypeIdx!];
-  const shape = node?.shape;
-  if (shape === undefined) return null;
+  return node?.shape;
+}
+
+/** The line's tokens, from the plain lexer's words. */
+function plainTokens(count: number, columnOffset: number): Token[] {
   const tokens: Token[] = new Array<Token>(count);
   for (let i = 0; i < count; i++) {
     const image = plainImages[i]!;
     const start = plainStarts[i]! + columnOffset;
     tokens[i] = { text: image, start, end: start + image.length, type: plainTypes[i]!.name };
   }
+  return tokens;
+}
+
+/** The parse of the plain lexer's `count` words by the shape of their types. */
+function fromShape(shape: Shape | null, count: number, columnOffset: number): ParseResult {
+  const tokens = plainTokens(count, columnOffset);
   if (!shape) return { command: null, tokens };
   const first = shape.negated ? 1 : 0;
   const end = first + shape.keywords;
@@ -334,11 +344,24 @@ export function parseByShape(
   };
 }
 
-/** Keeps what the grammar made of a plain line for the lines of its shape, where the plain lexer typed it alike. */
-function learnShape(text: string, abbreviations: AbbreviationMode | null, result: ParseResult): void {
+/**
+ * The parse of a plain line (see lexPlain) whose shape a line before it taught, built from its words without
+ * chevrotain; null when the line is not plain or its shape is not known yet. Exported for the tests that compare it
+ * with parseByGrammar.
+ */
+export function parseByShape(
+  text: string,
+  columnOffset: number,
+  abbreviations: AbbreviationMode | null,
+): ParseResult | null {
   const count = lexPlainLine(text, abbreviations);
-  if (count < 0 || result.tokens.length !== count) return;
-  for (let i = 0; i < count; i++) if (result.tokens[i]!.type !== plainTypes[i]!.name) return;
+  if (count < 0) return null;
+  const shape = knownShape(count);
+  return shape === undefined ? null : fromShape(shape, count, columnOffset);
+}
+
+/** Keeps what the grammar made of the plain lexer's `count` tokens for the lines of their types. */
+function learnShape(count: number, result: ParseResult): void {
   if (++shapeCount > SHAPE_LIMIT) {
     shapes = newShapeNode();
     shapeCount = 0;
@@ -350,7 +373,10 @@ function learnShape(text: string, abbreviations: AbbreviationMode | null, result
   node.shape = command ? { id: command.id, negated: command.negated, keywords: command.keywords.length } : null;
 }
 
-/** Parses a line through chevrotain's lexer and parser: what parseByShape must equal. */
+/**
+ * Parses a line through chevrotain's lexer and parser. Lines that are not plain take this path; for the others it is
+ * what the plain path must equal (the tests compare them).
+ */
 export function parseByGrammar(
   text: string,
   columnOffset: number,
@@ -361,17 +387,22 @@ export function parseByGrammar(
   if (abbreviations) expandAbbreviations(raw, abbreviations);
   const tokens = raw.map((t) => toToken(t, columnOffset));
   if (end < text.length) for (const word of plainWords(text, end, columnOffset)) tokens.push(word);
-  if (raw.length === 0) return { command: null, tokens };
-  const parser = (instance ??= new AsaCommandParser());
   // Every command is `no`, at most four keywords, then any tokens as arguments, so the tokens past the first few
   // are arguments whatever they are: they are appended as such instead of going through the parser, which keeps a
   // line of thousands of words cheap.
-  parser.input = raw.length > PARSED_TOKENS ? raw.slice(0, PARSED_TOKENS) : raw;
+  return parseTokens(tokens, raw.length > PARSED_TOKENS ? raw.slice(0, PARSED_TOKENS) : raw, columnOffset);
+}
+
+/** Runs the grammar on `parsed`, the lexed tokens of the first `parsed.length` of `tokens` (the line's words). */
+function parseTokens(tokens: Token[], parsed: IToken[], columnOffset: number): ParseResult {
+  if (parsed.length === 0) return { command: null, tokens };
+  const parser = (instance ??= new AsaCommandParser());
+  parser.input = parsed;
   const cst = parser.command();
   if (parser.errors.length > 0 || !cst) return { command: null, tokens };
   // The command's keywords and arguments are the same token objects as the line's tokens.
   const index = new Map<IToken, number>();
-  for (let i = 0; i < Math.min(raw.length, PARSED_TOKENS); i++) index.set(raw[i]!, i);
+  for (let i = 0; i < parsed.length; i++) index.set(parsed[i]!, i);
   const command = toCommand(cst, (t) => tokens[index.get(t)!] ?? toToken(t, columnOffset));
   if (command && tokens.length > PARSED_TOKENS)
     for (let i = PARSED_TOKENS; i < tokens.length; i++) command.args.push(tokens[i]!);
