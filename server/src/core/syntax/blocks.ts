@@ -194,7 +194,7 @@ export function readAbbreviated(line: LineNode): void {
   record.keyword = read.keyword;
 }
 
-/** The same for row `i` of a table, a line of a load-balancing block (the tree is a transcript exactly when false). */
+/** The same for row `i` of a table, a line of a load-balancing block, in a transcript or not (`transcript`). */
 export function readAbbreviatedRow(table: LineTable, i: number, transcript: boolean): void {
   if (table.kind(i, transcript) !== COMMAND || table.prompt(i) || table.parse(i)?.command) return;
   const read = abbreviation(table.text(i), table.commandStarts[i]!);

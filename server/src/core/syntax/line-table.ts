@@ -1,5 +1,5 @@
-// The lines of a freshly read document as columns: typed arrays of offsets, kinds and columns, and arrays of the
-// shared keyword strings and parses, with no object per line. A file read for analysis only (the command line, the
+// The lines of a freshly read document as columns: typed arrays of offsets, kinds, columns, keyword numbers and
+// places in a list of parses, with no object per line. A file read for analysis only (the command line, the
 // language server's index of unopened files) never needs a node for most of its lines, and the node and text slice
 // per line were what the garbage collector spent its time on; a tree makes a line's node only when asked for it.
 import type { BlockKind } from '../commands/table';
