@@ -76,7 +76,8 @@ function interfaceSummary(device: DeviceModel, nameif: Located<string> | null): 
 export function summarize(uri: string, device: DeviceModel, lbPrefix: string, tree: SyntaxTree): DeviceSummary | null {
   const lb = device.lb;
   if (!lb) return null;
-  const lastLine = tree.line(lb.lastLine);
+  // A change script judged on its device's configuration may end its block on a line of that configuration.
+  const lastLine = lb.lastLine < tree.lineCount ? tree.line(lb.lastLine) : undefined;
   return {
     uri,
     kind: device.kind,
