@@ -314,6 +314,23 @@ function memoisedInterface(tree: SyntaxTree, block: Block): InterfaceModel | und
   return memo.intf;
 }
 
+/** An interface with nothing configured yet, opened by its header line `header`. */
+export function emptyInterface(hwid: string, header: LineNode): InterfaceModel {
+  return {
+    hwid,
+    headerLine: header.index,
+    headerRange: lineRangeOf(header),
+    lastLine: header.index,
+    nameif: null,
+    securityLevel: null,
+    ipv4: null,
+    ipv4Dhcp: false,
+    ipv6: [],
+    shutdown: false,
+    managementOnly: false,
+  };
+}
+
 /** A device with nothing configured yet, for a tree of `kind` with `lineCount` lines. */
 export function emptyDevice(kind: DeviceModel['kind'], lineCount: number): DeviceModel {
   return {
@@ -383,19 +400,7 @@ function buildAll(tree: SyntaxTree, memoise: boolean): DeviceModel {
           command.id === 'interface' && block.header === line.index
             ? command.args.map((a) => a.text).join('')
             : '(interface)';
-        intf = {
-          hwid,
-          headerLine: header.index,
-          headerRange: lineRangeOf(header),
-          lastLine: header.index,
-          nameif: null,
-          securityLevel: null,
-          ipv4: null,
-          ipv4Dhcp: false,
-          ipv6: [],
-          shutdown: false,
-          managementOnly: false,
-        };
+        intf = emptyInterface(hwid, header);
         interfacesByBlock.set(block, intf);
         device.interfaces.push(intf);
       }

@@ -7,6 +7,7 @@ import {
   applyInterface,
   applyLb,
   emptyDevice,
+  emptyInterface,
   emptyLb,
   hostOfUrl,
   ikev1Keyword,
@@ -214,17 +215,15 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
             }
             const ikev1 = ikev1Problem(device, ahead, removed, known, at);
             if (ikev1) {
-              problems.push({
-                code: 'encryption-without-ikev1',
-                line: at,
-                range,
-                message: `'cluster encryption' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message when group encryption is configured this way.`,
-                related:
-                  ikev1.laterLine !== undefined
-                    ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }]
-                    : [],
-                enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
-              });
+              problems.push(
+                ikev1Missing(
+                  ikev1,
+                  at,
+                  range,
+                  enteringLine(tree, at),
+                  `'cluster encryption' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message when group encryption is configured this way.`,
+                ),
+              );
               refuse = true;
             }
             break;
@@ -233,17 +232,15 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
             if (lb.encryption) {
               const ikev1 = ikev1Problem(device, ahead, removed, known, at);
               if (ikev1) {
-                problems.push({
-                  code: 'encryption-without-ikev1',
-                  line: at,
-                  range,
-                  message: `'participate' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message at 'participate', and encryption is not enabled for the group.`,
-                  related:
-                    ikev1.laterLine !== undefined
-                      ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }]
-                      : [],
-                  enableIkev1: { nameif: ikev1.nameif, before: enteringLine(tree, at) },
-                });
+                problems.push(
+                  ikev1Missing(
+                    ikev1,
+                    at,
+                    range,
+                    enteringLine(tree, at),
+                    `'participate' is applied while ${ikev1.why}; cluster encryption needs IKEv1 enabled on the private interface first. The chapter: the device gives an error message at 'participate', and encryption is not enabled for the group.`,
+                  ),
+                );
                 // What the chapter says happens: the device participates, without encryption.
                 lb.encryption = null;
               }
@@ -332,20 +329,7 @@ export function replayScript(tree: SyntaxTree, base: DeviceModel | null): Replay
 function interfaceFor(device: DeviceModel, hwid: string, line: LineNode): InterfaceModel {
   const found = device.interfaces.find((i) => i.hwid.toLowerCase() === hwid.toLowerCase());
   if (found) return found;
-  const range = lineRangeOf(line);
-  const intf: InterfaceModel = {
-    hwid,
-    headerLine: line.index,
-    headerRange: range,
-    lastLine: line.index,
-    nameif: null,
-    securityLevel: null,
-    ipv4: null,
-    ipv4Dhcp: false,
-    ipv6: [],
-    shutdown: false,
-    managementOnly: false,
-  };
+  const intf = emptyInterface(hwid, line);
   device.interfaces.push(intf);
   return intf;
 }
@@ -449,6 +433,19 @@ function ikev1Problem(
       ? `'crypto ${device.ikev1Spelling ?? ahead.ikev1Spelling ?? ikev1Keyword(device)} enable ${nameif}' only comes later, on line ${laterLine + 1}`
       : `IKEv1 is not enabled on the private interface '${nameif}'`;
   return { nameif, why, laterLine };
+}
+
+/** The problem of a line applied while IKEv1 is off on the private interface, with the fix that enables it before. */
+function ikev1Missing(ikev1: Ikev1Gap, at: number, range: Range, before: number, message: string): OrderProblem {
+  return {
+    code: 'encryption-without-ikev1',
+    line: at,
+    range,
+    message,
+    related:
+      ikev1.laterLine !== undefined ? [{ line: ikev1.laterLine, message: 'IKEv1 is enabled here, too late.' }] : [],
+    enableIkev1: { nameif: ikev1.nameif, before },
+  };
 }
 
 /** Removing the key while encryption is on: the prerequisite goes before what depends on it. */
